@@ -1,0 +1,177 @@
+import { readFileSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const csv = z.string().transform((value) =>
+  value
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== ''),
+);
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/**
+ * Every setting, keyed by its environment variable. The README's settings table mirrors this list;
+ * `describeSettings()` keeps the two honest (a test compares them).
+ */
+const settingsSchema = z.object({
+  SENTINEL_HOST: z.string().min(1).default('127.0.0.1'),
+  SENTINEL_PORT: int(0, 65535).default(8787),
+  SENTINEL_DATA_DIR: z.string().min(1).default('./data'),
+  SENTINEL_DATABASE_URL: z
+    .string()
+    .regex(/^(postgres(ql)?:\/\/|sqlite:)/, 'must start with postgres://, postgresql:// or sqlite:')
+    .optional(),
+  SENTINEL_ADMIN_KEY: z
+    .string()
+    .regex(/^msk_[A-Za-z0-9]{12}_[A-Za-z0-9_-]{32,}$/, 'must look like msk_<12 alphanumerics>_<32+ chars>')
+    .optional(),
+  SENTINEL_SECRET_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (32 bytes)')
+    .optional(),
+  SENTINEL_MAX_BODY_BYTES: int(1024, 1024 * 1024 * 1024).default(5 * 1024 * 1024),
+  SENTINEL_WEBHOOK_RATE_LIMIT: int(0, 100_000_000).default(60_000),
+  SENTINEL_WEBHOOK_RATE_WINDOW_SECONDS: int(1, 3600).default(60),
+  SENTINEL_SIGNATURE_TOLERANCE_SECONDS: int(1, 3600).default(300),
+  SENTINEL_TRUST_PROXY: csv.default([]),
+  SENTINEL_CLIENT_IP_HEADER: z
+    .string()
+    .regex(/^[a-z0-9-]+$/i, 'must be a header name')
+    .transform((value) => value.toLowerCase())
+    .default('x-forwarded-for'),
+  SENTINEL_PG_POOL_SIZE: int(1, 200).default(10),
+  SENTINEL_SQLITE_SYNCHRONOUS: z.enum(['full', 'normal']).default('full'),
+  SENTINEL_SHUTDOWN_TIMEOUT_SECONDS: int(1, 600).default(30),
+  SENTINEL_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SENTINEL_LOG_REQUESTS: bool.default(false),
+});
+
+type Settings = z.output<typeof settingsSchema>;
+
+/** One line per setting for docs and `mcp-sentinel config`: name, default, meaning. */
+export const SETTING_DESCRIPTIONS: Readonly<Record<keyof Settings | 'SENTINEL_CONFIG_FILE', string>> = {
+  SENTINEL_CONFIG_FILE: 'Optional JSON file with any of these settings (`{"SENTINEL_PORT": 9000}`); env vars win.',
+  SENTINEL_HOST: 'Interface the API, webhook and dashboard listen on.',
+  SENTINEL_PORT: 'Port they listen on (0 picks a free one).',
+  SENTINEL_DATA_DIR: 'Folder for the SQLite file and the generated secret key.',
+  SENTINEL_DATABASE_URL: 'Unset: SQLite at `<data dir>/sentinel.db`. `postgres://user@host/db` switches to PostgreSQL; `sqlite:/path/file.db` picks another SQLite file.',
+  SENTINEL_ADMIN_KEY: 'Presets the first admin key (for scripts) instead of generating and printing one.',
+  SENTINEL_SECRET_KEY: 'Key (64 hex) that encrypts stored webhook HMAC secrets. With SQLite it is generated into the data dir when unset; with PostgreSQL every node needs the same one, so it is required.',
+  SENTINEL_MAX_BODY_BYTES: 'Largest webhook body, compressed and decompressed (413 above it).',
+  SENTINEL_WEBHOOK_RATE_LIMIT: 'Webhook requests allowed per server per window (429 above it); 0 turns the limit off.',
+  SENTINEL_WEBHOOK_RATE_WINDOW_SECONDS: 'Length of the rate-limit window.',
+  SENTINEL_SIGNATURE_TOLERANCE_SECONDS: 'How far `X-Sentinel-Timestamp` may be from now for a signature to count.',
+  SENTINEL_TRUST_PROXY: 'Comma-separated IPs/CIDRs of reverse proxies whose client-IP header is believed (for IP allowlists).',
+  SENTINEL_CLIENT_IP_HEADER: 'Header a trusted proxy puts the client IP in (`x-forwarded-for`, `x-real-ip`, ...).',
+  SENTINEL_PG_POOL_SIZE: 'PostgreSQL connections per node.',
+  SENTINEL_SQLITE_SYNCHRONOUS: '`full` fsyncs every commit (survives power loss); `normal` survives process crashes only.',
+  SENTINEL_SHUTDOWN_TIMEOUT_SECONDS: 'On SIGTERM, how long in-flight requests get to finish.',
+  SENTINEL_LOG_LEVEL: 'Log level (logs are JSON on stderr).',
+  SENTINEL_LOG_REQUESTS: 'Log every HTTP request.',
+};
+
+export type DatabaseConfig =
+  | { readonly kind: 'sqlite'; readonly path: string }
+  | { readonly kind: 'postgres'; readonly url: string };
+
+/** The validated configuration every part receives from the composition root. */
+export interface Config {
+  readonly host: string;
+  readonly port: number;
+  readonly dataDir: string;
+  readonly database: DatabaseConfig;
+  readonly adminKey: string | null;
+  readonly secretKey: string | null;
+  readonly maxBodyBytes: number;
+  readonly webhookRateLimit: { readonly limit: number; readonly windowSeconds: number };
+  readonly signatureToleranceSeconds: number;
+  readonly trustProxy: readonly string[];
+  readonly clientIpHeader: string;
+  readonly pgPoolSize: number;
+  readonly sqliteSynchronous: 'full' | 'normal';
+  readonly shutdownTimeoutSeconds: number;
+  readonly logLevel: Settings['SENTINEL_LOG_LEVEL'];
+  readonly logRequests: boolean;
+}
+
+export class ConfigError extends Error {}
+
+/** Reads SENTINEL_* from `env` (and the optional config file); throws ConfigError naming each bad setting. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Config {
+  const merged: Record<string, unknown> = { ...readConfigFile(env['SENTINEL_CONFIG_FILE'], cwd) };
+  for (const [key, value] of Object.entries(env)) {
+    if (key.startsWith('SENTINEL_') && value !== undefined && value !== '') merged[key] = value;
+  }
+  const stringified = Object.fromEntries(
+    Object.entries(merged).map(([key, value]) => [key, typeof value === 'string' ? value : String(value)]),
+  );
+  const parsed = settingsSchema.safeParse(stringified);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  return toConfig(parsed.data, cwd);
+}
+
+function readConfigFile(path: string | undefined, cwd: string): Record<string, unknown> {
+  if (path === undefined || path === '') return {};
+  let text: string;
+  try {
+    text = readFileSync(resolve(cwd, path), 'utf8');
+  } catch (error) {
+    throw new ConfigError(`SENTINEL_CONFIG_FILE: cannot read ${path}: ${(error as Error).message}`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(`SENTINEL_CONFIG_FILE: ${path} is not valid JSON: ${(error as Error).message}`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new ConfigError(`SENTINEL_CONFIG_FILE: ${path} must hold a JSON object of SENTINEL_* settings`);
+  }
+  const unknown = Object.keys(value).filter((key) => !(key in SETTING_DESCRIPTIONS));
+  if (unknown.length > 0) throw new ConfigError(`SENTINEL_CONFIG_FILE: unknown settings ${unknown.join(', ')}`);
+  return value as Record<string, unknown>;
+}
+
+function toConfig(settings: Settings, cwd: string): Config {
+  const dataDir = resolve(cwd, settings.SENTINEL_DATA_DIR);
+  return {
+    host: settings.SENTINEL_HOST,
+    port: settings.SENTINEL_PORT,
+    dataDir,
+    database: databaseConfig(settings.SENTINEL_DATABASE_URL, dataDir, cwd),
+    adminKey: settings.SENTINEL_ADMIN_KEY ?? null,
+    secretKey: settings.SENTINEL_SECRET_KEY?.toLowerCase() ?? null,
+    maxBodyBytes: settings.SENTINEL_MAX_BODY_BYTES,
+    webhookRateLimit: {
+      limit: settings.SENTINEL_WEBHOOK_RATE_LIMIT,
+      windowSeconds: settings.SENTINEL_WEBHOOK_RATE_WINDOW_SECONDS,
+    },
+    signatureToleranceSeconds: settings.SENTINEL_SIGNATURE_TOLERANCE_SECONDS,
+    trustProxy: settings.SENTINEL_TRUST_PROXY,
+    clientIpHeader: settings.SENTINEL_CLIENT_IP_HEADER,
+    pgPoolSize: settings.SENTINEL_PG_POOL_SIZE,
+    sqliteSynchronous: settings.SENTINEL_SQLITE_SYNCHRONOUS,
+    shutdownTimeoutSeconds: settings.SENTINEL_SHUTDOWN_TIMEOUT_SECONDS,
+    logLevel: settings.SENTINEL_LOG_LEVEL,
+    logRequests: settings.SENTINEL_LOG_REQUESTS,
+  };
+}
+
+function databaseConfig(url: string | undefined, dataDir: string, cwd: string): DatabaseConfig {
+  if (url === undefined) return { kind: 'sqlite', path: resolve(dataDir, 'sentinel.db') };
+  if (url.startsWith('sqlite:')) {
+    const path = url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+    if (path === '') throw new ConfigError('SENTINEL_DATABASE_URL: sqlite: needs a file path');
+    return { kind: 'sqlite', path: isAbsolute(path) ? path : resolve(cwd, path) };
+  }
+  return { kind: 'postgres', url };
+}

@@ -1,0 +1,1 @@
+export { type Config, ConfigError, type DatabaseConfig, loadConfig, SETTING_DESCRIPTIONS } from './config.js';

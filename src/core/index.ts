@@ -1,0 +1,40 @@
+export type { ApiKey, Principal } from './api-key.js';
+export type { AuditEntry } from './audit.js';
+export {
+  AuthError,
+  ConflictError,
+  type ErrorCode,
+  type ErrorDetail,
+  ForbiddenError,
+  MalformedJsonError,
+  NotFoundError,
+  PayloadTooLargeError,
+  RateLimitError,
+  SentinelError,
+  UnavailableError,
+  UnsupportedMediaTypeError,
+  ValidationError,
+} from './errors.js';
+export {
+  EVENT_SOURCES,
+  type EventSource,
+  KNOWN_WEBHOOK_FIELDS,
+  type McpEvent,
+  type WebhookEvent,
+  type WebhookEventInput,
+  webhookEventSchema,
+} from './event.js';
+export { isId, newId } from './ids.js';
+export { ROLES, type Role, roleAllows } from './role.js';
+export {
+  SERVER_TYPES,
+  type Server,
+  type ServerAuthView,
+  type ServerCreate,
+  type ServerCreateInput,
+  type ServerType,
+  type ServerUpdate,
+  serverCreateSchema,
+  serverUpdateSchema,
+} from './server.js';
+export { zodDetails } from './zod-details.js';

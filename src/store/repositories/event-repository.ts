@@ -1,0 +1,159 @@
+import type { McpEvent } from '../../core/index.js';
+import { decodeCursor, encodeCursor } from '../cursor.js';
+import type { Row, SqlDriver, SqlValue } from '../sql-driver.js';
+import type { EventFilter, EventRepository, EventToStore, Page, PageRequest } from '../store.js';
+
+const COLUMNS = [
+  'id',
+  'server_id',
+  'ts',
+  'received_at',
+  'source',
+  'external_id',
+  'dedupe_key',
+  'session_id',
+  'user_name',
+  'agent',
+  'client',
+  'tool',
+  'method',
+  'prompt',
+  'response',
+  'arguments',
+  'metadata',
+  'tool_description',
+  'is_error',
+  'duration_ms',
+] as const;
+
+const SELECT = `SELECT ${COLUMNS.join(', ')} FROM events`;
+
+/** Events over either dialect. */
+export class SqlEventRepository implements EventRepository {
+  constructor(private readonly driver: SqlDriver) {}
+
+  insertBatch(events: readonly EventToStore[]): Promise<boolean[]> {
+    if (events.length === 0) return Promise.resolve([]);
+    return this.driver.insertIgnoringConflicts(
+      'events',
+      COLUMNS,
+      events.map((item) => this.toRow(item)),
+    );
+  }
+
+  async findById(id: string): Promise<McpEvent | null> {
+    const rows = await this.driver.all(`${SELECT} WHERE id = ?`, [id]);
+    return rows[0] ? this.fromRow(rows[0]) : null;
+  }
+
+  async list(filter: EventFilter, page: PageRequest): Promise<Page<McpEvent>> {
+    const { where, params } = this.whereClause(filter);
+    if (page.cursor !== undefined) {
+      const position = decodeCursor(page.cursor);
+      where.push('(ts < ? OR (ts = ? AND id < ?))');
+      const time = this.driver.dialect.time(position.time);
+      params.push(time, time, position.id);
+    }
+    const sql = `${SELECT}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ts DESC, id DESC LIMIT ?`;
+    const rows = await this.driver.all(sql, [...params, page.limit + 1]);
+    const items = rows.slice(0, page.limit).map((row) => this.fromRow(row));
+    const last = items[items.length - 1];
+    const nextCursor = rows.length > page.limit && last ? encodeCursor({ time: last.timestamp, id: last.id }) : null;
+    return { items, nextCursor };
+  }
+
+  async count(filter: EventFilter): Promise<number> {
+    const { where, params } = this.whereClause(filter);
+    const rows = await this.driver.all(
+      `SELECT COUNT(*) AS n FROM events${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`,
+      params,
+    );
+    return Number(rows[0]?.['n'] ?? 0);
+  }
+
+  private whereClause(filter: EventFilter): { where: string[]; params: SqlValue[] } {
+    const where: string[] = [];
+    const params: SqlValue[] = [];
+    const equals: Array<[string, string | undefined]> = [
+      ['server_id', filter.serverId],
+      ['user_name', filter.user],
+      ['agent', filter.agent],
+      ['tool', filter.tool],
+      ['method', filter.method],
+      ['session_id', filter.sessionId],
+    ];
+    for (const [column, value] of equals) {
+      if (value === undefined) continue;
+      where.push(`${column} = ?`);
+      params.push(value);
+    }
+    if (filter.from !== undefined) {
+      where.push('ts >= ?');
+      params.push(this.driver.dialect.time(filter.from));
+    }
+    if (filter.to !== undefined) {
+      where.push('ts < ?');
+      params.push(this.driver.dialect.time(filter.to));
+    }
+    if (filter.text !== undefined && filter.text !== '') {
+      const pattern = `%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const { ilike } = this.driver.dialect;
+      const columns = ['prompt', 'response', 'tool_description', 'arguments', 'metadata', 'tool'];
+      where.push(`(${columns.map((column) => ilike(column)).join(' OR ')})`);
+      params.push(...columns.map(() => pattern));
+    }
+    return { where, params };
+  }
+
+  private toRow({ event, dedupeKey }: EventToStore): SqlValue[] {
+    const d = this.driver.dialect;
+    return [
+      event.id,
+      event.serverId,
+      d.time(event.timestamp),
+      d.time(event.receivedAt),
+      event.source,
+      event.externalId,
+      dedupeKey,
+      event.sessionId,
+      event.user,
+      event.agent,
+      event.client,
+      event.tool,
+      event.method,
+      event.prompt,
+      event.response,
+      event.arguments === null ? null : d.json(event.arguments),
+      d.json(event.metadata),
+      event.toolDescription,
+      event.isError === null ? null : d.bool(event.isError),
+      event.durationMs,
+    ];
+  }
+
+  private fromRow(row: Row): McpEvent {
+    const d = this.driver.dialect;
+    const text = (key: string) => (row[key] === null || row[key] === undefined ? null : String(row[key]));
+    return {
+      id: String(row['id']),
+      serverId: String(row['server_id']),
+      timestamp: d.readTime(row['ts']),
+      receivedAt: d.readTime(row['received_at']),
+      source: String(row['source']) as McpEvent['source'],
+      externalId: text('external_id'),
+      sessionId: text('session_id'),
+      user: text('user_name'),
+      agent: text('agent'),
+      client: text('client'),
+      tool: text('tool'),
+      method: text('method'),
+      prompt: text('prompt'),
+      response: text('response'),
+      arguments: row['arguments'] === null ? null : (d.readJson(row['arguments']) as Record<string, unknown>),
+      metadata: (d.readJson(row['metadata']) ?? {}) as Record<string, unknown>,
+      toolDescription: text('tool_description'),
+      isError: row['is_error'] === null ? null : Boolean(row['is_error']),
+      durationMs: row['duration_ms'] === null ? null : Number(row['duration_ms']),
+    };
+  }
+}

@@ -1,0 +1,101 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Migration } from '../migration.js';
+import { SqlApiKeyRepository } from '../repositories/api-key-repository.js';
+import { SqlAuditRepository } from '../repositories/audit-repository.js';
+import { SqlEventRepository } from '../repositories/event-repository.js';
+import { SqlServerRepository } from '../repositories/server-repository.js';
+import type { RateLimitRepository, Store } from '../store.js';
+import { SqliteDriver } from './sqlite-driver.js';
+import { SQLITE_MIGRATIONS, SQLITE_RATE_SCHEMA } from './sqlite-migrations.js';
+
+export interface SqliteStoreOptions {
+  readonly path: string;
+  readonly synchronous: 'full' | 'normal';
+  /** How long a statement waits for another process's write lock before failing. */
+  readonly busyTimeoutMs?: number;
+}
+
+/** Opens (creating if needed) the SQLite file, applies migrations and returns the store. */
+export function openSqliteStore(options: SqliteStoreOptions): Store {
+  mkdirSync(dirname(options.path), { recursive: true });
+  const db = new Database(options.path);
+  // WAL lets readers in other processes (proxies, `mcp-sentinel mcp`) run while this one writes.
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${options.synchronous.toUpperCase()}`);
+  db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 10_000}`);
+  db.pragma('foreign_keys = ON');
+  migrate(db, SQLITE_MIGRATIONS);
+  const rateDb = openRateDatabase(join(dirname(options.path), `${basename(options.path)}-rate.db`));
+  const driver = new SqliteDriver(db);
+  return {
+    backend: 'sqlite',
+    apiKeys: new SqlApiKeyRepository(driver),
+    servers: new SqlServerRepository(driver),
+    events: new SqlEventRepository(driver),
+    audit: new SqlAuditRepository(driver),
+    rateLimits: sqliteRateLimits(rateDb),
+    schemaVersion: async () => currentVersion(db),
+    ping: async () => {
+      db.prepare('SELECT 1').get();
+    },
+    close: async () => {
+      await driver.close();
+      rateDb.close();
+    },
+  };
+}
+
+function basename(path: string): string {
+  return path.split(/[\\/]/).pop() ?? 'sentinel.db';
+}
+
+function migrate(db: Database.Database, migrations: readonly Migration[]): void {
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)',
+  );
+  // IMMEDIATE takes the write lock first, so two processes starting together apply each migration once.
+  db.transaction(() => {
+    const applied = currentVersion(db);
+    for (const migration of migrations) {
+      if (migration.version <= applied) continue;
+      db.exec(migration.sql);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+        migration.version,
+        migration.name,
+        Date.now(),
+      );
+    }
+  }).immediate();
+}
+
+function currentVersion(db: Database.Database): number {
+  const row = db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null };
+  return row.v ?? 0;
+}
+
+function openRateDatabase(path: string): Database.Database {
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = OFF');
+  db.pragma('busy_timeout = 10000');
+  db.exec(SQLITE_RATE_SCHEMA);
+  return db;
+}
+
+function sqliteRateLimits(db: Database.Database): RateLimitRepository {
+  const upsert = db.prepare(
+    `INSERT INTO rate_windows (key, window_start, count) VALUES (?, ?, ?)
+     ON CONFLICT (key, window_start) DO UPDATE SET count = count + excluded.count RETURNING count`,
+  );
+  const prune = db.prepare('DELETE FROM rate_windows WHERE window_start < ?');
+  let calls = 0;
+  return {
+    consume: async (key, windowStart, cost) => {
+      calls += 1;
+      if (calls % 1000 === 0) prune.run(windowStart - 3_600_000);
+      return (upsert.get(key, windowStart, cost) as { count: number }).count;
+    },
+  };
+}
