@@ -56,21 +56,29 @@ type Settings = z.output<typeof settingsSchema>;
 
 /** One line per setting for docs and `mcp-sentinel config`: name, default, meaning. */
 export const SETTING_DESCRIPTIONS: Readonly<Record<keyof Settings | 'SENTINEL_CONFIG_FILE', string>> = {
-  SENTINEL_CONFIG_FILE: 'Optional JSON file with any of these settings (`{"SENTINEL_PORT": 9000}`); env vars win.',
+  SENTINEL_CONFIG_FILE:
+    'Optional JSON file with any of these settings (`{"SENTINEL_PORT": 9000}`); env vars win.',
   SENTINEL_HOST: 'Interface the API, webhook and dashboard listen on.',
   SENTINEL_PORT: 'Port they listen on (0 picks a free one).',
   SENTINEL_DATA_DIR: 'Folder for the SQLite file and the generated secret key.',
-  SENTINEL_DATABASE_URL: 'Unset: SQLite at `<data dir>/sentinel.db`. `postgres://user@host/db` switches to PostgreSQL; `sqlite:/path/file.db` picks another SQLite file.',
+  SENTINEL_DATABASE_URL:
+    'Unset: SQLite at `<data dir>/sentinel.db`. `postgres://user@host/db` switches to PostgreSQL; `sqlite:/path/file.db` picks another SQLite file.',
   SENTINEL_ADMIN_KEY: 'Presets the first admin key (for scripts) instead of generating and printing one.',
-  SENTINEL_SECRET_KEY: 'Key (64 hex) that encrypts stored webhook HMAC secrets. With SQLite it is generated into the data dir when unset; with PostgreSQL every node needs the same one, so it is required.',
+  SENTINEL_SECRET_KEY:
+    'Key (64 hex) that encrypts stored webhook HMAC secrets. With SQLite it is generated into the data dir when unset; with PostgreSQL every node needs the same one, so it is required.',
   SENTINEL_MAX_BODY_BYTES: 'Largest webhook body, compressed and decompressed (413 above it).',
-  SENTINEL_WEBHOOK_RATE_LIMIT: 'Webhook requests allowed per server per window (429 above it); 0 turns the limit off.',
+  SENTINEL_WEBHOOK_RATE_LIMIT:
+    'Webhook requests allowed per server per window (429 above it); 0 turns the limit off.',
   SENTINEL_WEBHOOK_RATE_WINDOW_SECONDS: 'Length of the rate-limit window.',
-  SENTINEL_SIGNATURE_TOLERANCE_SECONDS: 'How far `X-Sentinel-Timestamp` may be from now for a signature to count.',
-  SENTINEL_TRUST_PROXY: 'Comma-separated IPs/CIDRs of reverse proxies whose client-IP header is believed (for IP allowlists).',
-  SENTINEL_CLIENT_IP_HEADER: 'Header a trusted proxy puts the client IP in (`x-forwarded-for`, `x-real-ip`, ...).',
+  SENTINEL_SIGNATURE_TOLERANCE_SECONDS:
+    'How far `X-Sentinel-Timestamp` may be from now for a signature to count.',
+  SENTINEL_TRUST_PROXY:
+    'Comma-separated IPs/CIDRs of reverse proxies whose client-IP header is believed (for IP allowlists).',
+  SENTINEL_CLIENT_IP_HEADER:
+    'Header a trusted proxy puts the client IP in (`x-forwarded-for`, `x-real-ip`, ...).',
   SENTINEL_PG_POOL_SIZE: 'PostgreSQL connections per node.',
-  SENTINEL_SQLITE_SYNCHRONOUS: '`full` fsyncs every commit (survives power loss); `normal` survives process crashes only.',
+  SENTINEL_SQLITE_SYNCHRONOUS:
+    '`full` fsyncs every commit (survives power loss); `normal` survives process crashes only.',
   SENTINEL_SHUTDOWN_TIMEOUT_SECONDS: 'On SIGTERM, how long in-flight requests get to finish.',
   SENTINEL_LOG_LEVEL: 'Log level (logs are JSON on stderr).',
   SENTINEL_LOG_REQUESTS: 'Log every HTTP request.',
@@ -137,7 +145,8 @@ function readConfigFile(path: string | undefined, cwd: string): Record<string, u
     throw new ConfigError(`SENTINEL_CONFIG_FILE: ${path} must hold a JSON object of SENTINEL_* settings`);
   }
   const unknown = Object.keys(value).filter((key) => !(key in SETTING_DESCRIPTIONS));
-  if (unknown.length > 0) throw new ConfigError(`SENTINEL_CONFIG_FILE: unknown settings ${unknown.join(', ')}`);
+  if (unknown.length > 0)
+    throw new ConfigError(`SENTINEL_CONFIG_FILE: unknown settings ${unknown.join(', ')}`);
   return value as Record<string, unknown>;
 }
 

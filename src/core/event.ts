@@ -37,7 +37,8 @@ const timestampSchema = z.union([z.string(), z.number()]).transform((value, ctx)
   if (!Number.isFinite(ms) || ms < 0 || ms > 253402300799999) {
     ctx.addIssue({
       code: 'custom',
-      message: 'must be an ISO 8601 date-time with a time zone (e.g. 2026-11-01T10:30:00Z) or epoch milliseconds',
+      message:
+        'must be an ISO 8601 date-time with a time zone (e.g. 2026-11-01T10:30:00Z) or epoch milliseconds',
     });
     return z.NEVER;
   }

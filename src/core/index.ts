@@ -1,5 +1,6 @@
 export type { ApiKey, Principal } from './api-key.js';
 export type { AuditEntry } from './audit.js';
+export { digestsEqual, hashSecret, randomAlphanumeric, randomSecret } from './credential.js';
 export {
   AuthError,
   ConflictError,
@@ -26,6 +27,7 @@ export {
 } from './event.js';
 export { isId, newId } from './ids.js';
 export { ROLES, type Role, roleAllows } from './role.js';
+export { SecretBox } from './secret-box.js';
 export {
   SERVER_TYPES,
   type Server,

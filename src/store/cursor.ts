@@ -13,8 +13,16 @@ export function encodeCursor(position: CursorPosition): string {
 export function decodeCursor(cursor: string): CursorPosition {
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
   const [time, id, extra] = text.split('|');
-  if (time === undefined || id === undefined || extra !== undefined || Number.isNaN(Date.parse(time)) || id === '') {
-    throw new ValidationError('invalid cursor', [{ path: 'cursor', message: 'not a cursor this API returned' }]);
+  if (
+    time === undefined ||
+    id === undefined ||
+    extra !== undefined ||
+    Number.isNaN(Date.parse(time)) ||
+    id === ''
+  ) {
+    throw new ValidationError('invalid cursor', [
+      { path: 'cursor', message: 'not a cursor this API returned' },
+    ]);
   }
   return { time, id };
 }

@@ -4,7 +4,9 @@ import { openSqliteStore } from './sqlite/sqlite-store.js';
 import type { Store } from './store.js';
 
 /** Opens the configured backend: the SQLite file by default, PostgreSQL when a URL says so. */
-export async function openStore(config: Pick<Config, 'database' | 'pgPoolSize' | 'sqliteSynchronous'>): Promise<Store> {
+export async function openStore(
+  config: Pick<Config, 'database' | 'pgPoolSize' | 'sqliteSynchronous'>,
+): Promise<Store> {
   if (config.database.kind === 'postgres') {
     return openPostgresStore({ url: config.database.url, poolSize: config.pgPoolSize });
   }

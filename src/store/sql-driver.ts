@@ -23,7 +23,11 @@ export interface SqlDriver {
   all(sql: string, params?: readonly SqlValue[]): Promise<Row[]>;
   run(sql: string, params?: readonly SqlValue[]): Promise<number>;
   /** Inserts rows, skipping those that hit the unique constraint; returns which were inserted. */
-  insertIgnoringConflicts(table: string, columns: readonly string[], rows: readonly SqlValue[][]): Promise<boolean[]>;
+  insertIgnoringConflicts(
+    table: string,
+    columns: readonly string[],
+    rows: readonly SqlValue[][],
+  ): Promise<boolean[]>;
   transaction<T>(work: (driver: SqlDriver) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }

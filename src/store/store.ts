@@ -1,4 +1,4 @@
-import type { ApiKey, AuditEntry, McpEvent, Server, ServerType } from '../core/index.js';
+import type { ApiKey, AuditEntry, McpEvent, ServerType } from '../core/index.js';
 
 /** An API key with the hash of its secret; only the store and the key check ever see the hash. */
 export interface ApiKeyRecord extends ApiKey {
@@ -59,6 +59,7 @@ export interface PageRequest {
 export interface ApiKeyRepository {
   create(record: ApiKeyRecord): Promise<void>;
   findById(id: string): Promise<ApiKeyRecord | null>;
+  findByPrefix(prefix: string): Promise<ApiKeyRecord | null>;
   list(): Promise<ApiKey[]>;
   revoke(id: string, at: string): Promise<boolean>;
   touch(id: string, at: string): Promise<void>;

@@ -107,7 +107,11 @@ for (const backend of BACKENDS) {
     it('pages newest first with filters and an opaque cursor', async () => {
       const serverId = 'srv-page';
       const batch = Array.from({ length: 7 }, (_, i) =>
-        event({ serverId, timestamp: new Date(Date.UTC(2026, 10, 1, 10, i)).toISOString(), user: i % 2 ? 'bob' : 'eve' }),
+        event({
+          serverId,
+          timestamp: new Date(Date.UTC(2026, 10, 1, 10, i)).toISOString(),
+          user: i % 2 ? 'bob' : 'eve',
+        }),
       );
       await store.events.insertBatch(batch.map((e) => ({ event: e, dedupeKey: null })));
       const first = await store.events.list({ serverId }, { limit: 3 });
@@ -117,8 +121,14 @@ for (const backend of BACKENDS) {
         ['2026-11-01T10:06:00.000Z', '2026-11-01T10:05:00.000Z', '2026-11-01T10:04:00.000Z'],
       );
       assert.ok(first.nextCursor);
-      const second = await store.events.list({ serverId }, { limit: 3, cursor: first.nextCursor });
-      const third = await store.events.list({ serverId }, { limit: 3, cursor: second.nextCursor ?? undefined });
+      const second = await store.events.list(
+        { serverId },
+        { limit: 3, cursor: first.nextCursor ?? undefined },
+      );
+      const third = await store.events.list(
+        { serverId },
+        { limit: 3, cursor: second.nextCursor ?? undefined },
+      );
       assert.equal(third.items.length, 1);
       assert.equal(third.nextCursor, null);
       const bobs = await store.events.list({ serverId, user: 'bob' }, { limit: 10 });
@@ -139,14 +149,19 @@ for (const backend of BACKENDS) {
         { event: event({ serverId, response: 'Secret PLAN here' }), dedupeKey: null },
         { event: event({ serverId, response: '100% sure', arguments: { q: 'a_b' } }), dedupeKey: null },
       ]);
-      assert.equal((await store.events.list({ serverId, text: 'secret plan' }, { limit: 10 })).items.length, 1);
+      assert.equal(
+        (await store.events.list({ serverId, text: 'secret plan' }, { limit: 10 })).items.length,
+        1,
+      );
       assert.equal((await store.events.list({ serverId, text: '%' }, { limit: 10 })).items.length, 1);
       assert.equal((await store.events.list({ serverId, text: 'a_b' }, { limit: 10 })).items.length, 1);
       assert.equal((await store.events.list({ serverId, text: 'zzz' }, { limit: 10 })).items.length, 0);
     });
 
     it('rejects a forged cursor', async () => {
-      await assert.rejects(store.events.list({}, { limit: 1, cursor: 'bm90LWEtY3Vyc29y' }), { code: 'validation_error' });
+      await assert.rejects(store.events.list({}, { limit: 1, cursor: 'bm90LWEtY3Vyc29y' }), {
+        code: 'validation_error',
+      });
     });
 
     it('creates, updates, lists and deletes servers', async () => {

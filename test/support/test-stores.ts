@@ -58,7 +58,8 @@ export async function createPostgresDatabase(): Promise<TestDatabase> {
   return {
     backend: 'postgres',
     url,
-    open: () => openStore({ database: { kind: 'postgres', url }, pgPoolSize: 4, sqliteSynchronous: 'normal' }),
+    open: () =>
+      openStore({ database: { kind: 'postgres', url }, pgPoolSize: 4, sqliteSynchronous: 'normal' }),
     drop: async () => {
       const client = new pg.Client({ connectionString: PG_URL });
       await client.connect();

@@ -34,7 +34,13 @@ export class PostgresDriver implements SqlDriver {
       return this.transaction(async (driver) => {
         const results: boolean[] = [];
         for (let start = 0; start < rows.length; start += perStatement) {
-          results.push(...(await driver.insertIgnoringConflicts(table, columns, rows.slice(start, start + perStatement))));
+          results.push(
+            ...(await driver.insertIgnoringConflicts(
+              table,
+              columns,
+              rows.slice(start, start + perStatement),
+            )),
+          );
         }
         return results;
       });

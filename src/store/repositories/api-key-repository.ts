@@ -13,12 +13,25 @@ export class SqlApiKeyRepository implements ApiKeyRepository {
     const d = this.driver.dialect;
     await this.driver.run(
       'INSERT INTO api_keys (id, name, role, prefix, secret_hash, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      [record.id, record.name, record.role, record.prefix, record.secretHash, d.time(record.createdAt), record.createdBy],
+      [
+        record.id,
+        record.name,
+        record.role,
+        record.prefix,
+        record.secretHash,
+        d.time(record.createdAt),
+        record.createdBy,
+      ],
     );
   }
 
   async findById(id: string): Promise<ApiKeyRecord | null> {
     const rows = await this.driver.all(`${SELECT} WHERE id = ?`, [id]);
+    return rows[0] ? this.fromRow(rows[0]) : null;
+  }
+
+  async findByPrefix(prefix: string): Promise<ApiKeyRecord | null> {
+    const rows = await this.driver.all(`${SELECT} WHERE prefix = ?`, [prefix]);
     return rows[0] ? this.fromRow(rows[0]) : null;
   }
 
@@ -31,15 +44,18 @@ export class SqlApiKeyRepository implements ApiKeyRepository {
   }
 
   async revoke(id: string, at: string): Promise<boolean> {
-    const changed = await this.driver.run('UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL', [
-      this.driver.dialect.time(at),
-      id,
-    ]);
+    const changed = await this.driver.run(
+      'UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL',
+      [this.driver.dialect.time(at), id],
+    );
     return changed > 0;
   }
 
   async touch(id: string, at: string): Promise<void> {
-    await this.driver.run('UPDATE api_keys SET last_used_at = ? WHERE id = ?', [this.driver.dialect.time(at), id]);
+    await this.driver.run('UPDATE api_keys SET last_used_at = ? WHERE id = ?', [
+      this.driver.dialect.time(at),
+      id,
+    ]);
   }
 
   async countActive(): Promise<number> {

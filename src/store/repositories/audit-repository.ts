@@ -11,7 +11,15 @@ export class SqlAuditRepository implements AuditRepository {
     const d = this.driver.dialect;
     await this.driver.run(
       'INSERT INTO audit_log (id, at, actor, action, target_type, target_id, details) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      [entry.id, d.time(entry.at), entry.actor, entry.action, entry.targetType, entry.targetId, d.json(entry.details)],
+      [
+        entry.id,
+        d.time(entry.at),
+        entry.actor,
+        entry.action,
+        entry.targetType,
+        entry.targetId,
+        d.json(entry.details),
+      ],
     );
   }
 

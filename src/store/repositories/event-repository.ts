@@ -58,7 +58,8 @@ export class SqlEventRepository implements EventRepository {
     const rows = await this.driver.all(sql, [...params, page.limit + 1]);
     const items = rows.slice(0, page.limit).map((row) => this.fromRow(row));
     const last = items[items.length - 1];
-    const nextCursor = rows.length > page.limit && last ? encodeCursor({ time: last.timestamp, id: last.id }) : null;
+    const nextCursor =
+      rows.length > page.limit && last ? encodeCursor({ time: last.timestamp, id: last.id }) : null;
     return { items, nextCursor };
   }
 

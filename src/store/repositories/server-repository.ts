@@ -49,7 +49,10 @@ export class SqlServerRepository implements ServerRepository {
     const fields = FIELD_NAMES.filter((field) => field !== 'id' && field !== 'createdAt' && field in patch);
     const assignments = fields.map((field) => `${FIELDS[field]} = ?`);
     const values = fields.map((field) => this.toValue(field, patch[field as keyof ServerPatch]));
-    const changed = await this.driver.run(`UPDATE servers SET ${assignments.join(', ')} WHERE id = ?`, [...values, id]);
+    const changed = await this.driver.run(`UPDATE servers SET ${assignments.join(', ')} WHERE id = ?`, [
+      ...values,
+      id,
+    ]);
     return changed > 0 ? this.findById(id) : null;
   }
 

@@ -42,7 +42,9 @@ export class SqliteDriver implements SqlDriver {
     const insertAll = this.db.transaction((batch: readonly SqlValue[][]) =>
       batch.map((row) => insert.run(...row).changes > 0),
     );
-    return this.insideTransaction ? rows.map((row) => insert.run(...row).changes > 0) : insertAll.immediate(rows);
+    return this.insideTransaction
+      ? rows.map((row) => insert.run(...row).changes > 0)
+      : insertAll.immediate(rows);
   }
 
   async transaction<T>(work: (driver: SqlDriver) => Promise<T>): Promise<T> {

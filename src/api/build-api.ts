@@ -1,0 +1,51 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
+import type { Application } from '../app/index.js';
+import { ClientIpResolver } from '../ingest/index.js';
+import { installErrorHandler } from './error-handler.js';
+import { installHttpMetrics } from './http-metrics.js';
+import { apiKeyRoutes } from './routes/api-key-routes.js';
+import { eventRoutes } from './routes/event-routes.js';
+import { healthRoutes } from './routes/health-routes.js';
+import { serverRoutes } from './routes/server-routes.js';
+import { uploadRoute } from './routes/upload-route.js';
+import { webhookRoute } from './routes/webhook-route.js';
+
+export interface ApiOptions {
+  readonly version: string;
+  /** A pino logger or `false`; the CLI passes one that writes JSON to stderr. */
+  readonly logger: boolean | Record<string, unknown>;
+}
+
+/** Builds the HTTP surface over the application layer (routes hold no business logic). */
+export async function buildApi(app: Application, options: ApiOptions): Promise<FastifyInstance> {
+  const server = Fastify({
+    logger: options.logger,
+    logController: new LogController({ disableRequestLogging: !app.config.logRequests }),
+    bodyLimit: 1024 * 1024,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    // Idle keep-alive sockets are closed at shutdown so close() is not held up by clients.
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  installErrorHandler(server);
+  installHttpMetrics(server, app.metrics.registry);
+  server.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+    void reply.header('x-content-type-options', 'nosniff');
+    if (request.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
+  });
+  const clientIp = new ClientIpResolver({
+    trustedProxies: app.config.trustProxy,
+    header: app.config.clientIpHeader,
+  });
+  await server.register(healthRoutes, { app, version: options.version });
+  await server.register(webhookRoute, { app, clientIp });
+  await server.register(uploadRoute, { app });
+  await server.register(apiKeyRoutes, { app });
+  await server.register(serverRoutes, { app });
+  await server.register(eventRoutes, { app });
+  return server;
+}

@@ -1,0 +1,1 @@
+export { type ApiOptions, buildApi } from './build-api.js';

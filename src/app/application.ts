@@ -1,0 +1,62 @@
+import type { Config } from '../config/index.js';
+import { SecretBox } from '../core/index.js';
+import { EventWriter, IngestPipeline } from '../ingest/index.js';
+import type { Store } from '../store/index.js';
+import { ApiKeyService } from './api-keys.js';
+import { AuditLog } from './audit-log.js';
+import { EventService } from './events.js';
+import { IngestService } from './ingest-service.js';
+import { SentinelMetrics } from './metrics.js';
+import { ServerService } from './servers.js';
+
+/** The use cases every surface (REST, MCP, CLI) calls; built once in the composition root. */
+export interface Application {
+  readonly config: Config;
+  readonly store: Store;
+  readonly metrics: SentinelMetrics;
+  readonly apiKeys: ApiKeyService;
+  readonly servers: ServerService;
+  readonly events: EventService;
+  readonly ingest: IngestService;
+  readonly audit: AuditLog;
+  /** Waits for queued writes to commit; call before closing the store. */
+  drain(): Promise<void>;
+}
+
+export interface ApplicationOptions {
+  readonly secretKey: string;
+  readonly now?: () => Date;
+  readonly metrics?: SentinelMetrics;
+}
+
+export function createApplication(config: Config, store: Store, options: ApplicationOptions): Application {
+  const now = options.now ?? (() => new Date());
+  const metrics = options.metrics ?? new SentinelMetrics();
+  const secretBox = new SecretBox(options.secretKey);
+  const writer = new EventWriter(store.events, 5000, metrics);
+  const pipeline = new IngestPipeline(writer, metrics, now);
+  const audit = new AuditLog(store, now);
+  const servers = new ServerService(store, audit, secretBox, now);
+  return {
+    config,
+    store,
+    metrics,
+    apiKeys: new ApiKeyService(store, audit, now),
+    servers,
+    events: new EventService(store),
+    ingest: new IngestService(
+      store,
+      servers,
+      pipeline,
+      secretBox,
+      {
+        maxBodyBytes: config.maxBodyBytes,
+        rateLimit: config.webhookRateLimit,
+        signatureToleranceSeconds: config.signatureToleranceSeconds,
+      },
+      now,
+    ),
+    audit,
+    drain: () => writer.drain(),
+  };
+}

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import {
+  isId,
+  type McpEvent,
+  NotFoundError,
+  type Principal,
+  ValidationError,
+  zodDetails,
+} from '../core/index.js';
+import type { Page, Store } from '../store/index.js';
+import { requireRole } from './permissions.js';
+
+const isoTime = z
+  .string()
+  .refine((value) => !Number.isNaN(Date.parse(value)), 'must be an ISO 8601 date-time')
+  .transform((value) => new Date(value).toISOString());
+
+const short = z.string().min(1).max(1024);
+
+export const eventQuerySchema = z.strictObject({
+  server: short.optional(),
+  user: short.optional(),
+  agent: short.optional(),
+  tool: short.optional(),
+  method: short.optional(),
+  session: short.optional(),
+  from: isoTime.optional(),
+  to: isoTime.optional(),
+  q: z.string().min(1).max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  cursor: z.string().min(1).max(500).optional(),
+});
+
+/** Reading stored events. */
+export class EventService {
+  constructor(private readonly store: Store) {}
+
+  async list(principal: Principal, query: unknown): Promise<Page<McpEvent>> {
+    requireRole(principal, 'viewer');
+    const parsed = eventQuerySchema.safeParse(query ?? {});
+    if (!parsed.success) throw new ValidationError('invalid event query', zodDetails(parsed.error));
+    const { server, user, agent, tool, method, session, from, to, q, limit, cursor } = parsed.data;
+    if (from !== undefined && to !== undefined && from >= to) {
+      throw new ValidationError('invalid event query', [{ path: 'from', message: 'must be before `to`' }]);
+    }
+    return this.store.events.list(
+      dropUndefined({ serverId: server, user, agent, tool, method, sessionId: session, from, to, text: q }),
+      cursor === undefined ? { limit } : { limit, cursor },
+    );
+  }
+
+  async get(principal: Principal, id: string): Promise<McpEvent> {
+    requireRole(principal, 'viewer');
+    const event = isId(id) ? await this.store.events.findById(id) : null;
+    if (event === null) throw new NotFoundError('event');
+    return event;
+  }
+}
+
+function dropUndefined<T extends Record<string, unknown>>(
+  value: T,
+): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as {
+    [K in keyof T]: Exclude<T[K], undefined>;
+  };
+}

@@ -1,0 +1,49 @@
+import { buildApi } from '../api/index.js';
+import { type CliIo, packageVersion, startRuntime } from './runtime.js';
+
+/** `mcp-sentinel serve`: the API, webhook and dashboard on one port, until SIGTERM/SIGINT. */
+export async function serveCommand(io: CliIo): Promise<number> {
+  const app = await startRuntime(io.env);
+  const { config } = app;
+  const bootstrap = await app.apiKeys.bootstrap(config.adminKey);
+  const server = await buildApi(app, {
+    version: packageVersion(),
+    logger: { level: config.logLevel, stream: io.stderr },
+  });
+  await server.listen({ host: config.host, port: config.port });
+  const address = server.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  io.stdout.write(`MCP Sentinel ${packageVersion()} listening on ${url} (store: ${app.store.backend})\n`);
+  if (bootstrap !== null && !bootstrap.preset) {
+    io.stdout.write(
+      `\nAdmin API key (shown once; only its hash is stored):\n\n  ${bootstrap.key}\n\n` +
+        `Use it as "Authorization: Bearer <key>". Lost it? Stop Sentinel and start it with SENTINEL_ADMIN_KEY set.\n\n`,
+    );
+  }
+  return new Promise<number>((resolve) => {
+    let stopping = false;
+    const stop = async (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      server.log.info({ signal }, 'shutting down: no new requests, finishing in-flight work');
+      const deadline = setTimeout(() => {
+        server.log.error('shutdown timed out; closing open connections');
+        server.server.closeAllConnections();
+      }, config.shutdownTimeoutSeconds * 1000);
+      try {
+        await server.close();
+        await app.drain();
+        await app.store.close();
+        resolve(0);
+      } catch (error) {
+        server.log.error({ err: error }, 'shutdown failed');
+        resolve(1);
+      } finally {
+        clearTimeout(deadline);
+      }
+    };
+    process.once('SIGTERM', () => void stop('SIGTERM'));
+    process.once('SIGINT', () => void stop('SIGINT'));
+  });
+}

@@ -1,0 +1,93 @@
+import type { EventRepository, EventToStore } from '../store/index.js';
+
+interface Pending {
+  readonly events: readonly EventToStore[];
+  resolve(inserted: boolean[]): void;
+  reject(error: unknown): void;
+}
+
+export interface EventWriterStats {
+  /** Called after each commit with how many events it held and how long it took. */
+  onCommit?(events: number, seconds: number): void;
+}
+
+/**
+ * Group commit: writes arriving while a commit is in flight (or in the same event-loop turn) are
+ * merged into the next transaction, so one fsync acknowledges many requests. A caller's promise
+ * resolves only after its events are committed.
+ */
+export class EventWriter {
+  private queue: Pending[] = [];
+  private flushing = false;
+  private scheduled = false;
+  private idle: Promise<void> = Promise.resolve();
+  private markIdle: () => void = () => {};
+
+  constructor(
+    private readonly events: EventRepository,
+    private readonly maxBatch = 5000,
+    private readonly stats: EventWriterStats = {},
+  ) {}
+
+  write(events: readonly EventToStore[]): Promise<boolean[]> {
+    if (events.length === 0) return Promise.resolve([]);
+    return new Promise((resolve, reject) => {
+      this.queue.push({ events, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  /** Resolves once everything queued so far is committed (or failed). */
+  drain(): Promise<void> {
+    return this.queue.length === 0 && !this.flushing && !this.scheduled ? Promise.resolve() : this.idle;
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.flushing) return;
+    if (this.queue.length > 0 && !this.scheduled) {
+      this.idle = new Promise((resolve) => {
+        this.markIdle = resolve;
+      });
+    }
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    this.flushing = true;
+    while (this.queue.length > 0) {
+      const batch = this.take();
+      const started = performance.now();
+      try {
+        const inserted = await this.events.insertBatch(batch.flatMap((pending) => pending.events));
+        this.stats.onCommit?.(inserted.length, (performance.now() - started) / 1000);
+        let offset = 0;
+        for (const pending of batch) {
+          pending.resolve(inserted.slice(offset, offset + pending.events.length));
+          offset += pending.events.length;
+        }
+      } catch (error) {
+        for (const pending of batch) pending.reject(error);
+      }
+    }
+    this.flushing = false;
+    this.markIdle();
+  }
+
+  private take(): Pending[] {
+    const batch: Pending[] = [];
+    let size = 0;
+    while (
+      this.queue.length > 0 &&
+      (batch.length === 0 || size + (this.queue[0]?.events.length ?? 0) <= this.maxBatch)
+    ) {
+      const next = this.queue.shift() as Pending;
+      batch.push(next);
+      size += next.events.length;
+    }
+    return batch;
+  }
+}
