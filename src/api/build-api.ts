@@ -31,11 +31,13 @@ export async function buildApi(app: Application, options: ApiOptions): Promise<F
     routerOptions: { ignoreTrailingSlash: true },
   });
   installErrorHandler(server);
+  const closing = drainConnectionsOnClose(server);
   installHttpMetrics(server, app.metrics.registry);
   server.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
     void reply.header('x-content-type-options', 'nosniff');
     if (request.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
+    if (closing.value) void reply.header('connection', 'close');
   });
   const clientIp = new ClientIpResolver({
     trustedProxies: app.config.trustProxy,
@@ -48,4 +50,20 @@ export async function buildApi(app: Application, options: ApiOptions): Promise<F
   await server.register(serverRoutes, { app });
   await server.register(eventRoutes, { app });
   return server;
+}
+
+/**
+ * Node's close() drops only the keep-alive sockets idle at that instant; a socket busy then stays
+ * open after its response. While closing we answer with `Connection: close` and keep sweeping
+ * idle sockets, so shutdown ends when the last in-flight request does.
+ */
+function drainConnectionsOnClose(server: FastifyInstance): { value: boolean } {
+  const closing = { value: false };
+  server.addHook('preClose', async () => {
+    closing.value = true;
+    const sweep = setInterval(() => server.server.closeIdleConnections(), 50);
+    sweep.unref();
+    server.server.once('close', () => clearInterval(sweep));
+  });
+  return closing;
 }

@@ -26,11 +26,14 @@ export async function ingestCommand(args: string[], io: CliIo): Promise<number> 
     );
   }
   const app = await startRuntime(io.env);
+  const stream = createReadStream(file);
+  // Read errors reach us through the upload's async iteration; this only stops an unread stream's
+  // late open error (e.g. when the server id was refused first) from crashing the process.
+  stream.on('error', () => {});
   try {
     const bar = new ProgressBar(io.stderr, size);
     let bytes = 0;
     let accepted = 0;
-    const stream = createReadStream(file);
     stream.on('data', (chunk) => {
       bytes += chunk.length;
     });
@@ -51,6 +54,7 @@ export async function ingestCommand(args: string[], io: CliIo): Promise<number> 
     }
     return report.rejectedCount > 0 ? 2 : 0;
   } finally {
+    stream.destroy();
     await app.drain();
     await app.store.close();
   }
