@@ -1,3 +1,4 @@
+export { ALERT_STATUSES, type Alert, type AlertStatus, type StoredFinding } from './alert.js';
 export type { ApiKey, Principal } from './api-key.js';
 export type { AuditEntry } from './audit.js';
 export { digestsEqual, hashSecret, randomAlphanumeric, randomSecret } from './credential.js';
@@ -25,6 +26,18 @@ export {
   type WebhookEventInput,
   webhookEventSchema,
 } from './event.js';
+export {
+  CATEGORIES,
+  type Category,
+  type Finding,
+  RULE_ACTIONS,
+  type RuleAction,
+  type RuleMappings,
+  type ScanResult,
+  SEVERITIES,
+  type Severity,
+  type Verdict,
+} from './finding.js';
 export { isId, newId } from './ids.js';
 export { ROLES, type Role, roleAllows } from './role.js';
 export { SecretBox } from './secret-box.js';

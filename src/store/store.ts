@@ -1,4 +1,13 @@
-import type { ApiKey, AuditEntry, McpEvent, ServerType } from '../core/index.js';
+import type {
+  Alert,
+  AlertStatus,
+  ApiKey,
+  AuditEntry,
+  Finding,
+  McpEvent,
+  ServerType,
+  StoredFinding,
+} from '../core/index.js';
 
 /** An API key with the hash of its secret; only the store and the key check ever see the hash. */
 export interface ApiKeyRecord extends ApiKey {
@@ -28,6 +37,19 @@ export type ServerPatch = Partial<Omit<ServerRecord, 'id' | 'createdAt'>> & { re
 export interface EventToStore {
   readonly event: McpEvent;
   readonly dedupeKey: string | null;
+}
+
+/** An event with what detection found in it, committed together. */
+export interface DetectedEvent {
+  readonly event: EventToStore;
+  readonly findings: readonly Finding[];
+}
+
+export interface CommitOptions {
+  /** Findings of the same rule, server and user within this window join one alert. */
+  readonly alertWindowMs: number;
+  /** ISO time of the commit. */
+  readonly now: string;
 }
 
 export interface EventFilter {
@@ -77,10 +99,105 @@ export interface ServerRepository {
 export interface EventRepository {
   /** Stores events in one transaction; returns, per input, true if stored or false if a duplicate. */
   insertBatch(events: readonly EventToStore[]): Promise<boolean[]>;
+  /**
+   * Stores events, and for each newly stored one its findings, grouped into alerts, all in one
+   * transaction; returns, per input, true if stored or false if a duplicate (whose findings are dropped).
+   */
+  commitDetected(batch: readonly DetectedEvent[], options: CommitOptions): Promise<boolean[]>;
   findById(id: string): Promise<McpEvent | null>;
   /** Newest first (timestamp, then id). */
   list(filter: EventFilter, page: PageRequest): Promise<Page<McpEvent>>;
   count(filter: EventFilter): Promise<number>;
+}
+
+export interface FindingFilter {
+  readonly serverId?: string;
+  readonly ruleId?: string;
+  readonly category?: string;
+  readonly severity?: string;
+  readonly eventId?: string;
+  readonly alertId?: string;
+  readonly fingerprint?: string;
+  readonly from?: string;
+  readonly to?: string;
+}
+
+export interface FindingRepository {
+  /** Newest first by event time. */
+  list(filter: FindingFilter, page: PageRequest): Promise<Page<StoredFinding>>;
+  /** Findings per rule id (optionally since a time). */
+  countByRule(since?: string): Promise<Record<string, number>>;
+}
+
+export interface AlertFilter {
+  readonly status?: readonly AlertStatus[];
+  readonly severity?: readonly string[];
+  readonly ruleId?: string;
+  readonly serverId?: string;
+  readonly user?: string;
+  readonly from?: string;
+  readonly to?: string;
+}
+
+export interface AlertRepository {
+  findById(id: string): Promise<Alert | null>;
+  /** Newest activity first (last seen). */
+  list(filter: AlertFilter, page: PageRequest): Promise<Page<Alert>>;
+  /** Alerts per rule id. */
+  countByRule(): Promise<Record<string, number>>;
+}
+
+/** An admin's change to a rule: switch, severity or action; null fields keep the rule's own. */
+export interface RuleSetting {
+  readonly ruleId: string;
+  readonly enabled: boolean | null;
+  readonly severity: string | null;
+  readonly action: string | null;
+  readonly updatedAt: string;
+  readonly updatedBy: string;
+}
+
+export interface RuleSettingRepository {
+  list(): Promise<RuleSetting[]>;
+  upsert(setting: RuleSetting): Promise<void>;
+  delete(ruleId: string): Promise<boolean>;
+}
+
+/** A user-written rule, kept as its validated definition. */
+export interface CustomRuleRecord {
+  readonly id: string;
+  readonly definition: Record<string, unknown>;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly updatedBy: string;
+}
+
+export interface CustomRuleRepository {
+  list(): Promise<CustomRuleRecord[]>;
+  findById(id: string): Promise<CustomRuleRecord | null>;
+  /** Inserts; false if the id exists. */
+  create(record: CustomRuleRecord): Promise<boolean>;
+  update(record: CustomRuleRecord): Promise<boolean>;
+  delete(id: string): Promise<boolean>;
+}
+
+export interface ToolObservation {
+  /** True when this server's tool had never been seen. */
+  readonly firstSeen: boolean;
+  /** The description hash pinned before this observation (null if none was pinned). */
+  readonly pinnedHash: string | null;
+  readonly pinnedDescription: string | null;
+}
+
+/** First-seen tools and pinned tool descriptions, shared by every node. */
+export interface ToolPinRepository {
+  observe(
+    serverId: string,
+    tool: string,
+    descriptionHash: string | null,
+    description: string | null,
+    at: string,
+  ): Promise<ToolObservation>;
 }
 
 export interface AuditRepository {
@@ -102,6 +219,11 @@ export interface Store {
   readonly apiKeys: ApiKeyRepository;
   readonly servers: ServerRepository;
   readonly events: EventRepository;
+  readonly findings: FindingRepository;
+  readonly alerts: AlertRepository;
+  readonly ruleSettings: RuleSettingRepository;
+  readonly customRules: CustomRuleRepository;
+  readonly toolPins: ToolPinRepository;
   readonly audit: AuditRepository;
   readonly rateLimits: RateLimitRepository;
   /** The schema version after migrations. */

@@ -64,9 +64,9 @@ for (const backend of BACKENDS) {
     });
 
     it('applies migrations and reopens idempotently', async () => {
-      assert.equal(await store.schemaVersion(), 1);
+      assert.equal(await store.schemaVersion(), 2);
       const again = await database.open();
-      assert.equal(await again.schemaVersion(), 1);
+      assert.equal(await again.schemaVersion(), 2);
       await again.close();
     });
 

@@ -78,4 +78,82 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'detection',
+    sql: `
+      CREATE TABLE findings (
+        id TEXT PRIMARY KEY,
+        event_id TEXT NOT NULL,
+        alert_id TEXT,
+        server_id TEXT NOT NULL,
+        user_name TEXT,
+        ts TIMESTAMPTZ NOT NULL,
+        rule_id TEXT NOT NULL,
+        title TEXT NOT NULL,
+        severity TEXT NOT NULL,
+        category TEXT NOT NULL,
+        action TEXT NOT NULL,
+        field TEXT NOT NULL,
+        span_start INTEGER NOT NULL,
+        span_end INTEGER NOT NULL,
+        evidence TEXT NOT NULL,
+        fingerprint TEXT,
+        detail TEXT,
+        mappings JSONB NOT NULL,
+        created_at TIMESTAMPTZ NOT NULL
+      );
+      CREATE INDEX findings_event ON findings (event_id);
+      CREATE INDEX findings_alert ON findings (alert_id);
+      CREATE INDEX findings_ts ON findings (ts DESC, id DESC);
+      CREATE INDEX findings_rule_ts ON findings (rule_id, ts DESC);
+      CREATE INDEX findings_fingerprint ON findings (fingerprint);
+      CREATE TABLE alerts (
+        id TEXT PRIMARY KEY,
+        group_key TEXT NOT NULL,
+        -- The group key while new findings may still join this alert; NULL once closed or expired.
+        active_key TEXT UNIQUE,
+        rule_id TEXT NOT NULL,
+        server_id TEXT NOT NULL,
+        user_name TEXT,
+        title TEXT NOT NULL,
+        severity TEXT NOT NULL,
+        category TEXT NOT NULL,
+        status TEXT NOT NULL,
+        finding_count INTEGER NOT NULL,
+        first_seen TIMESTAMPTZ NOT NULL,
+        last_seen TIMESTAMPTZ NOT NULL,
+        created_at TIMESTAMPTZ NOT NULL,
+        updated_at TIMESTAMPTZ NOT NULL
+      );
+      CREATE INDEX alerts_last_seen ON alerts (last_seen DESC, id DESC);
+      CREATE INDEX alerts_status ON alerts (status, last_seen DESC);
+      CREATE INDEX alerts_rule ON alerts (rule_id, last_seen DESC);
+      CREATE INDEX alerts_server ON alerts (server_id, last_seen DESC);
+      CREATE TABLE rule_settings (
+        rule_id TEXT PRIMARY KEY,
+        enabled BOOLEAN,
+        severity TEXT,
+        action TEXT,
+        updated_at TIMESTAMPTZ NOT NULL,
+        updated_by TEXT NOT NULL
+      );
+      CREATE TABLE custom_rules (
+        id TEXT PRIMARY KEY,
+        definition JSONB NOT NULL,
+        created_at TIMESTAMPTZ NOT NULL,
+        updated_at TIMESTAMPTZ NOT NULL,
+        updated_by TEXT NOT NULL
+      );
+      CREATE TABLE tool_pins (
+        server_id TEXT NOT NULL,
+        tool TEXT NOT NULL,
+        description_hash TEXT,
+        description TEXT,
+        first_seen TIMESTAMPTZ NOT NULL,
+        last_seen TIMESTAMPTZ NOT NULL,
+        PRIMARY KEY (server_id, tool)
+      );
+        `,
+  },
 ];

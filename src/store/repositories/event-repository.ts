@@ -1,7 +1,16 @@
 import type { McpEvent } from '../../core/index.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import type { Row, SqlDriver, SqlValue } from '../sql-driver.js';
-import type { EventFilter, EventRepository, EventToStore, Page, PageRequest } from '../store.js';
+import type {
+  CommitOptions,
+  DetectedEvent,
+  EventFilter,
+  EventRepository,
+  EventToStore,
+  Page,
+  PageRequest,
+} from '../store.js';
+import { commitDetected } from './detection-commit.js';
 
 const COLUMNS = [
   'id',
@@ -39,6 +48,10 @@ export class SqlEventRepository implements EventRepository {
       COLUMNS,
       events.map((item) => this.toRow(item)),
     );
+  }
+
+  commitDetected(batch: readonly DetectedEvent[], options: CommitOptions): Promise<boolean[]> {
+    return commitDetected(this.driver, (item) => this.toRow(item), COLUMNS, batch, options);
   }
 
   async findById(id: string): Promise<McpEvent | null> {
