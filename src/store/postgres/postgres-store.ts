@@ -1,13 +1,6 @@
 import pg from 'pg';
 import type { Migration } from '../migration.js';
-import { SqlAlertRepository } from '../repositories/alert-repository.js';
-import { SqlApiKeyRepository } from '../repositories/api-key-repository.js';
-import { SqlAuditRepository } from '../repositories/audit-repository.js';
-import { SqlEventRepository } from '../repositories/event-repository.js';
-import { SqlFindingRepository } from '../repositories/finding-repository.js';
-import { SqlCustomRuleRepository, SqlRuleSettingRepository } from '../repositories/rule-repositories.js';
-import { SqlServerRepository } from '../repositories/server-repository.js';
-import { SqlToolPinRepository } from '../repositories/tool-pin-repository.js';
+import { createRepositories } from '../repositories/sql-repositories.js';
 import type { Store } from '../store.js';
 import { PostgresDriver } from './postgres-driver.js';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.js';
@@ -34,15 +27,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   const driver = new PostgresDriver(pool);
   return {
     backend: 'postgres',
-    apiKeys: new SqlApiKeyRepository(driver),
-    servers: new SqlServerRepository(driver),
-    events: new SqlEventRepository(driver),
-    findings: new SqlFindingRepository(driver),
-    alerts: new SqlAlertRepository(driver),
-    ruleSettings: new SqlRuleSettingRepository(driver),
-    customRules: new SqlCustomRuleRepository(driver),
-    toolPins: new SqlToolPinRepository(driver),
-    audit: new SqlAuditRepository(driver),
+    ...createRepositories(driver),
     rateLimits: {
       consume: async (key, windowStart, cost) => {
         const rows = await driver.all(

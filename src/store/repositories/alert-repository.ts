@@ -2,7 +2,7 @@ import type { Alert } from '../../core/index.js';
 import type { SqlDriver, SqlValue } from '../sql-driver.js';
 import type { AlertFilter, AlertRepository, Page, PageRequest } from '../store.js';
 import { ALERT_COLUMNS, alertFromRow, countsByKey } from './detection-rows.js';
-import { inList, pageQuery } from './page-query.js';
+import { addEquals, inList, pageQuery } from './page-query.js';
 
 const SELECT = `SELECT ${ALERT_COLUMNS.join(', ')} FROM alerts`;
 
@@ -27,16 +27,11 @@ export class SqlAlertRepository implements AlertRepository {
       where.push(inList('severity', filter.severity));
       params.push(...filter.severity);
     }
-    const equals: Array<[string, string | undefined]> = [
+    addEquals(where, params, [
       ['rule_id', filter.ruleId],
       ['server_id', filter.serverId],
       ['user_name', filter.user],
-    ];
-    for (const [column, value] of equals) {
-      if (value === undefined) continue;
-      where.push(`${column} = ?`);
-      params.push(value);
-    }
+    ]);
     if (filter.from !== undefined) {
       where.push('last_seen >= ?');
       params.push(d.time(filter.from));

@@ -1,7 +1,9 @@
 import type { AuditEntry } from '../../core/index.js';
-import { decodeCursor, encodeCursor } from '../cursor.js';
-import type { Row, SqlDriver, SqlValue } from '../sql-driver.js';
+import type { Row, SqlDriver } from '../sql-driver.js';
 import type { AuditRepository, Page, PageRequest } from '../store.js';
+import { pageQuery } from './page-query.js';
+
+const COLUMNS = 'id, at, actor, action, target_type, target_id, details';
 
 /** The append-only audit log over either dialect. */
 export class SqlAuditRepository implements AuditRepository {
@@ -23,25 +25,14 @@ export class SqlAuditRepository implements AuditRepository {
     );
   }
 
-  async list(page: PageRequest): Promise<Page<AuditEntry>> {
-    const params: SqlValue[] = [];
-    let where = '';
-    if (page.cursor !== undefined) {
-      const position = decodeCursor(page.cursor);
-      const time = this.driver.dialect.time(position.time);
-      where = ' WHERE (at < ? OR (at = ? AND id < ?))';
-      params.push(time, time, position.id);
-    }
-    const rows = await this.driver.all(
-      `SELECT id, at, actor, action, target_type, target_id, details FROM audit_log${where} ORDER BY at DESC, id DESC LIMIT ?`,
-      [...params, page.limit + 1],
+  list(page: PageRequest): Promise<Page<AuditEntry>> {
+    return pageQuery(
+      this.driver,
+      { select: `SELECT ${COLUMNS} FROM audit_log`, where: [], params: [], timeColumn: 'at' },
+      page,
+      (row) => this.fromRow(row),
+      (entry) => ({ time: entry.at, id: entry.id }),
     );
-    const items = rows.slice(0, page.limit).map((row) => this.fromRow(row));
-    const last = items[items.length - 1];
-    return {
-      items,
-      nextCursor: rows.length > page.limit && last ? encodeCursor({ time: last.at, id: last.id }) : null,
-    };
   }
 
   private fromRow(row: Row): AuditEntry {

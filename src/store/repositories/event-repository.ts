@@ -1,5 +1,4 @@
 import type { McpEvent } from '../../core/index.js';
-import { decodeCursor, encodeCursor } from '../cursor.js';
 import type { Row, SqlDriver, SqlValue } from '../sql-driver.js';
 import type {
   CommitOptions,
@@ -11,6 +10,7 @@ import type {
   PageRequest,
 } from '../store.js';
 import { commitDetected } from './detection-commit.js';
+import { addEquals, pageQuery } from './page-query.js';
 
 const COLUMNS = [
   'id',
@@ -59,21 +59,15 @@ export class SqlEventRepository implements EventRepository {
     return rows[0] ? this.fromRow(rows[0]) : null;
   }
 
-  async list(filter: EventFilter, page: PageRequest): Promise<Page<McpEvent>> {
+  list(filter: EventFilter, page: PageRequest): Promise<Page<McpEvent>> {
     const { where, params } = this.whereClause(filter);
-    if (page.cursor !== undefined) {
-      const position = decodeCursor(page.cursor);
-      where.push('(ts < ? OR (ts = ? AND id < ?))');
-      const time = this.driver.dialect.time(position.time);
-      params.push(time, time, position.id);
-    }
-    const sql = `${SELECT}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ts DESC, id DESC LIMIT ?`;
-    const rows = await this.driver.all(sql, [...params, page.limit + 1]);
-    const items = rows.slice(0, page.limit).map((row) => this.fromRow(row));
-    const last = items[items.length - 1];
-    const nextCursor =
-      rows.length > page.limit && last ? encodeCursor({ time: last.timestamp, id: last.id }) : null;
-    return { items, nextCursor };
+    return pageQuery(
+      this.driver,
+      { select: SELECT, where, params, timeColumn: 'ts' },
+      page,
+      (row) => this.fromRow(row),
+      (event) => ({ time: event.timestamp, id: event.id }),
+    );
   }
 
   async count(filter: EventFilter): Promise<number> {
@@ -88,19 +82,14 @@ export class SqlEventRepository implements EventRepository {
   private whereClause(filter: EventFilter): { where: string[]; params: SqlValue[] } {
     const where: string[] = [];
     const params: SqlValue[] = [];
-    const equals: Array<[string, string | undefined]> = [
+    addEquals(where, params, [
       ['server_id', filter.serverId],
       ['user_name', filter.user],
       ['agent', filter.agent],
       ['tool', filter.tool],
       ['method', filter.method],
       ['session_id', filter.sessionId],
-    ];
-    for (const [column, value] of equals) {
-      if (value === undefined) continue;
-      where.push(`${column} = ?`);
-      params.push(value);
-    }
+    ]);
     if (filter.from !== undefined) {
       where.push('ts >= ?');
       params.push(this.driver.dialect.time(filter.from));

@@ -2,7 +2,7 @@ import type { StoredFinding } from '../../core/index.js';
 import type { SqlDriver, SqlValue } from '../sql-driver.js';
 import type { FindingFilter, FindingRepository, Page, PageRequest } from '../store.js';
 import { countsByKey, FINDING_COLUMNS, findingFromRow } from './detection-rows.js';
-import { pageQuery } from './page-query.js';
+import { addEquals, pageQuery } from './page-query.js';
 
 /** Stored findings over either dialect (written by the detection commit). */
 export class SqlFindingRepository implements FindingRepository {
@@ -11,7 +11,7 @@ export class SqlFindingRepository implements FindingRepository {
   list(filter: FindingFilter, page: PageRequest): Promise<Page<StoredFinding>> {
     const where: string[] = [];
     const params: SqlValue[] = [];
-    const equals: Array<[string, string | undefined]> = [
+    addEquals(where, params, [
       ['server_id', filter.serverId],
       ['rule_id', filter.ruleId],
       ['category', filter.category],
@@ -19,12 +19,7 @@ export class SqlFindingRepository implements FindingRepository {
       ['event_id', filter.eventId],
       ['alert_id', filter.alertId],
       ['fingerprint', filter.fingerprint],
-    ];
-    for (const [column, value] of equals) {
-      if (value === undefined) continue;
-      where.push(`${column} = ?`);
-      params.push(value);
-    }
+    ]);
     if (filter.from !== undefined) {
       where.push('ts >= ?');
       params.push(this.driver.dialect.time(filter.from));

@@ -29,3 +29,16 @@ export async function pageQuery<T>(
 export function inList(column: string, values: readonly string[]): string {
   return `${column} IN (${values.map(() => '?').join(', ')})`;
 }
+
+/** `column = ?` for each defined value, appended to `where`/`params`. */
+export function addEquals(
+  where: string[],
+  params: SqlValue[],
+  pairs: ReadonlyArray<readonly [string, string | undefined]>,
+): void {
+  for (const [column, value] of pairs) {
+    if (value === undefined) continue;
+    where.push(`${column} = ?`);
+    params.push(value);
+  }
+}

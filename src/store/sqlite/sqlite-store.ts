@@ -2,14 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Migration } from '../migration.js';
-import { SqlAlertRepository } from '../repositories/alert-repository.js';
-import { SqlApiKeyRepository } from '../repositories/api-key-repository.js';
-import { SqlAuditRepository } from '../repositories/audit-repository.js';
-import { SqlEventRepository } from '../repositories/event-repository.js';
-import { SqlFindingRepository } from '../repositories/finding-repository.js';
-import { SqlCustomRuleRepository, SqlRuleSettingRepository } from '../repositories/rule-repositories.js';
-import { SqlServerRepository } from '../repositories/server-repository.js';
-import { SqlToolPinRepository } from '../repositories/tool-pin-repository.js';
+import { createRepositories } from '../repositories/sql-repositories.js';
 import type { RateLimitRepository, Store } from '../store.js';
 import { SqliteDriver } from './sqlite-driver.js';
 import { SQLITE_MIGRATIONS, SQLITE_RATE_SCHEMA } from './sqlite-migrations.js';
@@ -35,15 +28,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   const driver = new SqliteDriver(db);
   return {
     backend: 'sqlite',
-    apiKeys: new SqlApiKeyRepository(driver),
-    servers: new SqlServerRepository(driver),
-    events: new SqlEventRepository(driver),
-    findings: new SqlFindingRepository(driver),
-    alerts: new SqlAlertRepository(driver),
-    ruleSettings: new SqlRuleSettingRepository(driver),
-    customRules: new SqlCustomRuleRepository(driver),
-    toolPins: new SqlToolPinRepository(driver),
-    audit: new SqlAuditRepository(driver),
+    ...createRepositories(driver),
     rateLimits: sqliteRateLimits(rateDb),
     schemaVersion: async () => currentVersion(db),
     ping: async () => {
