@@ -1,0 +1,179 @@
+import { z } from 'zod';
+import { apiKeyCreateSchema, eventQuerySchema } from '../app/index.js';
+import { serverCreateSchema, serverUpdateSchema, webhookEventSchema } from '../core/index.js';
+
+type Json = Record<string, unknown>;
+
+/** Request schemas come from the same zod schemas the application validates with, so they cannot drift. */
+function schema(type: z.ZodType): Json {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(type, {
+    io: 'input',
+    unrepresentable: 'any',
+  }) as Json;
+  return rest;
+}
+
+const errorResponse = {
+  description: 'Error',
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+};
+const json = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: { type: 'object' } } },
+});
+const body = (ref: string) => ({
+  required: true,
+  content: { 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } },
+});
+const id = [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }];
+const errors = { '400': errorResponse, '401': errorResponse, '403': errorResponse, '404': errorResponse };
+
+/** The OpenAPI 3.1 description of the REST API, served at /api/openapi.json. */
+export function openApiDocument(version: string): Json {
+  const eventQuery = schema(eventQuerySchema) as { properties: Record<string, Json> };
+  return {
+    openapi: '3.1.0',
+    info: { title: 'MCP Sentinel', version },
+    components: {
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer' },
+        apiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
+      },
+      schemas: {
+        WebhookEvent: schema(webhookEventSchema),
+        ServerCreate: schema(serverCreateSchema),
+        ServerUpdate: schema(serverUpdateSchema),
+        ApiKeyCreate: schema(apiKeyCreateSchema),
+        Error: {
+          type: 'object',
+          required: ['error', 'requestId'],
+          properties: {
+            error: {
+              type: 'object',
+              required: ['code', 'message'],
+              properties: {
+                code: { type: 'string' },
+                message: { type: 'string' },
+                details: { type: 'array', items: { type: 'object' } },
+                position: { type: 'object' },
+              },
+            },
+            requestId: { type: 'string' },
+          },
+        },
+      },
+    },
+    security: [{ bearer: [] }, { apiKey: [] }],
+    paths: {
+      '/health': {
+        get: { summary: 'Liveness and store reachability', security: [], responses: { '200': json('OK') } },
+      },
+      '/metrics': {
+        get: { summary: 'Prometheus metrics', security: [], responses: { '200': { description: 'text' } } },
+      },
+      '/api/mcp/webhook/{id}': {
+        post: {
+          summary:
+            'Send events: one, an array, or NDJSON; gzip allowed. Authenticated with the server’s credentials.',
+          parameters: id,
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: {
+                  oneOf: [
+                    { $ref: '#/components/schemas/WebhookEvent' },
+                    { type: 'array', items: { $ref: '#/components/schemas/WebhookEvent' } },
+                  ],
+                },
+              },
+              'application/x-ndjson': { schema: { type: 'string' } },
+            },
+          },
+          responses: {
+            '202': json('Stored'),
+            ...errors,
+            '413': errorResponse,
+            '415': errorResponse,
+            '429': errorResponse,
+          },
+        },
+      },
+      '/api/servers': {
+        get: { summary: 'List servers', responses: { '200': json('Servers'), ...errors } },
+        post: {
+          summary: 'Register a server',
+          requestBody: body('ServerCreate'),
+          responses: { '201': json('Created, with credentials once'), ...errors },
+        },
+      },
+      '/api/servers/{id}': {
+        get: { summary: 'Get a server', parameters: id, responses: { '200': json('Server'), ...errors } },
+        patch: {
+          summary: 'Update a server',
+          parameters: id,
+          requestBody: body('ServerUpdate'),
+          responses: { '200': json('Updated'), ...errors },
+        },
+        delete: {
+          summary: 'Unregister a server',
+          parameters: id,
+          responses: { '204': { description: 'Deleted' }, ...errors },
+        },
+      },
+      '/api/servers/{id}/credentials/rotate': {
+        post: {
+          summary: 'Rotate webhook credentials',
+          parameters: id,
+          responses: { '200': json('New credentials, once'), ...errors },
+        },
+      },
+      '/api/servers/{id}/uploads': {
+        post: {
+          summary: 'Upload a JSON array / JSONL / gzip log file',
+          parameters: id,
+          requestBody: {
+            required: true,
+            content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+          },
+          responses: { '201': json('Upload report'), ...errors },
+        },
+      },
+      '/api/events': {
+        get: {
+          summary: 'List events, newest first',
+          parameters: Object.entries(eventQuery.properties).map(([name, s]) => ({
+            name,
+            in: 'query',
+            schema: s,
+          })),
+          responses: { '200': json('A page of events'), ...errors },
+        },
+      },
+      '/api/events/{id}': {
+        get: { summary: 'Get an event', parameters: id, responses: { '200': json('Event'), ...errors } },
+      },
+      '/api/keys': {
+        get: { summary: 'List API keys', responses: { '200': json('Keys'), ...errors } },
+        post: {
+          summary: 'Create an API key',
+          requestBody: body('ApiKeyCreate'),
+          responses: { '201': json('The key, once'), ...errors },
+        },
+      },
+      '/api/keys/{id}': {
+        delete: {
+          summary: 'Revoke an API key',
+          parameters: id,
+          responses: { '200': json('Revoked'), ...errors, '409': errorResponse },
+        },
+      },
+      '/api/audit': {
+        get: {
+          summary: 'Audit log, newest first',
+          responses: { '200': json('A page of entries'), ...errors },
+        },
+      },
+    },
+  };
+}

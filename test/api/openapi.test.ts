@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { BACKENDS } from '../support/test-stores.js';
+
+describe('OpenAPI document', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp(BACKENDS[0]!);
+  });
+  after(() => t?.close());
+
+  it('is served without a key and describes only routes that exist', async () => {
+    const response = await t.request({ method: 'GET', url: '/api/openapi.json', key: null });
+    assert.equal(response.statusCode, 200);
+    const document = response.json() as { openapi: string; paths: Record<string, Record<string, unknown>> };
+    assert.equal(document.openapi, '3.1.0');
+    for (const [path, operations] of Object.entries(document.paths)) {
+      for (const method of Object.keys(operations)) {
+        const url = path.replace('{id}', ':id');
+        assert.ok(t.http.hasRoute({ method: method.toUpperCase() as 'GET', url }), `${method} ${path} is not a route`);
+      }
+    }
+    assert.equal(Object.keys(document.paths).length, 12);
+  });
+
+  it('takes request schemas from the validation schemas', async () => {
+    const document = (await t.request({ method: 'GET', url: '/api/openapi.json', key: null })).json();
+    const serverType = document.components.schemas.ServerCreate.properties.type;
+    assert.deepEqual(serverType.enum, ['filesystem', 'database', 'web_api', 'other']);
+    assert.deepEqual(document.components.schemas.WebhookEvent.required, ['timestamp']);
+  });
+});
