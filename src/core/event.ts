@@ -30,10 +30,30 @@ export interface McpEvent {
   readonly durationMs: number | null;
 }
 
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
+const ISO_DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
+
+/** Date.parse rolls 2026-02-30 over into March; a timestamp must name a real calendar instant. */
+function parseIsoDateTime(value: string): number {
+  const match = ISO_DATE_TIME.exec(value);
+  if (!match) return Number.NaN;
+  const [year, month, day, hour, minute, second] = match
+    .slice(1, 7)
+    .map((part) => Number(part ?? 0)) as number[];
+  const daysInMonth = new Date(Date.UTC(year ?? 0, month ?? 0, 0)).getUTCDate();
+  const valid =
+    (month ?? 0) >= 1 &&
+    (month ?? 0) <= 12 &&
+    (day ?? 0) >= 1 &&
+    (day ?? 0) <= daysInMonth &&
+    (hour ?? 0) <= 23 &&
+    (minute ?? 0) <= 59 &&
+    (second ?? 0) <= 59;
+  return valid ? Date.parse(value) : Number.NaN;
+}
 
 const timestampSchema = z.union([z.string(), z.number()]).transform((value, ctx) => {
-  const ms = typeof value === 'number' ? value : ISO_DATE_TIME.test(value) ? Date.parse(value) : Number.NaN;
+  const ms = typeof value === 'number' ? value : parseIsoDateTime(value);
   if (!Number.isFinite(ms) || ms < 0 || ms > 253402300799999) {
     ctx.addIssue({
       code: 'custom',

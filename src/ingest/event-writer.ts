@@ -61,16 +61,22 @@ export class EventWriter {
     while (this.queue.length > 0) {
       const batch = this.take();
       const started = performance.now();
+      let inserted: boolean[];
       try {
-        const inserted = await this.events.insertBatch(batch.flatMap((pending) => pending.events));
-        this.stats.onCommit?.(inserted.length, (performance.now() - started) / 1000);
-        let offset = 0;
-        for (const pending of batch) {
-          pending.resolve(inserted.slice(offset, offset + pending.events.length));
-          offset += pending.events.length;
-        }
+        inserted = await this.events.insertBatch(batch.flatMap((pending) => pending.events));
       } catch (error) {
         for (const pending of batch) pending.reject(error);
+        continue;
+      }
+      try {
+        this.stats.onCommit?.(inserted.length, (performance.now() - started) / 1000);
+      } catch {
+        // Metrics must never turn a committed write into a reported failure.
+      }
+      let offset = 0;
+      for (const pending of batch) {
+        pending.resolve(inserted.slice(offset, offset + pending.events.length));
+        offset += pending.events.length;
       }
     }
     this.flushing = false;

@@ -19,7 +19,7 @@ export function locateJsonError(text: string): number {
           expectValue = false;
         } else if (c === '{') {
           const end = scanString(text, i);
-          if (end < 0) return end === -1 ? i : -end;
+          if (!(end >= 0)) return failureAt(end, i);
           i = skipSpace(text, end);
           if (text[i] !== ':') return i;
           i = skipSpace(text, i + 1);
@@ -27,7 +27,7 @@ export function locateJsonError(text: string): number {
         continue;
       }
       const end = c === '"' ? scanString(text, i) : scanLiteral(text, i);
-      if (end < 0) return end === -1 ? i : -end;
+      if (!(end >= 0)) return failureAt(end, i);
       i = skipSpace(text, end);
       expectValue = false;
       continue;
@@ -38,7 +38,7 @@ export function locateJsonError(text: string): number {
       i = skipSpace(text, i + 1);
       if (top === 'object') {
         const end = scanString(text, i);
-        if (end < 0) return end === -1 ? i : -end;
+        if (!(end >= 0)) return failureAt(end, i);
         i = skipSpace(text, end);
         if (text[i] !== ':') return i;
         i = skipSpace(text, i + 1);
@@ -58,9 +58,13 @@ function skipSpace(text: string, i: number): number {
   return i;
 }
 
-/** End offset after a string starting at `i`; -1 if none starts there, -(offset) of a bad character. */
+/** Scanners return the end offset, NaN when no token starts at `i`, or -(offset) of a bad character. */
+function failureAt(result: number, start: number): number {
+  return Number.isNaN(result) ? start : -result;
+}
+
 function scanString(text: string, i: number): number {
-  if (text[i] !== '"') return -1;
+  if (text[i] !== '"') return Number.NaN;
   for (let j = i + 1; j < text.length; j++) {
     const code = text.charCodeAt(j);
     if (code === 0x22) return j + 1;
@@ -81,7 +85,7 @@ const LITERAL = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?
 
 function scanLiteral(text: string, i: number): number {
   const match = LITERAL.exec(text.slice(i, i + 400));
-  return match ? i + match[0].length : -1;
+  return match ? i + match[0].length : Number.NaN;
 }
 
 /** Offset, line and column (1-based) of the first syntax error in `text`. */

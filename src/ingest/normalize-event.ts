@@ -76,14 +76,23 @@ function collectMetadata(input: WebhookEvent): Record<string, unknown> {
   let collisions: Record<string, unknown> | null = null;
   for (const [key, value] of Object.entries(input)) {
     if (KNOWN_WEBHOOK_FIELDS.has(key)) continue;
-    if (key in metadata) {
+    if (Object.hasOwn(metadata, key)) {
       collisions ??= {};
       collisions[key] = value;
     } else {
       metadata[key] = value;
     }
   }
-  if (typeof input.client === 'object' && input.client !== null) metadata['client_info'] ??= input.client;
-  if (collisions) metadata['_unknown'] = collisions;
+  if (typeof input.client === 'object' && input.client !== null && !Object.hasOwn(metadata, 'client_info')) {
+    metadata['client_info'] = input.client;
+  }
+  if (collisions) metadata[freeKey(metadata, '_unknown')] = collisions;
   return metadata;
+}
+
+/** `base`, or `base_2`, `base_3`... whichever metadata does not use yet. */
+function freeKey(metadata: Record<string, unknown>, base: string): string {
+  let key = base;
+  for (let n = 2; Object.hasOwn(metadata, key); n++) key = `${base}_${n}`;
+  return key;
 }

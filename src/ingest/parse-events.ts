@@ -59,13 +59,15 @@ function parseNdjson(text: string): ParsedItem[] {
   const items: ParsedItem[] = [];
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
-    const line = (lines[i] ?? '').trim();
+    const raw = lines[i] ?? '';
+    const line = raw.trim();
     if (line === '') continue;
+    const indent = raw.length - raw.trimStart().length;
     const index = items.length;
     try {
       items.push({ index, line: i + 1, value: JSON.parse(line) });
     } catch {
-      const { column } = jsonErrorPosition(line);
+      const column = jsonErrorPosition(line).column + indent;
       items.push({
         index,
         line: i + 1,

@@ -16,11 +16,18 @@ const MAX_ITEM_CHARS = 8 * 1024 * 1024;
 export async function* readUpload(source: AsyncIterable<Buffer | string>): AsyncGenerator<UploadItem> {
   const decoder = new StringDecoder('utf8');
   let splitter: Splitter | null = null;
+  // Leading whitespace is held until the first real character decides the format, so its
+  // newlines still count towards line numbers.
+  let leading = '';
   for await (const chunk of gunzipIfNeeded(source)) {
-    const text = decoder.write(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+    let text = decoder.write(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
     if (splitter === null) {
+      text = leading + text;
       const first = /\S/.exec(text);
-      if (!first) continue;
+      if (!first) {
+        leading = text;
+        continue;
+      }
       splitter = first[0] === '[' ? new ArraySplitter() : new LineSplitter();
     }
     yield* splitter.push(text);
@@ -32,9 +39,14 @@ export async function* readUpload(source: AsyncIterable<Buffer | string>): Async
 
 async function* gunzipIfNeeded(source: AsyncIterable<Buffer | string>): AsyncGenerator<Buffer | string> {
   const iterator = source[Symbol.asyncIterator]();
-  const first = await iterator.next();
-  if (first.done) return;
-  const head = typeof first.value === 'string' ? Buffer.from(first.value) : first.value;
+  // The two magic bytes may arrive in separate chunks.
+  let head = Buffer.alloc(0);
+  while (head.length < 2) {
+    const next = await iterator.next();
+    if (next.done) break;
+    head = Buffer.concat([head, typeof next.value === 'string' ? Buffer.from(next.value) : next.value]);
+  }
+  if (head.length === 0) return;
   const rest = {
     async *[Symbol.asyncIterator]() {
       yield head;
@@ -135,6 +147,7 @@ class ArraySplitter implements Splitter {
       if (!this.started) {
         if (c === '[') {
           this.started = true;
+          this.currentLine = this.line;
           segmentStart = i + 1;
         }
         continue;
@@ -147,6 +160,7 @@ class ArraySplitter implements Splitter {
       if (c === '"') this.inString = true;
       else if (c === '{' || c === '[') this.depth += 1;
       else if (c === '}' || c === ']') {
+        if (this.depth === 0 && c === '}') throw new ValidationError(`unexpected } at line ${this.line}`);
         if (this.depth === 0) {
           this.closed = true;
           this.current += text.slice(segmentStart, i);
