@@ -18,7 +18,10 @@ describe('OpenAPI document', () => {
     for (const [path, operations] of Object.entries(document.paths)) {
       for (const method of Object.keys(operations)) {
         const url = path.replace('{id}', ':id');
-        assert.ok(t.http.hasRoute({ method: method.toUpperCase() as 'GET', url }), `${method} ${path} is not a route`);
+        assert.ok(
+          t.http.hasRoute({ method: method.toUpperCase() as 'GET', url }),
+          `${method} ${path} is not a route`,
+        );
       }
     }
     assert.equal(Object.keys(document.paths).length, 12);
