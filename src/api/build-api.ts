@@ -5,6 +5,7 @@ import { ClientIpResolver } from '../ingest/index.js';
 import { installErrorHandler } from './error-handler.js';
 import { installHttpMetrics } from './http-metrics.js';
 import { apiKeyRoutes } from './routes/api-key-routes.js';
+import { detectionRoutes } from './routes/detection-routes.js';
 import { eventRoutes } from './routes/event-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { serverRoutes } from './routes/server-routes.js';
@@ -49,6 +50,7 @@ export async function buildApi(app: Application, options: ApiOptions): Promise<F
   await server.register(apiKeyRoutes, { app });
   await server.register(serverRoutes, { app });
   await server.register(eventRoutes, { app });
+  await server.register(detectionRoutes, { app });
   return server;
 }
 

@@ -1,12 +1,17 @@
 import type { Config } from '../config/index.js';
 import { SecretBox } from '../core/index.js';
 import { EventWriter, IngestPipeline } from '../ingest/index.js';
-import type { Store } from '../store/index.js';
+import type { DetectedEvent, Store } from '../store/index.js';
+import { AlertQueries } from './alert-queries.js';
 import { ApiKeyService } from './api-keys.js';
 import { AuditLog } from './audit-log.js';
+import { BehaviourAnalyzer } from './behaviour-analyzer.js';
+import { EventDetection } from './event-detection.js';
 import { EventService } from './events.js';
 import { IngestService } from './ingest-service.js';
 import { SentinelMetrics } from './metrics.js';
+import { RescanService } from './rescan.js';
+import { RuleCatalogue } from './rule-catalogue.js';
 import { ServerService } from './servers.js';
 
 /** The use cases every surface (REST, MCP, CLI) calls; built once in the composition root. */
@@ -19,6 +24,9 @@ export interface Application {
   readonly events: EventService;
   readonly ingest: IngestService;
   readonly audit: AuditLog;
+  readonly rules: RuleCatalogue;
+  readonly alerts: AlertQueries;
+  readonly rescan: RescanService;
   /** Waits for queued writes to commit; call before closing the store. */
   drain(): Promise<void>;
 }
@@ -33,9 +41,27 @@ export function createApplication(config: Config, store: Store, options: Applica
   const now = options.now ?? (() => new Date());
   const metrics = options.metrics ?? new SentinelMetrics();
   const secretBox = new SecretBox(options.secretKey);
-  const writer = new EventWriter(store.events, 5000, metrics);
-  const pipeline = new IngestPipeline(writer, metrics, now);
   const audit = new AuditLog(store, now);
+  const rules = new RuleCatalogue(store, audit, config.rulesDir, now);
+  const alertWindowMs = config.alertWindowMinutes * 60_000;
+  const writer = new EventWriter<DetectedEvent>(
+    (batch) => store.events.commitDetected(batch, { alertWindowMs, now: now().toISOString() }),
+    5000,
+    metrics,
+  );
+  const behaviour = new BehaviourAnalyzer(store, {
+    rateSpikePerMinute: config.rateSpikePerMinute,
+    rule: (id) => rules.rule(id),
+  });
+  const pipeline = new IngestPipeline(
+    writer,
+    new EventDetection(rules, behaviour),
+    metrics,
+    {
+      maskSecrets: config.storeSecrets === 'masked',
+    },
+    now,
+  );
   const servers = new ServerService(store, audit, secretBox, now);
   return {
     config,
@@ -57,6 +83,9 @@ export function createApplication(config: Config, store: Store, options: Applica
       now,
     ),
     audit,
+    rules,
+    alerts: new AlertQueries(store),
+    rescan: new RescanService(store, rules, audit, alertWindowMs, now),
     drain: () => writer.drain(),
   };
 }

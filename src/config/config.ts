@@ -45,6 +45,10 @@ const settingsSchema = z.object({
     .regex(/^[a-z0-9-]+$/i, 'must be a header name')
     .transform((value) => value.toLowerCase())
     .default('x-forwarded-for'),
+  SENTINEL_RULES_DIR: z.string().min(1).optional(),
+  SENTINEL_ALERT_WINDOW_MINUTES: int(1, 10_080).default(60),
+  SENTINEL_STORE_SECRETS: z.enum(['masked', 'clear']).default('masked'),
+  SENTINEL_RATE_SPIKE_PER_MINUTE: int(0, 10_000_000).default(600),
   SENTINEL_PG_POOL_SIZE: int(1, 200).default(10),
   SENTINEL_SQLITE_SYNCHRONOUS: z.enum(['full', 'normal']).default('full'),
   SENTINEL_SHUTDOWN_TIMEOUT_SECONDS: int(1, 600).default(30),
@@ -76,6 +80,13 @@ export const SETTING_DESCRIPTIONS: Readonly<Record<keyof Settings | 'SENTINEL_CO
     'Comma-separated IPs/CIDRs of reverse proxies whose client-IP header is believed (for IP allowlists).',
   SENTINEL_CLIENT_IP_HEADER:
     'Header a trusted proxy puts the client IP in (`x-forwarded-for`, `x-real-ip`, ...).',
+  SENTINEL_RULES_DIR: 'Folder of your own rule files (YAML or JSON), loaded beside the built-in catalogue.',
+  SENTINEL_ALERT_WINDOW_MINUTES:
+    'Findings of one rule on one server for one user within this many minutes join one alert.',
+  SENTINEL_STORE_SECRETS:
+    '`masked` stores secrets found in events masked with a fingerprint; `clear` (an explicit opt-out) keeps them as received.',
+  SENTINEL_RATE_SPIKE_PER_MINUTE:
+    'Events per minute from one user, agent or server that raise a rate-spike finding; 0 turns it off.',
   SENTINEL_PG_POOL_SIZE: 'PostgreSQL connections per node.',
   SENTINEL_SQLITE_SYNCHRONOUS:
     '`full` fsyncs every commit (survives power loss); `normal` survives process crashes only.',
@@ -101,6 +112,10 @@ export interface Config {
   readonly signatureToleranceSeconds: number;
   readonly trustProxy: readonly string[];
   readonly clientIpHeader: string;
+  readonly rulesDir: string | null;
+  readonly alertWindowMinutes: number;
+  readonly storeSecrets: 'masked' | 'clear';
+  readonly rateSpikePerMinute: number;
   readonly pgPoolSize: number;
   readonly sqliteSynchronous: 'full' | 'normal';
   readonly shutdownTimeoutSeconds: number;
@@ -167,6 +182,10 @@ function toConfig(settings: Settings, cwd: string): Config {
     signatureToleranceSeconds: settings.SENTINEL_SIGNATURE_TOLERANCE_SECONDS,
     trustProxy: settings.SENTINEL_TRUST_PROXY,
     clientIpHeader: settings.SENTINEL_CLIENT_IP_HEADER,
+    rulesDir: settings.SENTINEL_RULES_DIR === undefined ? null : resolve(cwd, settings.SENTINEL_RULES_DIR),
+    alertWindowMinutes: settings.SENTINEL_ALERT_WINDOW_MINUTES,
+    storeSecrets: settings.SENTINEL_STORE_SECRETS,
+    rateSpikePerMinute: settings.SENTINEL_RATE_SPIKE_PER_MINUTE,
     pgPoolSize: settings.SENTINEL_PG_POOL_SIZE,
     sqliteSynchronous: settings.SENTINEL_SQLITE_SYNCHRONOUS,
     shutdownTimeoutSeconds: settings.SENTINEL_SHUTDOWN_TIMEOUT_SECONDS,

@@ -1,7 +1,5 @@
-import type { EventRepository, EventToStore } from '../store/index.js';
-
-interface Pending {
-  readonly events: readonly EventToStore[];
+interface Pending<T> {
+  readonly events: readonly T[];
   resolve(inserted: boolean[]): void;
   reject(error: unknown): void;
 }
@@ -16,20 +14,21 @@ export interface EventWriterStats {
  * merged into the next transaction, so one fsync acknowledges many requests. A caller's promise
  * resolves only after its events are committed.
  */
-export class EventWriter {
-  private queue: Pending[] = [];
+export class EventWriter<T> {
+  private queue: Pending<T>[] = [];
   private flushing = false;
   private scheduled = false;
   private idle: Promise<void> = Promise.resolve();
   private markIdle: () => void = () => {};
 
   constructor(
-    private readonly events: EventRepository,
+    /** Commits items in one transaction; true per item stored, false per duplicate. */
+    private readonly commit: (items: readonly T[]) => Promise<boolean[]>,
     private readonly maxBatch = 5000,
     private readonly stats: EventWriterStats = {},
   ) {}
 
-  write(events: readonly EventToStore[]): Promise<boolean[]> {
+  write(events: readonly T[]): Promise<boolean[]> {
     if (events.length === 0) return Promise.resolve([]);
     return new Promise((resolve, reject) => {
       this.queue.push({ events, resolve, reject });
@@ -63,7 +62,7 @@ export class EventWriter {
       const started = performance.now();
       let inserted: boolean[];
       try {
-        inserted = await this.events.insertBatch(batch.flatMap((pending) => pending.events));
+        inserted = await this.commit(batch.flatMap((pending) => pending.events));
       } catch (error) {
         for (const pending of batch) pending.reject(error);
         continue;
@@ -83,14 +82,14 @@ export class EventWriter {
     this.markIdle();
   }
 
-  private take(): Pending[] {
-    const batch: Pending[] = [];
+  private take(): Pending<T>[] {
+    const batch: Pending<T>[] = [];
     let size = 0;
     while (
       this.queue.length > 0 &&
       (batch.length === 0 || size + (this.queue[0]?.events.length ?? 0) <= this.maxBatch)
     ) {
-      const next = this.queue.shift() as Pending;
+      const next = this.queue.shift() as Pending<T>;
       batch.push(next);
       size += next.events.length;
     }

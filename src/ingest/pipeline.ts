@@ -1,8 +1,19 @@
-import type { ErrorDetail, EventSource, McpEvent } from '../core/index.js';
-import type { EventToStore } from '../store/index.js';
+import type { ErrorDetail, EventSource, Finding, McpEvent } from '../core/index.js';
+import type { DetectedEvent, EventToStore } from '../store/index.js';
 import type { EventWriter } from './event-writer.js';
 import { normalizeEvent } from './normalize-event.js';
 import type { ParsedItem } from './parse-events.js';
+import { maskSecretsInEvent } from './secret-masking.js';
+
+/** The detect step: what every rule (pure and behavioural) finds in each event, in order. */
+export interface EventInspector {
+  inspect(events: readonly McpEvent[]): Promise<ReadonlyArray<readonly Finding[]>>;
+}
+
+export interface PipelineOptions {
+  /** Store secrets found in events masked (default) or, when an admin opts out, in clear. */
+  readonly maskSecrets: boolean;
+}
 
 /** Counters the pipeline reports into; the composition root backs them with Prometheus. */
 export interface IngestMetrics {
@@ -36,8 +47,10 @@ export interface IngestContext {
 /** Per ARCHITECTURE.md every source goes normalize -> detect -> persist through this one path. */
 export class IngestPipeline {
   constructor(
-    private readonly writer: EventWriter,
+    private readonly writer: EventWriter<DetectedEvent>,
+    private readonly inspector: EventInspector,
     private readonly metrics: IngestMetrics,
+    private readonly options: PipelineOptions,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -62,7 +75,13 @@ export class IngestPipeline {
       }
       toStore.push({ event: result.event, dedupeKey: context.dedupeKey(item.value, result.event) });
     }
-    const inserted = await this.writer.write(toStore);
+    const findings = await this.inspector.inspect(toStore.map((item) => item.event));
+    const detected = toStore.map((item, i): DetectedEvent => {
+      const found = findings[i] ?? [];
+      if (!this.options.maskSecrets || found.length === 0) return { event: item, findings: found };
+      return { event: { ...item, event: maskSecretsInEvent(item.event, found) }, findings: found };
+    });
+    const inserted = await this.writer.write(detected);
     const eventIds = toStore.filter((_, i) => inserted[i]).map((item) => item.event.id);
     const duplicates = toStore.length - eventIds.length;
     this.metrics.eventsAccepted(context.source, eventIds.length);

@@ -115,7 +115,8 @@ export function detectionSchema(t: ColumnTypes): string {
         mappings ${t.json} NOT NULL,
         created_at ${t.time} NOT NULL
       );
-      CREATE INDEX findings_event ON findings (event_id);
+      -- One finding per rule, field and span of an event, so a rescan adds only what is new.
+      CREATE UNIQUE INDEX findings_unique ON findings (event_id, rule_id, field, span_start, span_end);
       CREATE INDEX findings_alert ON findings (alert_id);
       CREATE INDEX findings_ts ON findings (ts DESC, id DESC);
       CREATE INDEX findings_rule_ts ON findings (rule_id, ts DESC);

@@ -104,6 +104,11 @@ export interface EventRepository {
    * transaction; returns, per input, true if stored or false if a duplicate (whose findings are dropped).
    */
   commitDetected(batch: readonly DetectedEvent[], options: CommitOptions): Promise<boolean[]>;
+  /** Adds findings to stored events (a rescan); ones already stored are skipped. Returns how many were new. */
+  addFindings(
+    items: ReadonlyArray<{ readonly event: McpEvent; readonly findings: readonly Finding[] }>,
+    options: CommitOptions,
+  ): Promise<number>;
   findById(id: string): Promise<McpEvent | null>;
   /** Newest first (timestamp, then id). */
   list(filter: EventFilter, page: PageRequest): Promise<Page<McpEvent>>;

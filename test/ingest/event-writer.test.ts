@@ -54,7 +54,7 @@ describe('EventWriter (SQLite)', () => {
   it('commits many concurrent writes of one tick in fewer transactions than calls', async () => {
     const serverId = newId();
     const commits: Array<{ events: number; seconds: number }> = [];
-    const writer = new EventWriter(store.events, 5000, {
+    const writer = new EventWriter<EventToStore>((items) => store.events.insertBatch(items), 5000, {
       onCommit: (events, seconds) => commits.push({ events, seconds }),
     });
     const calls = Array.from({ length: 50 }, (_, i) => writer.write(many(serverId, (i % 3) + 1)));
@@ -71,7 +71,7 @@ describe('EventWriter (SQLite)', () => {
 
   it('gives each caller its own inserted/duplicate flags, in the order of its events', async () => {
     const serverId = newId();
-    const writer = new EventWriter(store.events);
+    const writer = new EventWriter<EventToStore>((items) => store.events.insertBatch(items));
     assert.deepEqual(await writer.write([toStore(serverId, 'stored-before')]), [true]);
 
     const [a, b, c, d] = await Promise.all([
@@ -88,7 +88,7 @@ describe('EventWriter (SQLite)', () => {
   });
 
   it('keeps dedupe keys per server', async () => {
-    const writer = new EventWriter(store.events);
+    const writer = new EventWriter<EventToStore>((items) => store.events.insertBatch(items));
     const [first, second] = await Promise.all([
       writer.write([toStore(newId(), 'same-key')]),
       writer.write([toStore(newId(), 'same-key')]),
@@ -99,7 +99,9 @@ describe('EventWriter (SQLite)', () => {
   it('splits a queue larger than maxBatch into several transactions', async () => {
     const serverId = newId();
     const commits: number[] = [];
-    const writer = new EventWriter(store.events, 10, { onCommit: (events) => commits.push(events) });
+    const writer = new EventWriter<EventToStore>((items) => store.events.insertBatch(items), 10, {
+      onCommit: (events) => commits.push(events),
+    });
     const results = await Promise.all(Array.from({ length: 25 }, () => writer.write(many(serverId, 1))));
     assert.deepEqual(commits, [10, 10, 5]);
     assert.ok(results.every((inserted) => inserted.length === 1 && inserted[0] === true));
@@ -109,7 +111,9 @@ describe('EventWriter (SQLite)', () => {
   it('commits one write larger than maxBatch whole, never splitting a caller', async () => {
     const serverId = newId();
     const commits: number[] = [];
-    const writer = new EventWriter(store.events, 10, { onCommit: (events) => commits.push(events) });
+    const writer = new EventWriter<EventToStore>((items) => store.events.insertBatch(items), 10, {
+      onCommit: (events) => commits.push(events),
+    });
     const [small, big] = await Promise.all([
       writer.write(many(serverId, 3)),
       writer.write(many(serverId, 15)),
@@ -121,7 +125,9 @@ describe('EventWriter (SQLite)', () => {
 
   it('answers an empty write at once, without a transaction', async () => {
     const commits: number[] = [];
-    const writer = new EventWriter(store.events, 5000, { onCommit: (events) => commits.push(events) });
+    const writer = new EventWriter<EventToStore>((items) => store.events.insertBatch(items), 5000, {
+      onCommit: (events) => commits.push(events),
+    });
     assert.deepEqual(await writer.write([]), []);
     await writer.drain();
     assert.deepEqual(commits, []);
@@ -129,20 +135,20 @@ describe('EventWriter (SQLite)', () => {
 
   it('resolves a caller only once its events can be read back', async () => {
     const serverId = newId();
-    const writer = new EventWriter(store.events);
+    const writer = new EventWriter<EventToStore>((items) => store.events.insertBatch(items));
     const item = toStore(serverId);
     await writer.write([item]);
     assert.equal((await store.events.findById(item.event.id))?.id, item.event.id);
   });
 
   it('drain() resolves at once when nothing is queued', async () => {
-    const writer = new EventWriter(store.events);
+    const writer = new EventWriter<EventToStore>((items) => store.events.insertBatch(items));
     await writer.drain();
   });
 
   it('drain() waits until every queued write is committed and answered', async () => {
     const serverId = newId();
-    const writer = new EventWriter(store.events, 7);
+    const writer = new EventWriter<EventToStore>((items) => store.events.insertBatch(items), 7);
     const answered: boolean[] = [];
     for (let i = 0; i < 20; i++) {
       void writer.write(many(serverId, 2)).then(() => {
@@ -158,13 +164,17 @@ describe('EventWriter (SQLite)', () => {
     const serverId = newId();
     const commits: number[] = [];
     let late: Array<Promise<boolean[]>> = [];
-    const writer: EventWriter = new EventWriter(store.events, 5000, {
-      onCommit: (events) => {
-        commits.push(events);
-        // Still inside the first flush: these are queued while a commit is in flight.
-        if (commits.length === 1) late = [writer.write(many(serverId, 2)), writer.write(many(serverId, 3))];
+    const writer: EventWriter<EventToStore> = new EventWriter<EventToStore>(
+      (items) => store.events.insertBatch(items),
+      5000,
+      {
+        onCommit: (events) => {
+          commits.push(events);
+          // Still inside the first flush: these are queued while a commit is in flight.
+          if (commits.length === 1) late = [writer.write(many(serverId, 2)), writer.write(many(serverId, 3))];
+        },
       },
-    });
+    );
     const first = writer.write(many(serverId, 1));
     await writer.drain();
     assert.deepEqual(commits, [1, 5]);
@@ -178,7 +188,7 @@ describe('EventWriter (SQLite)', () => {
 
   it('does not reject callers whose events were committed when the stats callback throws', async () => {
     const serverId = newId();
-    const writer = new EventWriter(store.events, 5000, {
+    const writer = new EventWriter<EventToStore>((items) => store.events.insertBatch(items), 5000, {
       onCommit: () => {
         throw new Error('metrics backend down');
       },
@@ -199,18 +209,13 @@ describe('EventWriter with a failing store', () => {
     poisoned: ReadonlySet<string>,
     error: Error,
     batches: number[],
-  ): EventRepository {
-    const unused = () => Promise.reject(new Error('not used by EventWriter'));
+  ): Pick<EventRepository, 'insertBatch'> {
     return {
       insertBatch: async (events) => {
         batches.push(events.length);
         if (events.some((item) => poisoned.has(item.event.id))) throw error;
         return events.map(() => true);
       },
-      commitDetected: unused,
-      findById: unused,
-      list: unused,
-      count: unused,
     };
   }
 
@@ -219,9 +224,13 @@ describe('EventWriter with a failing store', () => {
     const diskFull = new Error('disk I/O error');
     const batches: number[] = [];
     const commits: number[] = [];
-    const writer = new EventWriter(failingRepository(new Set([poison.event.id]), diskFull, batches), 2, {
-      onCommit: (events) => commits.push(events),
-    });
+    const writer = new EventWriter<EventToStore>(
+      commitOf(failingRepository(new Set([poison.event.id]), diskFull, batches)),
+      2,
+      {
+        onCommit: (events) => commits.push(events),
+      },
+    );
 
     const settled = await Promise.allSettled([
       writer.write([toStore('srv')]),
@@ -246,10 +255,18 @@ describe('EventWriter with a failing store', () => {
 
   it('keeps working after a failed batch, and drain() still resolves', async () => {
     const poison = toStore('srv');
-    const writer = new EventWriter(failingRepository(new Set([poison.event.id]), new Error('boom'), []));
+    const writer = new EventWriter<EventToStore>(
+      commitOf(failingRepository(new Set([poison.event.id]), new Error('boom'), [])),
+    );
     const failed = writer.write([poison]);
     await writer.drain();
     await assert.rejects(failed, { message: 'boom' });
     assert.deepEqual(await writer.write([toStore('srv'), toStore('srv')]), [true, true]);
   });
 });
+
+function commitOf(
+  repository: Pick<EventRepository, 'insertBatch'>,
+): (items: readonly EventToStore[]) => Promise<boolean[]> {
+  return (items) => repository.insertBatch(items);
+}

@@ -13,7 +13,7 @@ export interface TestApp {
   readonly adminKey: string;
   /** Injects a request with the admin key (or `key`, or none with `key: null`). */
   request(options: {
-    method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
     url: string;
     body?: unknown;
     key?: string | null;

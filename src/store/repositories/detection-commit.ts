@@ -1,4 +1,4 @@
-import { type Finding, newId } from '../../core/index.js';
+import { type Finding, type McpEvent, newId } from '../../core/index.js';
 import type { SqlDriver, SqlValue } from '../sql-driver.js';
 import type { CommitOptions, DetectedEvent, EventToStore } from '../store.js';
 import { FINDING_COLUMNS } from './detection-rows.js';
@@ -11,6 +11,7 @@ interface Group {
   count: number;
   first: string;
   last: string;
+  readonly ids: string[];
 }
 
 /**
@@ -38,40 +39,77 @@ export async function commitDetected(
       eventColumns,
       batch.map((item) => toRow(item.event)),
     );
-    const fresh = batch.filter((item, i) => inserted[i] && item.findings.length > 0);
-    const groups = groupFindings(fresh);
-    const alertIds = new Map<string, string>();
-    for (const group of groups.values()) alertIds.set(group.key, await upsertAlert(tx, group, options));
-    const rows: SqlValue[][] = [];
-    for (const { event, findings } of fresh) {
-      for (const finding of findings) {
-        const alertId = alertIds.get(groupKey(finding, event.event.serverId, event.event.user)) ?? null;
-        rows.push(findingRow(tx, finding, event, alertId, options.now));
-      }
-    }
-    if (rows.length > 0) await tx.insertIgnoringConflicts('findings', FINDING_COLUMNS, rows);
+    await addFindings(
+      tx,
+      batch
+        .filter((_, i) => inserted[i])
+        .map((item) => ({ event: item.event.event, findings: item.findings })),
+      options,
+    );
     return inserted;
   });
+}
+
+/**
+ * Adds findings to stored events (inside the caller's transaction): findings already stored for the
+ * same rule, field and span are skipped; only new ones count towards alerts. Returns how many were new.
+ */
+export async function addFindings(
+  tx: SqlDriver,
+  items: ReadonlyArray<{ readonly event: McpEvent; readonly findings: readonly Finding[] }>,
+  options: CommitOptions,
+): Promise<number> {
+  const candidates = items.flatMap(({ event, findings }) =>
+    findings.map((finding) => ({ event, finding, id: newId() })),
+  );
+  if (candidates.length === 0) return 0;
+  const inserted = await tx.insertIgnoringConflicts(
+    'findings',
+    FINDING_COLUMNS,
+    candidates.map(({ event, finding, id }) => findingRow(tx, id, finding, event, options.now)),
+  );
+  const fresh = candidates.filter((_, i) => inserted[i]);
+  for (const group of groupFindings(fresh).values()) {
+    const alertId = await upsertAlert(tx, group, options);
+    for (let start = 0; start < group.ids.length; start += 500) {
+      const ids = group.ids.slice(start, start + 500);
+      await tx.run(`UPDATE findings SET alert_id = ? WHERE id IN (${ids.map(() => '?').join(', ')})`, [
+        alertId,
+        ...ids,
+      ]);
+    }
+  }
+  return fresh.length;
 }
 
 function groupKey(finding: Finding, serverId: string, user: string | null): string {
   return JSON.stringify([finding.ruleId, serverId, user]);
 }
 
-function groupFindings(batch: readonly DetectedEvent[]): Map<string, Group> {
+function groupFindings(
+  candidates: ReadonlyArray<{ readonly event: McpEvent; readonly finding: Finding; readonly id: string }>,
+): Map<string, Group> {
   const groups = new Map<string, Group>();
-  for (const { event, findings } of batch) {
-    const { serverId, user, timestamp } = event.event;
-    for (const finding of findings) {
-      const key = groupKey(finding, serverId, user);
-      const group = groups.get(key);
-      if (group === undefined) {
-        groups.set(key, { key, finding, serverId, user, count: 1, first: timestamp, last: timestamp });
-      } else {
-        group.count += 1;
-        if (timestamp < group.first) group.first = timestamp;
-        if (timestamp > group.last) group.last = timestamp;
-      }
+  for (const { event, finding, id } of candidates) {
+    const { serverId, user, timestamp } = event;
+    const key = groupKey(finding, serverId, user);
+    const group = groups.get(key);
+    if (group === undefined) {
+      groups.set(key, {
+        key,
+        finding,
+        serverId,
+        user,
+        count: 1,
+        first: timestamp,
+        last: timestamp,
+        ids: [id],
+      });
+    } else {
+      group.count += 1;
+      group.ids.push(id);
+      if (timestamp < group.first) group.first = timestamp;
+      if (timestamp > group.last) group.last = timestamp;
     }
   }
   return groups;
@@ -116,19 +154,12 @@ async function upsertAlert(tx: SqlDriver, group: Group, options: CommitOptions):
   return String(rows[0]?.['id']);
 }
 
-function findingRow(
-  tx: SqlDriver,
-  finding: Finding,
-  item: EventToStore,
-  alertId: string | null,
-  now: string,
-): SqlValue[] {
+function findingRow(tx: SqlDriver, id: string, finding: Finding, event: McpEvent, now: string): SqlValue[] {
   const d = tx.dialect;
-  const { event } = item;
   return [
-    newId(),
+    id,
     event.id,
-    alertId,
+    null,
     event.serverId,
     event.user,
     d.time(event.timestamp),

@@ -1,4 +1,4 @@
-import type { McpEvent } from '../../core/index.js';
+import type { Finding, McpEvent } from '../../core/index.js';
 import type { Row, SqlDriver, SqlValue } from '../sql-driver.js';
 import type {
   CommitOptions,
@@ -9,7 +9,7 @@ import type {
   Page,
   PageRequest,
 } from '../store.js';
-import { commitDetected } from './detection-commit.js';
+import { addFindings, commitDetected } from './detection-commit.js';
 import { addEquals, pageQuery } from './page-query.js';
 
 const COLUMNS = [
@@ -52,6 +52,13 @@ export class SqlEventRepository implements EventRepository {
 
   commitDetected(batch: readonly DetectedEvent[], options: CommitOptions): Promise<boolean[]> {
     return commitDetected(this.driver, (item) => this.toRow(item), COLUMNS, batch, options);
+  }
+
+  addFindings(
+    items: ReadonlyArray<{ readonly event: McpEvent; readonly findings: readonly Finding[] }>,
+    options: CommitOptions,
+  ): Promise<number> {
+    return this.driver.transaction((tx) => addFindings(tx, items, options));
   }
 
   async findById(id: string): Promise<McpEvent | null> {
