@@ -13,7 +13,7 @@ const ALLOWED = {
   app: ['core', 'config', 'store', 'detect', 'ingest', 'query'],
   api: ['core', 'config', 'app', 'ingest'],
   mcp: ['core', 'app'],
-  cli: ['core', 'config', 'app', 'api', 'mcp', 'proxy', 'detect', 'store'],
+  cli: ['core', 'config', 'app', 'api', 'mcp', 'proxy', 'detect', 'ingest', 'store'],
   web: [],
 };
 

@@ -2,6 +2,7 @@ import { ConfigError } from '../config/index.js';
 import { SentinelError } from '../core/index.js';
 import { ingestCommand } from './ingest-command.js';
 import { type CliIo, packageVersion, processIo } from './runtime.js';
+import { scanCommand } from './scan-cli.js';
 import { serveCommand } from './serve-command.js';
 import { UsageError } from './usage-error.js';
 
@@ -10,6 +11,7 @@ const HELP = `Usage: mcp-sentinel <command> [options]
 Commands:
   serve                          Start the API, webhook and dashboard (default 127.0.0.1:8787)
   ingest --server ID FILE        Load a JSON array / JSONL / .gz log file into a server's events
+  scan [--rules DIR]             Scan JSONL events from stdin with the rule catalogue, no server needed
   version                        Print the version
 
 Settings come from SENTINEL_* environment variables (see README).
@@ -20,6 +22,7 @@ type Command = (args: string[], io: CliIo) => Promise<number>;
 const COMMANDS: Record<string, Command> = {
   serve: (_args, io) => serveCommand(io),
   ingest: ingestCommand,
+  scan: scanCommand,
   version: async (_args, io) => {
     io.stdout.write(`${packageVersion()}\n`);
     return 0;

@@ -1,0 +1,53 @@
+/**
+ * The contract between the detection engine and its detectors. Detectors are pure, synchronous
+ * functions: no I/O, no clocks, no global state, so they can run inline in the proxy.
+ */
+
+/** What kind of content a string value is, judged by where it sits in the event. */
+export type FieldRole =
+  /** The user's or agent's prompt text. */
+  | 'prompt'
+  /** Content a tool returned to the agent (top-level `response`, or metadata.result/output...). */
+  | 'response'
+  /** A tool description from `tools/list` (or `tool_description`). */
+  | 'tool_description'
+  /** A value inside tool-call arguments, wherever they sit (`arguments.x`, `metadata.arguments.x`, `params.arguments.x`). */
+  | 'argument'
+  /** Any other value under `metadata`. */
+  | 'metadata'
+  /** Names: user, agent, tool, method, client, session. */
+  | 'identity';
+
+/** One string value of an event, with where it sits. */
+export interface ScanField {
+  /** Dotted path from the event root, array indexes as numbers: `metadata.arguments.path`, `arguments.files.0`. */
+  readonly path: string;
+  /** The last non-index key of the path, lowercased (`path`, `command`, `url`, `sql`); '' for top-level text. */
+  readonly key: string;
+  readonly role: FieldRole;
+  readonly value: string;
+}
+
+/** What a detector found inside one field: a span of `field.value`. */
+export interface DetectorMatch {
+  readonly start: number;
+  readonly end: number;
+  /** A short human explanation of this match ("union-based exfiltration", "AWS access key id"). */
+  readonly detail?: string;
+  /** True when the span is a secret: its evidence must be masked and fingerprinted, never stored in clear. */
+  readonly secret?: boolean;
+}
+
+/** Context a detector may read besides the field: the event's tool and method, for judging. */
+export interface ScanContext {
+  readonly tool: string | null;
+  readonly method: string | null;
+}
+
+export interface Detector {
+  /** Stable id that rule data files refer to (`prompt-injection.instruction-override`). */
+  readonly id: string;
+  /** Field roles this detector is meant for; the engine skips others. */
+  readonly roles: readonly FieldRole[];
+  detect(field: ScanField, context: ScanContext): DetectorMatch[];
+}

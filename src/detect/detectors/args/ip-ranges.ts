@@ -1,0 +1,98 @@
+import { BlockList, isIP } from 'node:net';
+import type { Host } from './parse-host.js';
+
+/**
+ * Where a host points: a cloud metadata service (instance credentials), or an address that is
+ * not on the public internet (loopback, RFC 1918, link-local, CGNAT, unspecified, ULA). Node's
+ * BlockList matches IPv4-mapped IPv6 addresses against the IPv4 rules as well.
+ */
+
+export type Reach = 'metadata' | 'internal';
+
+export interface HostTarget {
+  readonly reach: Reach;
+  readonly label: string;
+}
+
+function list(entries: readonly (readonly [string, number, 'ipv4' | 'ipv6'])[]): BlockList {
+  const blocks = new BlockList();
+  for (const [address, prefix, family] of entries) blocks.addSubnet(address, prefix, family);
+  return blocks;
+}
+
+const METADATA = list([
+  ['169.254.169.254', 32, 'ipv4'], // AWS, Azure, GCP, OpenStack, DigitalOcean, Oracle
+  ['169.254.170.2', 32, 'ipv4'], // AWS ECS task credentials
+  ['169.254.170.23', 32, 'ipv4'], // AWS EKS pod identity
+  ['100.100.100.200', 32, 'ipv4'], // Alibaba Cloud
+  ['168.63.129.16', 32, 'ipv4'], // Azure WireServer
+  ['192.0.0.192', 32, 'ipv4'], // Oracle Cloud
+  ['fd00:ec2::254', 128, 'ipv6'], // AWS IMDS over IPv6
+  ['fd00:ec2::23', 128, 'ipv6'], // AWS EKS pod identity over IPv6
+]);
+
+const INTERNAL: readonly (readonly [string, BlockList])[] = [
+  [
+    'loopback',
+    list([
+      ['127.0.0.0', 8, 'ipv4'],
+      ['::1', 128, 'ipv6'],
+    ]),
+  ],
+  [
+    'unspecified address',
+    list([
+      ['0.0.0.0', 8, 'ipv4'],
+      ['::', 128, 'ipv6'],
+    ]),
+  ],
+  [
+    'private network',
+    list([
+      ['10.0.0.0', 8, 'ipv4'],
+      ['172.16.0.0', 12, 'ipv4'],
+      ['192.168.0.0', 16, 'ipv4'],
+      ['fc00::', 7, 'ipv6'],
+    ]),
+  ],
+  [
+    'link-local',
+    list([
+      ['169.254.0.0', 16, 'ipv4'],
+      ['fe80::', 10, 'ipv6'],
+    ]),
+  ],
+  ['carrier-grade NAT', list([['100.64.0.0', 10, 'ipv4']])],
+  ['IETF protocol range', list([['192.0.0.0', 24, 'ipv4']])],
+];
+
+const METADATA_NAMES =
+  /^(?:metadata\.google\.internal|metadata\.goog|metadata|instance-data(?:\.ec2\.internal)?|metadata\.azure\.internal)$/;
+const LOOPBACK_NAMES =
+  /^(?:localhost|localhost\.localdomain|ip6-localhost|ip6-loopback|(?:.+\.)?localhost|(?:.+\.)?localtest\.me|(?:.+\.)?lvh\.me|(?:.+\.)?vcap\.me)$/;
+const CLUSTER_NAMES = /^(?:kubernetes(?:\.default(?:\.svc(?:\.cluster\.local)?)?)?|.+\.svc\.cluster\.local)$/;
+
+/** Classifies one IP address. */
+export function classifyIp(ip: string): HostTarget | null {
+  const family = isIP(ip) === 6 ? 'ipv6' : 'ipv4';
+  if (METADATA.check(ip, family)) return { reach: 'metadata', label: 'cloud metadata endpoint' };
+  for (const [label, blocks] of INTERNAL) if (blocks.check(ip, family)) return { reach: 'internal', label };
+  return null;
+}
+
+/** Where a normalized host points, or null for an ordinary public host. */
+export function classifyHost(host: Host): HostTarget | null {
+  if (host.ip) {
+    const direct = classifyIp(host.ip);
+    if (direct) return direct;
+  }
+  if (host.embedded) {
+    const inner = classifyIp(host.embedded);
+    if (inner) return { reach: inner.reach, label: `${inner.label} (embedded ${host.embedded})` };
+  }
+  if (host.ip) return null;
+  if (METADATA_NAMES.test(host.name)) return { reach: 'metadata', label: 'cloud metadata endpoint' };
+  if (LOOPBACK_NAMES.test(host.name)) return { reach: 'internal', label: 'loopback name' };
+  if (CLUSTER_NAMES.test(host.name)) return { reach: 'internal', label: 'Kubernetes cluster service' };
+  return null;
+}

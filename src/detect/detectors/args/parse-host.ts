@@ -1,0 +1,121 @@
+import { isIP } from 'node:net';
+
+/**
+ * Host names as a fetcher resolves them. `inet_aton` (and so curl, Python, PHP and the WHATWG
+ * URL parser) accepts `2852039166`, `0xA9FEA9FE`, `0251.0376.0251.0376` and `127.1` for IPv4;
+ * IPv6 can carry an IPv4 address inside (`::ffff:a9fe:a9fe`, NAT64, 6to4). Filters that compare
+ * strings miss all of these, so hosts are normalized before they are judged.
+ */
+
+export interface Host {
+  /** Lowercase name without brackets or a trailing dot, or the canonical IP address. */
+  readonly name: string;
+  /** The IP address the host is (IPv4 dotted or IPv6), or null for a DNS name. */
+  readonly ip: string | null;
+  /** An IPv4 address carried inside an IPv6 address or a wildcard-DNS name (`10.0.0.1.nip.io`). */
+  readonly embedded: string | null;
+  /** How the written host hides its address, or null when it is written plainly. */
+  readonly obfuscation: string | null;
+}
+
+/** Parses IPv4 the way inet_aton does: 1 to 4 parts, each decimal, octal (leading 0) or hex (0x). */
+export function parseIpv4Loose(host: string): string | null {
+  const parts = host.split('.');
+  if (parts.at(-1) === '' && parts.length > 1) parts.pop();
+  if (parts.length === 0 || parts.length > 4) return null;
+  const values: number[] = [];
+  for (const part of parts) {
+    let value: number;
+    if (/^0x[0-9a-f]*$/i.test(part)) value = part.length === 2 ? 0 : Number.parseInt(part.slice(2), 16);
+    else if (/^0[0-7]*$/.test(part)) value = Number.parseInt(part, 8);
+    else if (/^[1-9]\d*$/.test(part)) value = Number(part);
+    else return null;
+    values.push(value);
+  }
+  const last = values.pop()!;
+  if (values.some((v) => v > 255) || last >= 256 ** (4 - values.length)) return null;
+  let number = last;
+  values.forEach((v, i) => {
+    number += v * 256 ** (3 - i);
+  });
+  return [24, 16, 8, 0].map((shift) => Math.floor(number / 2 ** shift) % 256).join('.');
+}
+
+/** The eight 16-bit groups of an IPv6 address (with an IPv4 tail read as two groups), or null. */
+function ipv6Groups(address: string): number[] | null {
+  if (isIP(address) !== 6) return null;
+  let text = address.toLowerCase().replace(/%.*$/, '');
+  const v4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
+  if (v4) {
+    const [a, b, c, d] = v4[1]!.split('.').map(Number) as [number, number, number, number];
+    text = `${text.slice(0, v4.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head, tail] = text.split('::') as [string, string | undefined];
+  const headGroups = head ? head.split(':') : [];
+  const tailGroups = tail ? tail.split(':') : [];
+  const fill = tail === undefined ? 0 : 8 - headGroups.length - tailGroups.length;
+  return [...headGroups, ...Array<string>(fill).fill('0'), ...tailGroups].map((g) => Number.parseInt(g, 16));
+}
+
+function v4From(high: number, low: number): string {
+  return [high >> 8, high & 255, low >> 8, low & 255].join('.');
+}
+
+/** The IPv4 address inside an IPv6 one: mapped, compatible, NAT64 (64:ff9b::/96) or 6to4 (2002::/16). */
+export function embeddedIpv4(address: string): string | null {
+  const g = ipv6Groups(address);
+  if (!g) return null;
+  const zeros = (from: number, to: number) => g.slice(from, to).every((x) => x === 0);
+  if (zeros(0, 5) && (g[5] === 0xffff || g[5] === 0) && (g[6]! !== 0 || g[7]! > 1))
+    return v4From(g[6]!, g[7]!);
+  if (g[0] === 0x64 && g[1] === 0xff9b && zeros(2, 6)) return v4From(g[6]!, g[7]!);
+  if (g[0] === 0x2002) return v4From(g[1]!, g[2]!);
+  return null;
+}
+
+/** Wildcard DNS services that answer with the address written in the name. */
+const WILDCARD_DNS =
+  /^(?:.*?[.-])?((?:\d{1,3}[.-]){3}\d{1,3}|[0-9a-f]{8})\.(?:nip\.io|sslip\.io|xip\.io|nip\.direct)$/;
+
+function wildcardIp(name: string): string | null {
+  const m = WILDCARD_DNS.exec(name);
+  if (!m) return null;
+  const written = m[1]!;
+  if (/^[0-9a-f]{8}$/.test(written)) return parseIpv4Loose(`0x${written}`);
+  const dotted = written.replaceAll('-', '.');
+  return isIP(dotted) === 4 ? dotted : null;
+}
+
+function describeIpv4(written: string): string | null {
+  if (/[^\x20-\x7e]/.test(written)) return 'non-ASCII digits';
+  if (/^\d+$/.test(written)) return 'decimal';
+  if (/(?:^|\.)0x/i.test(written)) return 'hexadecimal';
+  if (/(?:^|\.)0\d/.test(written)) return 'octal';
+  if (written.replace(/\.$/, '').split('.').length < 4) return 'shortened';
+  return null;
+}
+
+/**
+ * Normalizes a written host (from the URL text, percent-decoded) given what the URL parser made
+ * of it (`parsed`, or null for schemes it leaves alone such as gopher:).
+ */
+export function normalizeHost(written: string, parsed: string | null): Host | null {
+  let raw = written.trim().toLowerCase();
+  try {
+    raw = decodeURIComponent(raw);
+  } catch {
+    // Keep the raw text: a broken escape is not a host a client can reach anyway.
+  }
+  const percent = /%[0-9a-f]{2}/i.test(written) ? 'percent-encoded' : null;
+  const base = (parsed ?? raw).replace(/^\[|\]$/g, '').replace(/\.$/, '');
+  if (base === '') return null;
+  if (isIP(base) === 6) {
+    const embedded = embeddedIpv4(base);
+    const mapped = embedded && /:ffff:/i.test(base) ? 'IPv4-mapped IPv6' : null;
+    return { name: base, ip: base, embedded, obfuscation: percent ?? mapped };
+  }
+  const ip = isIP(base) === 4 ? base : parseIpv4Loose(base);
+  if (ip)
+    return { name: ip, ip, embedded: null, obfuscation: percent ?? describeIpv4(raw.replace(/\.$/, '')) };
+  return { name: base, ip: null, embedded: wildcardIp(base), obfuscation: percent };
+}

@@ -1,0 +1,89 @@
+/**
+ * Files whose reading or writing is an attack in itself: credentials, private keys, password
+ * hashes (critical), and the system files a traversal probes for (high). Patterns run on a path
+ * from `resolvePath` (lowercase, `/` separators, home written `/~`). `rooted` patterns only count
+ * for paths that start at a root, so `fixtures/etc/passwd` in a project stays ordinary.
+ */
+
+export interface SensitivePath {
+  readonly pattern: RegExp;
+  readonly what: string;
+  readonly rooted?: boolean;
+}
+
+/** Credentials and secrets: reading them hands an attacker access. */
+export const CREDENTIAL_PATHS: readonly SensitivePath[] = [
+  {
+    pattern: /^\/etc\/(?:g?shadow|master\.passwd|security\/opasswd)-?$/,
+    what: 'password hashes',
+    rooted: true,
+  },
+  { pattern: /^\/etc\/sudoers(?:\.d\/.*)?$/, what: 'sudo configuration', rooted: true },
+  { pattern: /^\/etc\/ssh\/ssh_host_\w+_key$/, what: 'SSH host private key', rooted: true },
+  { pattern: /^\/etc\/ssl\/private\//, what: 'TLS private key', rooted: true },
+  { pattern: /^\/proc\/(?:self|thread-self|\d+)\/environ$/, what: 'process environment', rooted: true },
+  {
+    pattern: /(?:^|\/)\.ssh\/(?:id_[\w-]+|identity|[\w-]+_key|[\w-]+\.pem|authorized_keys2?)$/,
+    what: 'SSH key',
+  },
+  { pattern: /(?:^|\/)id_(?:rsa|dsa|ecdsa|ed25519)(?:_sk)?$/, what: 'SSH private key' },
+  { pattern: /(?:^|\/)\.(?:ssh|gnupg|aws)\/?$/, what: 'credential directory' },
+  { pattern: /(?:^|\/)\.aws\/(?:credentials|config|sso\/cache\/.*)$/, what: 'AWS credentials' },
+  { pattern: /(?:^|\/)\.config\/gcloud(?:\/|$)/, what: 'Google Cloud credentials' },
+  { pattern: /(?:^|\/)application_default_credentials\.json$/, what: 'Google Cloud credentials' },
+  { pattern: /(?:^|\/)\.azure(?:\/|$)/, what: 'Azure credentials' },
+  { pattern: /(?:^|\/)\.kube\/config$/, what: 'Kubernetes credentials' },
+  { pattern: /^\/(?:var\/)?run\/secrets\//, what: 'mounted container secrets', rooted: true },
+  { pattern: /(?:^|\/)\.docker\/config\.json$/, what: 'Docker registry credentials' },
+  { pattern: /(?:^|\/)\.git-credentials$/, what: 'git credentials' },
+  { pattern: /(?:^|\/)[._]netrc$/, what: 'netrc credentials' },
+  { pattern: /(?:^|\/)\.(?:npmrc|pypirc|pgpass|my\.cnf|vault-token|htpasswd)$/, what: 'stored credentials' },
+  { pattern: /(?:^|\/)\.config\/gh\/hosts\.yml$/, what: 'GitHub CLI token' },
+  { pattern: /(?:^|\/)\.terraform\.d\/credentials\.tfrc\.json$/, what: 'Terraform credentials' },
+  { pattern: /(?:^|\/)\.gnupg\/(?:private-keys|secring|trustdb|pubring\.kbx)/, what: 'GnuPG keyring' },
+  { pattern: /(?:^|\/)\.(?:bash|zsh|sh|psql|mysql|python)_history$/, what: 'shell history' },
+  { pattern: /(?:^|\/)\.env(?:\.[\w.-]+)?$/, what: 'environment file' },
+  {
+    pattern: /(?:^|\/)(?:login data|logins\.json|key[34]\.db|cookies\.sqlite)$/,
+    what: 'browser credentials',
+  },
+  { pattern: /(?:^|\/)wp-config\.php$/, what: 'WordPress database credentials' },
+  {
+    pattern: /^\/windows\/(?:system32\/config|repair)\/(?:sam|system|security)(?:\.bak)?$/,
+    what: 'Windows SAM',
+  },
+  { pattern: /(?:^|\/)ntds\.dit$/, what: 'Active Directory database' },
+  {
+    pattern: /(?:^|\/)appdata\/(?:roaming|local)\/microsoft\/(?:credentials|protect)(?:\/|$)/,
+    what: 'Windows credentials',
+  },
+  { pattern: /(?:^|\/)(?:panther\/)?unattend(?:ed)?\.xml$/, what: 'Windows setup credentials', rooted: true },
+];
+
+/** Template env files hold no secrets: `.env.example` is committed on purpose. */
+export const HARMLESS_ENV =
+  /\.env(?:\.[\w-]+)*\.(?:example|sample|template|dist|defaults?|schema|tpl)(?:\.|$)/;
+
+/** System files a traversal probes for, suspicious even when named directly; only rooted paths count. */
+export const SYSTEM_PATHS: readonly SensitivePath[] = [
+  { pattern: /^\/etc\/(?:passwd|group)$/, what: 'system account list', rooted: true },
+  { pattern: /^\/proc\/(?:self|thread-self|\d+)\//, what: 'process information', rooted: true },
+  { pattern: /(?:^|\/)(?:win\.ini|boot\.ini|system\.ini)$/, what: 'Windows system file', rooted: true },
+];
+
+/** System directories: reaching one by climbing with `..` is traversal, whatever the file. */
+export const SYSTEM_DIRS =
+  /^\/(?:etc|proc|sys|root|boot|dev|var\/log|var\/run|windows|winnt|inetpub)(?:\/|$)/;
+
+/** The first entry a resolved path matches, if any. */
+export function matchSensitive(
+  list: readonly SensitivePath[],
+  path: string,
+  rooted: boolean,
+): SensitivePath | null {
+  for (const entry of list) {
+    if (entry.rooted && !rooted) continue;
+    if (entry.pattern.test(path)) return entry;
+  }
+  return null;
+}

@@ -1,0 +1,98 @@
+import type { ShellHit } from './shell-destructive.js';
+import type { ValueKind } from './value-kind.js';
+
+/**
+ * Shell metacharacters that chain or substitute commands. In a non-shell argument (a file name,
+ * a URL, a search term) any `; whoami`, `| sh` or `$(curl ...)` is injection. In a shell command
+ * chaining is ordinary (`cd src && npm test`, `grep -r foo | head`); there only piping into an
+ * interpreter or a network tool, substituting a download, and evasion tricks count. Backticks
+ * count only in token-like values: in prose they are Markdown code spans.
+ */
+
+/** Network tools: an attacker follows them with a bare host name, so any argument counts. */
+const NETWORK = new Set('curl wget nc ncat netcat telnet nslookup socat'.split(' '));
+/** Other commands injected for execution or reconnaissance; these need an argument-like word after them. */
+const COMMANDS = new Set(
+  (
+    'bash sh zsh dash ksh csh tcsh fish python python2 python3 perl ruby php node powershell pwsh cmd ' +
+    'whoami uname hostname ifconfig ipconfig netstat id cat ls echo sleep ping touch kill env printenv ps ' +
+    'dir type rm cp mv chmod chown find head tail base64 sudo su passwd useradd crontab mkfifo nohup xterm ' +
+    'certutil bitsadmin mshta rundll32 regsvr32 wmic dig ssh scp ftp tftp pwd eval exec source reboot shutdown'
+  ).split(' '),
+);
+
+const CHAIN = /(;|&&|\|\||\||&|\r?\n|\$\(|`)[ \t]*(?:sudo[ \t]+)?([a-z][\w.-]*)/gi;
+const ARG_LIKE = /^(?:[ \t]*(?:$|[;&|`)#'"<>\r\n])|[ \t]+[-/~.$\\'"0-9<>*]|[ \t]+[a-z]:\\)/i;
+const NETWORK_FOLLOWER = /^(?:[ \t\r\n]|$|[;&|`)'"])/;
+
+/** Chains into a command inside a value that is not itself a shell command. */
+export function findArgumentChains(text: string, kind: ValueKind): ShellHit[] {
+  const hits: ShellHit[] = [];
+  const tokenLike =
+    kind === 'path' || kind === 'url' || kind === 'host' || !/\s/.test(text.split('\n', 1)[0]!);
+  for (const m of text.matchAll(CHAIN)) {
+    const separator = m[1]!;
+    const word = m[2]!.toLowerCase().replace(/\.exe$/, '');
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 4);
+    if (separator.endsWith('\n') && !tokenLike) continue;
+    if (separator === '|' && /^\s*\|/.test(after)) continue;
+    if (separator === '`' && !tokenLike) continue;
+    const network = NETWORK.has(word) && NETWORK_FOLLOWER.test(after);
+    const command = COMMANDS.has(word) && ARG_LIKE.test(after);
+    if (!network && !command) continue;
+    hits.push({ start: m.index, end: m.index + m[0].length, detail: `${describe(separator)} into ${word}` });
+  }
+  return [...hits, ...findEvasion(text)];
+}
+
+function describe(separator: string): string {
+  if (separator === '$(' || separator === '`') return 'command substitution';
+  if (separator === '|') return 'pipe';
+  return 'command chained';
+}
+
+const SHELL_PATTERNS: readonly (readonly [RegExp, string])[] = [
+  [
+    /\|\s*(?:sudo\s+(?:-\S+\s+)*)?(?:env\s+)?(?:\S*\/)?(?:(?:ba|z|da|k|tc|fi|a)?sh\b(?!\s+-c\b)|(?:python[0-9.]*|perl|ruby|node|php)(?:\s+-)?(?=\s*(?:$|[;&|)]))|iex\b|invoke-expression\b)/gi,
+    'pipe into an interpreter',
+  ],
+  [/(?:\$\(|`)\s*(?:curl|wget|nc|ncat|netcat)\b/g, 'command substitution of a network fetch'],
+  [
+    /\|\s*(?:nc|ncat|netcat|telnet|socat)(?=\s+\S)|\|\s*curl\b[^\n|;&]{0,300}?(?:@-|-T\s*-)/g,
+    'pipe into a network upload',
+  ],
+  [/\b(?:nc|ncat|netcat|telnet)\s[^\n|;&<]{0,200}<\s*[^\s<&]/g, 'file sent over the network'],
+];
+
+/** Dangerous uses of chaining inside a shell command. */
+export function findShellChains(text: string): ShellHit[] {
+  const hits: ShellHit[] = [];
+  for (const [pattern, detail] of SHELL_PATTERNS) {
+    for (const m of text.matchAll(pattern)) hits.push({ start: m.index, end: m.index + m[0].length, detail });
+  }
+  return [...hits, ...findEvasion(text)];
+}
+
+const EVASION: readonly (readonly [RegExp, string])[] = [
+  [/\$\{IFS\}|\$IFS\b/g, 'IFS variable used as a space'],
+  [
+    /\{(?:cat|ls|id|whoami|curl|wget|nc|bash|sh|rm|echo|uname|ping),[^}\s]+\}/g,
+    'brace expansion hiding a command',
+  ],
+  [/\/\?{2,}\/[\w?]*\?[\w?]*/g, 'glob-obfuscated command path'],
+  [/\$'(?:\\x[0-9a-f]{2}){2,}/gi, 'hex-escaped command'],
+  [/\beval\b[^\n]{0,200}?\bbase64\s+(?:-d|--decode)\b/g, 'eval of decoded base64'],
+  [
+    /\bbase64\s+(?:-d|--decode|-D)\b[^\n;&]{0,200}?\|\s*(?:\S*\/)?(?:ba|z|da)?sh\b/g,
+    'decoded base64 piped into a shell',
+  ],
+];
+
+/** Tricks that hide a command from filters; nobody needs them for ordinary work. */
+export function findEvasion(text: string): ShellHit[] {
+  const hits: ShellHit[] = [];
+  for (const [pattern, detail] of EVASION) {
+    for (const m of text.matchAll(pattern)) hits.push({ start: m.index, end: m.index + m[0].length, detail });
+  }
+  return hits;
+}

@@ -1,0 +1,88 @@
+/**
+ * Commands that destroy a system: recursive deletes or permission changes on the root or a
+ * top-level system directory, formatting or overwriting disks, fork bombs, wiping backups.
+ * `rm -rf build/` or `chmod -R 755 ./public` stay ordinary: only root-ish targets count.
+ */
+
+export interface ShellHit {
+  readonly start: number;
+  readonly end: number;
+  readonly detail: string;
+}
+
+/** `/`, `/*`, `~`, `$HOME`, a top-level system directory, or a Windows drive root. */
+const ROOTISH =
+  /^["']?(?:\/\.?\*?|~\/?\*?|\$\{?home\}?\/?\*?|\/(?:etc|usr|bin|sbin|boot|var|lib|lib64|home|root|opt|srv|sys|proc|dev|mnt|media|snap|users|system|library|applications)\/?\*?|[a-z]:[\\/]?\*?)["']?$/i;
+
+const SIMPLE_COMMAND_END = /[;&|\n)`]/;
+
+/** Recursive `rm`, `chmod`, `chown`, `chgrp` on a root-ish target (or with --no-preserve-root). */
+function recursiveOnRoot(text: string): ShellHit[] {
+  const hits: ShellHit[] = [];
+  for (const m of text.matchAll(/\b(rm|chmod|chown|chgrp)\s+/g)) {
+    const from = m.index + m[0].length;
+    const stop = text.slice(from).search(SIMPLE_COMMAND_END);
+    const rest = text.slice(from, stop < 0 ? text.length : from + stop);
+    const args = [...rest.matchAll(/\S+/g)];
+    const recursive = args.some((a) => /^-[a-z]*r/i.test(a[0]) || a[0] === '--recursive');
+    const noPreserve = args.some((a) => a[0] === '--no-preserve-root');
+    const target = args.find((a) => !a[0].startsWith('-') && ROOTISH.test(a[0]));
+    if (!recursive || (!target && !noPreserve)) continue;
+    const end = target ? from + target.index + target[0].length : from + rest.trimEnd().length;
+    hits.push({ start: m.index, end, detail: `recursive ${m[1]} on ${target ? target[0] : 'the root'}` });
+  }
+  return hits;
+}
+
+const DISK = String.raw`\/dev\/(?:sd[a-z]|hd[a-z]|vd[a-z]|xvd[a-z]|nvme\d|mmcblk\d|disk\d|rdisk\d|mapper\/)\S*`;
+
+const PATTERNS: readonly (readonly [RegExp, string])[] = [
+  [/\bmkfs(?:\.\w+)?\b[^\n;&|]{0,200}?\/dev\/\S+/i, 'filesystem created over a disk'],
+  [new RegExp(String.raw`\bdd\b[^\n;&|]{0,300}?\bof=${DISK}`, 'i'), 'dd onto a disk'],
+  [new RegExp(String.raw`(?<![<>&\d])>{1,2}\s*${DISK}`, 'i'), 'redirect onto a disk'],
+  [/\b(?:shred|wipefs|blkdiscard)\b[^\n;&|]{0,200}?\/dev\/\S+/i, 'disk wiped'],
+  [/:\s*\(\s*\)\s*\{\s*:\s*\|\s*:?\s*&\s*\}\s*;?\s*:/, 'fork bomb'],
+  [/\b(\w+)\s*\(\s*\)\s*\{\s*\1\s*\|\s*\1\s*&\s*\}\s*;\s*\1\b/, 'fork bomb'],
+  [/%0\s*\|\s*%0|\bfork\s+while\s+fork\b|while\s+(?:True|1)\s*:\s*os\.fork\(\)/, 'fork bomb'],
+  [/\bfind\s+\/\s[^\n;&|]{0,200}?(?:-delete\b|-exec\s+rm\b)/, 'find deleting from the root'],
+  [/\bformat(?:\.com)?\s+[a-z]:(?=\s|$|\/)/i, 'drive formatted'],
+  [
+    /\b(?:del|erase)\b[^\n&|]{0,100}?\/s\b[^\n&|]{0,100}?\s[a-z]:\\(?:\*(?:\.\*)?|windows\\?)?(?=\s|$|")/i,
+    'drive deleted',
+  ],
+  [/\b(?:rd|rmdir)\s+\/s\b[^\n&|]{0,50}?\s[a-z]:\\(?:windows\\?)?(?=\s|$|")/i, 'drive deleted'],
+  [
+    /\bremove-item\b(?=[^\n|;]{0,300}-recurse)[^\n|;]{0,300}?\s["']?[a-z]:\\(?:windows\\?|\*)?["']?(?=\s|$)/i,
+    'drive deleted',
+  ],
+  [
+    /\bvssadmin(?:\.exe)?\s+delete\s+shadows\b|\bwmic\s+shadowcopy\s+delete\b|\bwbadmin\s+delete\s+catalog\b/i,
+    'backups deleted',
+  ],
+  [/\bbcdedit\b[^\n]{0,100}?recoveryenabled\s+no\b/i, 'recovery disabled'],
+  [/\bkill\s+-(?:9|KILL)\s+-1\b/, 'every process killed'],
+  [/\becho\s+[a-z]\s*>\s*\/proc\/sysrq-trigger/, 'kernel sysrq triggered'],
+  [/(?<![<>&\d])>\s*\/etc\/(?:passwd|shadow|sudoers)\b/, 'system account file overwritten'],
+  [/\bcrontab\s+-r\b/, 'all cron jobs removed'],
+  [/\bdropdb\s+\S/, 'database dropped'],
+];
+
+/** `shutdown`, `reboot` and friends in the command position: fine for an admin, an outage from an agent. */
+const POWER =
+  /(?:^|[;&|]\s*|\n\s*)((?:sudo\s+)?(?:systemctl\s+)?(?:shutdown|poweroff|halt|reboot|init\s+[06])\b)/g;
+
+/** Every destructive command in text; power commands only when the text is a shell command. */
+export function findDestructive(text: string, shell: boolean): ShellHit[] {
+  const hits = recursiveOnRoot(text);
+  for (const [pattern, detail] of PATTERNS) {
+    const m = pattern.exec(text);
+    if (m) hits.push({ start: m.index, end: m.index + m[0].length, detail });
+  }
+  if (shell) {
+    for (const m of text.matchAll(POWER)) {
+      const start = m.index + m[0].length - m[1]!.length;
+      hits.push({ start, end: m.index + m[0].length, detail: 'system shut down' });
+    }
+  }
+  return hits;
+}

@@ -1,0 +1,130 @@
+/**
+ * Shell payloads that are attacks wherever they appear: download-and-execute chains and reverse
+ * shells. Each pattern is either one bounded regex or two that must both appear (a socket and a
+ * shell spawn), so none can backtrack badly on long input.
+ */
+
+export interface Payload {
+  readonly detail: string;
+  readonly pattern: RegExp;
+  /** A second pattern that must also match; the finding spans both. */
+  readonly with?: RegExp;
+}
+
+const FETCH = '(?:curl|wget|fetch|iwr|invoke-webrequest|irm|invoke-restmethod)';
+const SH = String.raw`(?:\S*/)?(?:ba|z|da|k|tc|fi|a)?sh`;
+const STDIN_INTERPRETER = String.raw`(?:python[0-9.]*|perl|ruby|node|php|pwsh|powershell)(?:\s+-)?(?=\s*(?:$|[;&|)]))`;
+
+export const DOWNLOAD_EXECUTE: readonly Payload[] = [
+  {
+    detail: 'download piped into a shell',
+    pattern: new RegExp(
+      String.raw`\b${FETCH}\b[^\n;&]{0,2000}?\|\s*(?:sudo\s+(?:-\S+\s+)*)?(?:${SH}\b(?!\s+-c\b)|${STDIN_INTERPRETER}|iex\b|invoke-expression\b)`,
+      'i',
+    ),
+  },
+  {
+    detail: 'shell running a download',
+    pattern: new RegExp(
+      String.raw`(?:\b(?:ba|z|da|k)?sh(?:\s+-c)?|\beval|\bsource|(?:^|[;&|]\s*)\.)\s+["']?(?:<\(|\$\(|\x60)\s*${FETCH}\b`,
+      'i',
+    ),
+  },
+  {
+    detail: 'download made executable and run',
+    pattern:
+      /\b(?:curl|wget)\b[^\n]{0,2000}?(?:&&|;|\n)\s*(?:sudo\s+)?(?:chmod\s+(?:[ugoa]*\+[rw]*x|[0-7]?[0-7][1357][0-7]{0,2})\b|\b(?:ba|z|da)?sh\s+[^\s-])/i,
+  },
+  {
+    detail: 'PowerShell encoded command',
+    pattern: /\b(?:powershell|pwsh)(?:\.exe)?\b[^\n]{0,500}?\s[-/](?:e|ec|en[a-z]*)\s+["']?[a-z0-9+/=]{16,}/i,
+  },
+  {
+    detail: 'PowerShell download and Invoke-Expression',
+    pattern: /\b(?:iex|invoke-expression)\b/i,
+    with: /\bdownload(?:string|data|file)\s*\(|\b(?:iwr|invoke-webrequest|irm|invoke-restmethod|start-bitstransfer)\b/i,
+  },
+  {
+    detail: 'certutil download',
+    pattern: /\bcertutil(?:\.exe)?\b[^\n]{0,300}?-urlcache\b[^\n]{0,300}?\bhttps?:/i,
+  },
+  { detail: 'bitsadmin download', pattern: /\bbitsadmin(?:\.exe)?\b[^\n]{0,300}?\/transfer\b/i },
+  { detail: 'mshta remote script', pattern: /\bmshta(?:\.exe)?\s+["']?(?:https?|vbscript|javascript):/i },
+  { detail: 'regsvr32 remote scriptlet', pattern: /\bregsvr32(?:\.exe)?\b[^\n]{0,200}?\/i:\s*["']?https?:/i },
+  { detail: 'rundll32 script', pattern: /\brundll32(?:\.exe)?\b[^\n]{0,200}?\bjavascript:/i },
+  {
+    detail: 'interpreter executing a download',
+    pattern:
+      /\bexec\s*\(\s*(?:__import__\(\s*["'](?:urllib|requests)|urllib|requests)\b|\beval\s*\(\s*(?:await\s+)?\(?\s*await\s+fetch\(/i,
+  },
+];
+
+const NC = String.raw`\b(?:nc|ncat|netcat|nc\.traditional|nc\.openbsd)\b`;
+
+export const REVERSE_SHELLS: readonly Payload[] = [
+  { detail: 'shell redirected to /dev/tcp', pattern: /\/dev\/(?:tcp|udp)\/[^\s/]+\/\d+/i },
+  {
+    detail: 'netcat executing a shell',
+    pattern: new RegExp(
+      String.raw`${NC}[^\n|;&]{0,300}?\s(?:-[a-z]*e|--exec|--sh-exec|--lua-exec)\s+[^\s;&|]+|${NC}[^\n|;&]{0,300}?\s-c\s+["']?${SH}\b`,
+      'i',
+    ),
+  },
+  {
+    detail: 'named pipe relayed over the network',
+    pattern: /\bmkfifo\b|\bmknod\s+\S+\s+p\b/,
+    with: /\b(?:nc|ncat|netcat|telnet|socat|s_client)\b/,
+  },
+  {
+    detail: 'interactive shell piped to the network',
+    pattern: /\b(?:ba|z|da|k)?sh\s+-i\b[^\n]{0,200}?\|\s*(?:nc|ncat|netcat|telnet|openssl)\b/i,
+  },
+  { detail: 'telnet piped into a shell', pattern: /\btelnet\s+\S+\s+\d+\s*\|\s*(?:\S*\/)?(?:ba)?sh\b/i },
+  { detail: 'socat executing a command', pattern: /\bsocat\b[^\n]{0,300}?\b(?:exec|system):/i },
+  {
+    detail: 'python socket shell',
+    pattern: /\bsocket\.socket\s*\(|\bimport\s+[\w\s,]{0,80}\bsocket\b/,
+    with: /\bos\.dup2\s*\(|\bpty\.spawn\s*\(|\bsubprocess\.(?:call|Popen|run)\s*\(\s*\[?\s*["'](?:\/bin\/)?(?:ba)?sh/,
+  },
+  {
+    detail: 'perl socket shell',
+    pattern: /\buse\s+Socket\b|IO::Socket::INET/,
+    with: /\bexec\s*\(?\s*["']\/bin\/(?:ba)?sh|open\s*\(\s*STDIN/,
+  },
+  {
+    detail: 'ruby socket shell',
+    pattern: /\bTCPSocket\.(?:new|open)\b/,
+    with: /\b(?:exec|spawn|IO\.popen|system)\b/,
+  },
+  {
+    detail: 'php socket shell',
+    pattern: /\bfsockopen\s*\(/,
+    with: /\b(?:exec|shell_exec|system|passthru|proc_open|popen)\s*\(|\/bin\/(?:ba)?sh/,
+  },
+  { detail: 'PowerShell TCP shell', pattern: /\bNet\.Sockets\.TCPClient\b/i, with: /\.GetStream\s*\(/i },
+  { detail: 'node socket shell', pattern: /\bnet\.(?:Socket|connect)\s*\(/, with: /\bchild_process\b/ },
+  { detail: 'awk network shell', pattern: /\/inet\/(?:tcp|udp)\/\d+\//i },
+  { detail: 'remote X terminal', pattern: /\bxterm\s+-display\s+\S+:\d/i },
+];
+
+/** Spans of every payload found in text. */
+export function findPayloads(
+  text: string,
+  payloads: readonly Payload[],
+): { start: number; end: number; detail: string }[] {
+  const found: { start: number; end: number; detail: string }[] = [];
+  for (const payload of payloads) {
+    const first = payload.pattern.exec(text);
+    if (!first) continue;
+    let start = first.index;
+    let end = first.index + first[0].length;
+    if (payload.with) {
+      const second = payload.with.exec(text);
+      if (!second) continue;
+      start = Math.min(start, second.index);
+      end = Math.max(end, second.index + second[0].length);
+    }
+    found.push({ start, end, detail: payload.detail });
+  }
+  return found;
+}

@@ -1,0 +1,270 @@
+import {
+  compareLiterals,
+  isPunct,
+  isWord,
+  literalValue,
+  mainVerbIndex,
+  splitStatements,
+} from './sql-statements.js';
+import type { SqlToken } from './sql-tokenizer.js';
+import { unionSensitivity } from './sql-union.js';
+import { isCall, type LocalMatch, type SqlMode, type SqlVariant } from './sql-view.js';
+
+/**
+ * Injection signals over SQL tokens: always-true conditions, UNION-based reads, stacked
+ * statements, comment truncation and time delays. Each returns spans in the variant's text.
+ */
+
+function span(from: SqlToken, to: SqlToken, detail: string): LocalMatch {
+  return { start: from.start, end: to.end, detail };
+}
+
+/** `OR 1=1`, `OR 'a'='a'`, `OR 1 --`; in a fragment also `AND 1=2 --` (a blind probe). */
+export function findTautologies(v: SqlVariant, mode: SqlMode): LocalMatch[] {
+  const { code, endsAfter, commentAfter } = v;
+  const found: LocalMatch[] = [];
+  for (let i = 0; i < code.length - 1; i++) {
+    const isOr = isWord(code[i], 'OR');
+    const isAnd = mode === 'fragment' && (isWord(code[i], 'AND') || code[i]!.text === '&&');
+    if (!isOr && !isAnd) continue;
+    let a = i + 1;
+    if (isPunct(code[a], '(')) a++;
+    const result = compareLiterals(code[a], code[a + 1], code[a + 2]);
+    if (result !== null) {
+      const last = isPunct(code[a + 3], ')') ? a + 3 : a + 2;
+      const probe = isAnd && (endsAfter[last] || isPunct(code[last + 1], ')'));
+      if ((isOr && result) || probe) {
+        const detail = isOr ? 'always-true condition' : 'boolean blind-injection probe';
+        found.push(span(code[i]!, code[last]!, detail));
+      }
+      continue;
+    }
+    const bare = literalValue(code[a]);
+    if (isOr && commentAfter[a] && bare !== null && bare !== '0' && bare !== '') {
+      found.push(span(code[i]!, code[a]!, 'always-true condition before a comment'));
+    }
+  }
+  return found;
+}
+
+/** Words after SELECT that make `union select ...` read as SQL rather than prose. */
+function looksLikeSelectList(code: readonly SqlToken[], i: number): boolean {
+  const first = code[i];
+  if (!first) return false;
+  if (first.type === 'number' || first.type === 'string' || first.text === '*') return true;
+  if (isWord(first, 'NULL', 'ALL', 'DISTINCT') || first.text.startsWith('@@')) return true;
+  for (let k = i; k < Math.min(code.length, i + 8); k++) {
+    const token = code[k]!;
+    if (isPunct(token, ',') || isPunct(token, '(') || isWord(token, 'FROM')) return true;
+    if (token.type !== 'word' && !isPunct(token, '.')) return false;
+  }
+  return false;
+}
+
+/** UNION SELECT: in a fragment always; in a whole statement when it reads catalogs, secrets or pads with NULLs. */
+export function findUnions(v: SqlVariant, mode: SqlMode): LocalMatch[] {
+  const { code } = v;
+  const found: LocalMatch[] = [];
+  for (let i = 0; i < code.length - 1; i++) {
+    if (!isWord(code[i], 'UNION')) continue;
+    let k = i + 1;
+    if (isWord(code[k], 'ALL', 'DISTINCT')) k++;
+    while (isPunct(code[k], '(')) k++;
+    if (!isWord(code[k], 'SELECT') || !looksLikeSelectList(code, k + 1)) continue;
+    const reason = unionSensitivity(code, k + 1);
+    if (mode === 'statement' && !reason) continue;
+    found.push(span(code[i]!, code[k]!, `UNION-based read${reason ? ` of ${reason}` : ''}`));
+  }
+  return found;
+}
+
+/** What a statement starting at code index i would do, if it is one an injected `;` runs. */
+function stackedVerb(code: readonly SqlToken[], i: number): string | null {
+  const a = code[i];
+  const b = code[i + 1];
+  if (a?.type !== 'word' || !b) return null;
+  const pairs: Record<string, string[] | ((t: SqlToken) => boolean)> = {
+    DROP: [
+      'TABLE',
+      'DATABASE',
+      'SCHEMA',
+      'USER',
+      'ROLE',
+      'VIEW',
+      'PROCEDURE',
+      'FUNCTION',
+      'TRIGGER',
+      'LOGIN',
+    ],
+    TRUNCATE: (t) => t.type === 'word' || t.type === 'quoted',
+    DELETE: ['FROM'],
+    INSERT: ['INTO'],
+    ALTER: ['TABLE', 'USER', 'ROLE', 'DATABASE', 'LOGIN', 'SYSTEM', 'SERVER'],
+    CREATE: [
+      'TABLE',
+      'USER',
+      'LOGIN',
+      'ROLE',
+      'FUNCTION',
+      'PROCEDURE',
+      'TRIGGER',
+      'DATABASE',
+      'EXTENSION',
+      'OR',
+    ],
+    EXEC: (t) => t.type === 'word' || t.type === 'string' || isPunct(t, '('),
+    EXECUTE: (t) => t.type === 'word' || t.type === 'string' || isPunct(t, '('),
+    GRANT: (t) => t.type === 'word',
+    REVOKE: (t) => t.type === 'word',
+    DECLARE: (t) => t.text.startsWith('@'),
+    WAITFOR: ['DELAY', 'TIME'],
+    SHUTDOWN: () => true,
+    COPY: (t) => t.type === 'word' || t.type === 'quoted',
+    ATTACH: ['DATABASE'],
+    LOAD: ['DATA', 'EXTENSION'],
+    UPDATE: () => code.slice(i + 2, i + 5).some((t) => isWord(t, 'SET')),
+    SELECT: () =>
+      code
+        .slice(i + 1, i + 5)
+        .some((t, k) => isPunct(t, '(') || t.text === '*' || (k === 0 && t.text.startsWith('@@'))),
+  };
+  const rule = pairs[a.text];
+  if (!rule) return null;
+  const ok = typeof rule === 'function' ? rule(b) : isWord(b, ...rule);
+  return ok ? `${a.text} ${b.type === 'word' ? b.text : ''}`.trim() : null;
+}
+
+/** `; DROP TABLE ...` after other text. In a whole statement only a SELECT chained to a write on one line. */
+export function findStacked(v: SqlVariant, mode: SqlMode, text: string): LocalMatch[] {
+  const { code } = v;
+  const found: LocalMatch[] = [];
+  if (mode === 'statement') {
+    const statements = splitStatements(v.tokens);
+    const first = statements[0];
+    if (!first || !isWord(first[mainVerbIndex(first)], 'SELECT')) return [];
+    for (const statement of statements.slice(1)) {
+      const verb = stackedVerb(statement, 0);
+      const gap = text.slice(first.at(-1)!.end, statement[0]!.start);
+      if (verb && verb !== 'SELECT' && !gap.includes('\n')) {
+        found.push({ start: statement[0]!.start, end: statement[1]!.end, detail: `stacked query: ${verb}` });
+      }
+    }
+    return found;
+  }
+  for (let i = 0; i < code.length - 1; i++) {
+    if (!isPunct(code[i], ';')) continue;
+    const verb = stackedVerb(code, i + 1);
+    if (verb) found.push(span(code[i]!, code[i + 2]!, `stacked query: ${verb}`));
+  }
+  return found;
+}
+
+/** A quote closed and the rest commented away (`admin'--`), or comments used to split keywords. */
+export function findCommentTricks(v: SqlVariant, mode: SqlMode): LocalMatch[] {
+  const { tokens } = v;
+  const found: LocalMatch[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.type !== 'comment') continue;
+    const prev = tokens[i - 1];
+    const next = tokens[i + 1];
+    const line = !token.text.startsWith('/*');
+    const toEnd = line || !token.closed;
+    const opened = toEnd && mode === 'fragment' && v.prefix > 0 && !next ? prefixString(tokens, i) : null;
+    if (line && prev?.type === 'string' && prev.end === token.start) {
+      found.push({ start: prev.end - 1, end: token.end, detail: 'quote closed and the rest commented out' });
+    } else if (opened) {
+      found.push({
+        start: opened.end - 1,
+        end: token.end,
+        detail: 'quote closed and the rest commented out',
+      });
+    } else if (line && mode === 'statement' && prev && /^(?:--|#)\s*['"]/.test(token.text)) {
+      found.push({ start: token.start, end: token.end, detail: 'comment swallowing a quote' });
+    } else if (!line && token.text.length <= 8 && prev?.end === token.start && next?.start === token.end) {
+      if (prev.type === 'word' && next.type === 'word') {
+        found.push({ start: prev.start, end: next.end, detail: 'comment splitting keywords' });
+      }
+    }
+  }
+  return found;
+}
+
+/** Words that keep a quote-then-comment fragment SQL (`1' ORDER BY 3--`) rather than prose with a dash. */
+const SQL_WORDS = new Set(
+  (
+    'ORDER BY GROUP HAVING LIMIT OFFSET AND OR NOT NULL SELECT FROM WHERE UNION ALL ASC DESC LIKE IN IS TRUE ' +
+    'FALSE AS DISTINCT INTO VALUES EXEC EXECUTE DROP TABLE DELETE UPDATE SET INSERT WAITFOR DELAY CASE WHEN ' +
+    'THEN ELSE END XOR DIV MOD BETWEEN EXISTS'
+  ).split(' '),
+);
+
+function sqlish(tokens: readonly SqlToken[], k: number): boolean {
+  const token = tokens[k]!;
+  if (token.type !== 'word') return token.type !== 'comment';
+  return SQL_WORDS.has(token.text) || token.text.startsWith('@@') || isPunct(tokens[k + 1], '(');
+}
+
+/** The synthetic-quote string when only SQL stands between it and the comment at index i (at most 30 tokens). */
+function prefixString(tokens: readonly SqlToken[], i: number): SqlToken | null {
+  if (i > 31) return null;
+  for (let k = i - 1; k > 0; k--) if (!sqlish(tokens, k)) return null;
+  const first = tokens[0];
+  return first?.type === 'string' && first.start === 0 && first.closed ? first : null;
+}
+
+/** Server details pulled out through an error message or a fingerprinting variable. */
+export function findErrorBased(v: SqlVariant, mode: SqlMode): LocalMatch[] {
+  if (mode !== 'fragment') return [];
+  const { code } = v;
+  const found: LocalMatch[] = [];
+  for (let i = 0; i < code.length; i++) {
+    const token = code[i]!;
+    if (isCall(code, i, 'EXTRACTVALUE', 'UPDATEXML')) {
+      found.push(span(token, code[i + 1]!, 'error-based extraction'));
+    } else if (isCall(code, i, 'CONVERT', 'CAST') && readsServer(code, i + 2)) {
+      found.push(span(token, code[i + 1]!, 'error-based extraction'));
+    } else if (isWord(token, 'UTL_INADDR', 'CTXSYS') && isPunct(code[i + 1], '.')) {
+      found.push(span(token, code[i + 2] ?? code[i + 1]!, 'error-based extraction'));
+    } else if (/^@@(?:VERSION|DATADIR|HOSTNAME|SERVERNAME|BASEDIR)$/.test(token.text)) {
+      found.push(span(token, token, 'server fingerprinting'));
+    }
+  }
+  return found;
+}
+
+function readsServer(code: readonly SqlToken[], from: number): boolean {
+  return code
+    .slice(from, from + 12)
+    .some(
+      (t) => t.text.startsWith('@@') || isWord(t, 'SELECT', 'DB_NAME', 'USER_NAME', 'SYSTEM_USER', 'VERSION'),
+    );
+}
+
+/** `SLEEP(5)`, `pg_sleep(5)`, `WAITFOR DELAY '0:0:5'`, `BENCHMARK(...)`, `DBMS_LOCK.SLEEP(...)`. */
+export function findTimeDelays(v: SqlVariant): LocalMatch[] {
+  const { code } = v;
+  const found: LocalMatch[] = [];
+  for (let i = 0; i < code.length - 1; i++) {
+    if (isCall(code, i, 'SLEEP', 'PG_SLEEP', 'PG_SLEEP_FOR', 'PG_SLEEP_UNTIL', 'BENCHMARK')) {
+      if (
+        isWord(code[i], 'SLEEP') &&
+        isPunct(code[i - 1], '.') &&
+        !isWord(code[i - 2], 'DBMS_LOCK', 'DBMS_SESSION')
+      )
+        continue;
+      found.push(span(code[i]!, code[i + 1]!, `time delay: ${code[i]!.text}`));
+    } else if (isWord(code[i], 'WAITFOR') && isWord(code[i + 1], 'DELAY', 'TIME')) {
+      found.push(span(code[i]!, code[i + 1]!, `time delay: WAITFOR ${code[i + 1]!.text}`));
+    } else if (
+      isWord(code[i], 'DBMS_PIPE') &&
+      isPunct(code[i + 1], '.') &&
+      isWord(code[i + 2], 'RECEIVE_MESSAGE')
+    ) {
+      found.push(span(code[i]!, code[i + 2]!, 'time delay: DBMS_PIPE.RECEIVE_MESSAGE'));
+    } else if (isCall(code, i, 'RANDOMBLOB') && Number(code[i + 2]?.text) >= 1e7) {
+      found.push(span(code[i]!, code[i + 2]!, 'time delay: RANDOMBLOB'));
+    }
+  }
+  return found;
+}

@@ -1,0 +1,126 @@
+import type { DetectorMatch, ScanField } from '../../detector.js';
+import { decodeMapped, type MappedText, toOriginal } from './percent-decode.js';
+import { isPunct, isWord } from './sql-statements.js';
+import { type SqlToken, tokenizeSql } from './sql-tokenizer.js';
+import { fieldKind, MAX_MATCHES } from './value-kind.js';
+
+/**
+ * How a value is read as SQL. A `sql`/`query`/`statement` argument that starts with a statement
+ * verb is a whole statement (`statement` mode). Anything else may be a fragment an application
+ * pastes into its own query (`fragment` mode): attacker text usually starts inside a string
+ * literal, so besides the raw text it is also read as if a quote came before it, the way
+ * `name = '<value>'` would see it.
+ */
+
+export type SqlMode = 'statement' | 'fragment';
+
+/** One reading of the value: its tokens, and how many synthetic characters precede the text. */
+export interface SqlVariant {
+  readonly tokens: readonly SqlToken[];
+  /** Code tokens (no comments), with whether a comment or the end of input follows each. */
+  readonly code: readonly SqlToken[];
+  readonly endsAfter: readonly boolean[];
+  /** Whether a comment directly follows each code token. */
+  readonly commentAfter: readonly boolean[];
+  readonly prefix: number;
+}
+
+export interface SqlView {
+  readonly value: string;
+  readonly mapped: MappedText;
+  readonly mode: SqlMode;
+  readonly variants: readonly SqlVariant[];
+}
+
+/** A finding inside one variant's text, before mapping back. */
+export interface LocalMatch {
+  readonly start: number;
+  readonly end: number;
+  readonly detail: string;
+}
+
+const MAX_SQL = 256 * 1024;
+const ENCODED_SQL = /%(?:2[0237bd]|3[bd]|23|2a)/i;
+const STATEMENT_VERBS = new Set(
+  (
+    'SELECT WITH INSERT UPDATE DELETE DROP CREATE ALTER TRUNCATE GRANT REVOKE EXEC EXECUTE COPY MERGE ' +
+    'REPLACE ATTACH DECLARE BEGIN SET SHOW DESCRIBE EXPLAIN CALL VALUES PRAGMA USE LOAD VACUUM ANALYZE'
+  ).split(' '),
+);
+
+/** The SQL view of a field, or null when it is not a value the SQL detectors read. */
+export function sqlView(field: ScanField, prefilter: RegExp): SqlView | null {
+  const kind = fieldKind(field);
+  if (!kind || kind === 'document') return null;
+  const value = field.value.length > MAX_SQL ? field.value.slice(0, MAX_SQL) : field.value;
+  const encoded = ENCODED_SQL.test(value);
+  if (!encoded && !prefilter.test(value)) return null;
+  let mapped: MappedText = encoded
+    ? decodeMapped(value)
+    : { text: value, starts: [], ends: [], decoded: false };
+  // A query string writes spaces as `+`; one character for one keeps the offsets.
+  if (encoded && kind === 'url') mapped = { ...mapped, text: mapped.text.replaceAll('+', ' ') };
+  if (encoded && !prefilter.test(mapped.text)) return null;
+  const raw = variant(mapped.text, 0);
+  if (kind === 'sql' && startsWithVerb(raw.code)) {
+    return { value, mapped, mode: 'statement', variants: [raw] };
+  }
+  const variants = [raw];
+  for (const quote of ["'", '"']) {
+    if (mapped.text.includes(quote)) variants.push(variant(quote + mapped.text, 1));
+  }
+  return { value, mapped, mode: 'fragment', variants };
+}
+
+function variant(text: string, prefix: number): SqlVariant {
+  const tokens = tokenizeSql(text);
+  const code: SqlToken[] = [];
+  const endsAfter: boolean[] = [];
+  const commentAfter: boolean[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.type === 'comment') continue;
+    const next = tokens[i + 1];
+    code.push(token);
+    endsAfter.push(next === undefined || next.type === 'comment');
+    commentAfter.push(next?.type === 'comment');
+  }
+  return { tokens, code, endsAfter, commentAfter, prefix };
+}
+
+function startsWithVerb(code: readonly SqlToken[]): boolean {
+  let i = 0;
+  while (isPunct(code[i], '(')) i++;
+  const first = code[i];
+  return first?.type === 'word' && STATEMENT_VERBS.has(first.text);
+}
+
+/** Runs a signal over every variant and maps its findings back to the original value; overlapping findings merge. */
+export function collect(
+  view: SqlView,
+  signal: (variant: SqlVariant, mode: SqlMode) => LocalMatch[],
+): DetectorMatch[] {
+  const spans: LocalMatch[] = [];
+  for (const v of view.variants) {
+    for (const local of signal(v, view.mode)) {
+      const start = Math.max(0, local.start - v.prefix);
+      const end = Math.max(start, local.end - v.prefix);
+      const [from, to] = toOriginal(view.mapped, start, end);
+      if (to > from) spans.push({ start: from, end: to, detail: local.detail });
+    }
+  }
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  const merged: DetectorMatch[] = [];
+  for (const span of spans) {
+    const last = merged.at(-1);
+    if (last && span.start < last.end) {
+      if (span.end > last.end) merged[merged.length - 1] = { ...last, end: span.end };
+    } else merged.push(span);
+  }
+  return merged.slice(0, MAX_MATCHES);
+}
+
+/** True when the word at code index i is followed by `(` (a function call). */
+export function isCall(code: readonly SqlToken[], i: number, ...names: string[]): boolean {
+  return isWord(code[i], ...names) && isPunct(code[i + 1], '(');
+}

@@ -1,0 +1,192 @@
+import type { Detector, DetectorMatch, ScanField } from '../detector.js';
+import { type Climb, measureClimb, pathCandidates, resolvePath, type Span } from './args/path-shape.js';
+import { decodeMapped, type MappedText, toOriginal, wasEncoded } from './args/percent-decode.js';
+import {
+  CREDENTIAL_PATHS,
+  HARMLESS_ENV,
+  matchSensitive,
+  SYSTEM_DIRS,
+  SYSTEM_PATHS,
+} from './args/sensitive-paths.js';
+import { isReadOrWritten } from './args/shell-context.js';
+import { ARG_ROLES, fieldKind, MAX_MATCHES, scanText, type ValueKind } from './args/value-kind.js';
+
+/**
+ * Path traversal and sensitive files in tool arguments. Paths are judged decoded (`%2e%2e%2f`,
+ * `%252e`, overlong `%c0%af`, fullwidth dots) and resolved the way a server would open them;
+ * spans point at the original, encoded text.
+ */
+
+interface PathSites {
+  readonly value: string;
+  readonly kind: ValueKind;
+  readonly mapped: MappedText;
+  readonly spans: readonly Span[];
+}
+
+/** Prefilter: a value with none of these characters holds no path worth decoding. */
+const PATHISH = /[./\\%~\0\uff0e\uff0f\uff3c\u2215]/;
+const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
+
+function pathSites(field: ScanField): PathSites | null {
+  const kind = fieldKind(field);
+  if (!kind || kind === 'document') return null;
+  const value = scanText(field.value);
+  if (!PATHISH.test(value)) return null;
+  const mapped = decodeMapped(value);
+  const spans = pathCandidates(mapped.text, kind).filter((span) => {
+    const text = mapped.text.slice(span.start, span.end);
+    return !URL_LIKE.test(text) || /^file:/i.test(text);
+  });
+  return { value, kind, mapped, spans };
+}
+
+function match(sites: PathSites, start: number, end: number, detail: string): DetectorMatch {
+  const [from, to] = toOriginal(sites.mapped, start, end);
+  return { start: from, end: to, detail };
+}
+
+/** Two levels up is a monorepo sibling (`../../packages/x`) unless it heads for something secret-looking. */
+const SECRET_LOOKING =
+  /secret|credential|passw|private|token|backup|shadow|\.pem\b|\.key\b|id_rsa|\.htaccess|web\.config/i;
+
+/** Climbing: three levels above the start for a relative path (four in a shell command), or past the root. */
+function detectDotDot(field: ScanField): DetectorMatch[] {
+  const sites = pathSites(field);
+  if (!sites) return [];
+  const matches: DetectorMatch[] = [];
+  for (const span of sites.spans) {
+    const path = sites.mapped.text.slice(span.start, span.end);
+    const climb = measureClimb(path);
+    if (!climb || !climbsTooFar(climb, path, sites.kind)) continue;
+    const where = climb.absolute ? 'above the root' : 'above its starting directory';
+    const detail =
+      climb.escape > 0
+        ? `path climbs ${climb.escape} levels ${where}`
+        : `path climbs ${climb.longestRun} levels up`;
+    matches.push(match(sites, span.start + climb.run.start, span.start + climb.run.end, detail));
+    if (matches.length >= MAX_MATCHES) break;
+  }
+  return matches;
+}
+
+function climbsTooFar(climb: Climb, path: string, kind: ValueKind): boolean {
+  if (climb.absolute) return climb.escape >= 1 || climb.longestRun >= 3;
+  if (kind === 'shell') return climb.escape >= 4;
+  return climb.escape >= 3 || (climb.escape === 2 && SECRET_LOOKING.test(path.slice(climb.run.end)));
+}
+
+const FILTER_BYPASS = /\.{4,}[/\\]{1,2}|\.\.\.[/\\]\.[/\\]|\.\.;[/\\]/g;
+const SEP = /[/\\]/;
+
+/** Spans of whole `..` segments in decoded text, with the separators around them. */
+function dotDotSegments(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  for (let i = text.indexOf('..'); i >= 0; i = text.indexOf('..', i + 2)) {
+    const before = i === 0 ? '/' : text[i - 1]!;
+    const after = i + 2 === text.length ? '/' : text[i + 2]!;
+    if (!SEP.test(before) || !SEP.test(after)) continue;
+    spans.push([i === 0 ? i : i - 1, Math.min(i + 3, text.length)]);
+  }
+  return spans;
+}
+
+/** Encoded or filter-evading `../`: nobody writes a path that way except to slip past a check. */
+function detectEncoded(field: ScanField): DetectorMatch[] {
+  const sites = pathSites(field);
+  if (!sites) return [];
+  const { mapped, value } = sites;
+  const spans: [number, number, string][] = [];
+  if (mapped.decoded) {
+    for (const [start, end] of dotDotSegments(mapped.text)) {
+      if (wasEncoded(mapped, value, start, end)) spans.push([start, end, 'encoded ../ sequence']);
+    }
+  }
+  for (const m of mapped.text.matchAll(FILTER_BYPASS)) {
+    spans.push([m.index, m.index + m[0].length, 'filter-bypass traversal sequence']);
+  }
+  return mergeSpans(spans).map(([start, end, detail]) => match(sites, start, end, detail));
+}
+
+/** Joins overlapping or touching spans (one `%2e%2e%2f%2e%2e%2f` run is one finding). */
+function mergeSpans(spans: [number, number, string][]): [number, number, string][] {
+  const sorted = spans.sort((a, b) => a[0] - b[0]);
+  const merged: [number, number, string][] = [];
+  for (const span of sorted) {
+    const last = merged.at(-1);
+    if (last && span[0] <= last[1]) last[1] = Math.max(last[1], span[1]);
+    else merged.push([...span]);
+  }
+  return merged.slice(0, MAX_MATCHES);
+}
+
+/** A NUL cuts the path short in C-based file APIs: `secret.txt%00.png` passes an extension check. */
+function detectNullByte(field: ScanField): DetectorMatch[] {
+  const sites = pathSites(field);
+  if (!sites) return [];
+  const matches: DetectorMatch[] = [];
+  for (let at = sites.mapped.text.indexOf('\0'); at >= 0; at = sites.mapped.text.indexOf('\0', at + 1)) {
+    matches.push(match(sites, at, at + 1, 'null byte in a path'));
+    if (matches.length >= MAX_MATCHES) break;
+  }
+  return matches;
+}
+
+/** A path counts when a path argument names it, or a shell command reads, writes or sends it. */
+function accessedPaths(sites: PathSites): { span: Span; path: string; rooted: boolean; climbed: boolean }[] {
+  return sites.spans
+    .filter((span) => sites.kind !== 'shell' || isReadOrWritten(sites.mapped.text, span.start))
+    .map((span) => ({ span, ...resolvePath(sites.mapped.text.slice(span.start, span.end)) }));
+}
+
+function detectCredentialFile(field: ScanField): DetectorMatch[] {
+  const sites = pathSites(field);
+  if (!sites) return [];
+  const matches: DetectorMatch[] = [];
+  for (const { span, path, rooted } of accessedPaths(sites)) {
+    const hit = matchSensitive(CREDENTIAL_PATHS, path, rooted);
+    if (!hit || HARMLESS_ENV.test(path)) continue;
+    matches.push(match(sites, span.start, span.end, `access to ${hit.what}`));
+  }
+  return matches.slice(0, MAX_MATCHES);
+}
+
+function detectSystemFile(field: ScanField): DetectorMatch[] {
+  const sites = pathSites(field);
+  if (!sites) return [];
+  const matches: DetectorMatch[] = [];
+  for (const { span, path, rooted, climbed } of accessedPaths(sites)) {
+    if (matchSensitive(CREDENTIAL_PATHS, path, rooted)) continue;
+    const hit = matchSensitive(SYSTEM_PATHS, path, rooted);
+    const intoSystemDir = climbed && rooted && SYSTEM_DIRS.test(path);
+    if (!hit && !intoSystemDir) continue;
+    const detail = hit ? `access to ${hit.what}` : `traversal into ${path.split('/', 2).join('/')}`;
+    matches.push(match(sites, span.start, span.end, detail));
+  }
+  return matches.slice(0, MAX_MATCHES);
+}
+
+/** `\\host\share` makes Windows connect out over SMB and offer the user's NTLM hash. */
+const UNC =
+  /^(?:\\\\|\\\/|\/\\)(?:[?.][\\/](?:unc[\\/])?)?[^\\/\s]+[\\/]?|^file:\/\/(?!localhost\/|\/)[^/\s]+/i;
+
+function detectUncPath(field: ScanField): DetectorMatch[] {
+  const sites = pathSites(field);
+  if (!sites) return [];
+  const matches: DetectorMatch[] = [];
+  for (const span of sites.spans) {
+    const m = UNC.exec(sites.mapped.text.slice(span.start, span.end));
+    if (!m) continue;
+    matches.push(match(sites, span.start, span.start + m[0].length, 'UNC or device path'));
+  }
+  return matches.slice(0, MAX_MATCHES);
+}
+
+export const pathTraversalDetectors: readonly Detector[] = [
+  { id: 'path-traversal.dot-dot', roles: ARG_ROLES, detect: detectDotDot },
+  { id: 'path-traversal.encoded', roles: ARG_ROLES, detect: detectEncoded },
+  { id: 'path-traversal.null-byte', roles: ARG_ROLES, detect: detectNullByte },
+  { id: 'path-traversal.credential-file', roles: ARG_ROLES, detect: detectCredentialFile },
+  { id: 'path-traversal.system-file', roles: ARG_ROLES, detect: detectSystemFile },
+  { id: 'path-traversal.unc-path', roles: ARG_ROLES, detect: detectUncPath },
+];

@@ -1,0 +1,156 @@
+import type { DetectorMatch } from '../../detector.js';
+import { findSecrets, hasTokenRun } from './find-secrets.js';
+import { SAAS_TOKEN_PATTERN, saasProvider } from './saas-tokens.js';
+import { looksRandom } from './secret-value.js';
+
+/**
+ * Tokens whose issuer gave them a recognizable prefix. Each kind is one detector. `prefilter` is a
+ * cheap test every token passes, run before the full regex: a non-global regex of literals (V8
+ * searches those several times faster than `includes`), or a number: the length of a run of token characters every token holds; `body` is the random part that must pass the placeholder and entropy checks, which
+ * `ghp_xxxx...` or `sk-your-key` fail.
+ */
+export interface TokenKind {
+  readonly id: string;
+  /** What the match is; a function names it from the token (the provider of a SaaS token). */
+  readonly detail: string | ((secret: string) => string);
+  readonly prefilter: RegExp | number;
+  readonly pattern: RegExp;
+  /** The random part of a match, judged for randomness; the whole secret by default. */
+  readonly body?: (secret: string) => string;
+  readonly minEntropy: number;
+  readonly minKinds?: number;
+  /** Shorter values cannot hold the token: skipped without a search. */
+  readonly minLength: number;
+}
+
+const afterLast = (separator: string) => (secret: string) => secret.slice(secret.lastIndexOf(separator) + 1);
+
+export const TOKEN_KINDS: readonly TokenKind[] = [
+  {
+    id: 'secrets.aws-access-key-id',
+    minLength: 20,
+    detail: 'AWS access key id',
+    prefilter: /AKIA|ASIA|ABIA|ACCA|A3T/,
+    pattern: /\b(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16}\b/g,
+    // AWS documents AKIAIOSFODNN7EXAMPLE; the placeholder check drops any `...EXAMPLE` id.
+    body: (secret) => secret.slice(4),
+    minEntropy: 2.5,
+  },
+  {
+    id: 'secrets.github-token',
+    minLength: 40,
+    detail: 'GitHub token',
+    prefilter: /gh[pousr]_|github_pat_/,
+    pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59})\b/g,
+    body: afterLast('_'),
+    minEntropy: 3.5,
+  },
+  {
+    id: 'secrets.gitlab-token',
+    minLength: 26,
+    detail: 'GitLab token',
+    prefilter: /gl[a-z]{2,6}-/,
+    pattern:
+      /\b(?:glpat|gldt|glrt|glptt|glft|glsoat|gloas|glcbt|glimt|glagent)-[A-Za-z0-9_-]{20,80}(?![A-Za-z0-9_-])/g,
+    body: (secret) => secret.slice(secret.indexOf('-') + 1),
+    minEntropy: 3.5,
+  },
+  {
+    id: 'secrets.slack-token',
+    minLength: 25,
+    detail: 'Slack token',
+    prefilter: /xox|xapp-/,
+    pattern: /\b(?:xox[abposre]|xapp)-[0-9A-Za-z-]{20,250}(?![0-9A-Za-z-])/g,
+    body: (secret) => secret.slice(5),
+    minEntropy: 3.0,
+  },
+  {
+    id: 'secrets.slack-webhook',
+    minLength: 60,
+    detail: 'Slack incoming webhook URL',
+    prefilter: /hooks\.slack\.com/,
+    pattern:
+      /https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/T[A-Z0-9]{6,12}\/[A-Z0-9]{6,14}\/[A-Za-z0-9]{20,40}\b/g,
+    body: afterLast('/'),
+    minEntropy: 3.0,
+  },
+  {
+    id: 'secrets.stripe-key',
+    minLength: 28,
+    detail: 'Stripe secret or restricted key',
+    prefilter: /_live_|_test_|whsec_/,
+    pattern: /\b(?:(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{20,247}|whsec_[A-Za-z0-9]{32,80})\b/g,
+    body: afterLast('_'),
+    minEntropy: 3.5,
+  },
+  {
+    id: 'secrets.openai-api-key',
+    minLength: 35,
+    detail: 'OpenAI API key',
+    prefilter: /sk-/,
+    pattern: /\bsk-(?!ant-)(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_-]{32,200}(?![A-Za-z0-9_-])/g,
+    // Real keys mix cases and digits; slugs like `sk-learn-model-...` do not.
+    body: (secret) => secret.replace(/^sk-(?:(?:proj|svcacct|admin)-)?/, ''),
+    minEntropy: 4.0,
+    minKinds: 3,
+  },
+  {
+    id: 'secrets.anthropic-api-key',
+    minLength: 45,
+    detail: 'Anthropic API key',
+    prefilter: /sk-ant-/,
+    pattern: /\bsk-ant-[a-z]{2,8}\d{2}-[A-Za-z0-9_-]{32,200}(?![A-Za-z0-9_-])/g,
+    body: (secret) => secret.slice(secret.indexOf('-', 7) + 1),
+    minEntropy: 4.0,
+    minKinds: 3,
+  },
+  {
+    id: 'secrets.npm-token',
+    minLength: 31,
+    detail: 'npm access token',
+    prefilter: /npm_|_authToken/,
+    pattern: /\bnpm_[A-Za-z0-9]{36}\b|_authToken\s*=\s*["']?([A-Za-z0-9_.-]{20,200})(?![A-Za-z0-9_.-])/g,
+    body: (secret) => secret.replace(/^npm_/, ''),
+    minEntropy: 3.3,
+  },
+  {
+    id: 'secrets.google-api-key',
+    minLength: 39,
+    detail: 'Google API key',
+    prefilter: /AIza/,
+    pattern: /\bAIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/g,
+    body: (secret) => secret.slice(4),
+    minEntropy: 3.5,
+  },
+  {
+    id: 'secrets.saas-api-token',
+    minLength: 32,
+    detail: saasProvider,
+    // Too many prefixes for one fast literal search: every token is a long run of token characters.
+    prefilter: 20,
+    pattern: SAAS_TOKEN_PATTERN,
+    minEntropy: 3.0,
+  },
+  {
+    id: 'secrets.discord-bot-token',
+    minLength: 59,
+    detail: 'Discord bot token',
+    prefilter: /\./,
+    pattern: /\b[MNO][A-Za-z0-9_-]{23,27}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}(?![A-Za-z0-9_-])/g,
+    minEntropy: 4.0,
+    minKinds: 3,
+  },
+];
+
+/** The matches of one token kind in a text. */
+export function findTokens(kind: TokenKind, text: string): DetectorMatch[] {
+  if (text.length < kind.minLength) return [];
+  const gate = kind.prefilter;
+  if (typeof gate === 'number' ? !hasTokenRun(text, gate) : !gate.test(text)) return [];
+  const body = kind.body ?? ((secret: string) => secret);
+  const detail = kind.detail;
+  const describe = typeof detail === 'string' ? detail : (m: RegExpExecArray) => detail(m[1] ?? m[0]);
+  return findSecrets(text, kind.pattern, describe, (secret) =>
+    looksRandom(body(secret), { minEntropy: kind.minEntropy, minKinds: kind.minKinds ?? 1 }),
+  );
+}

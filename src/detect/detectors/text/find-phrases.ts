@@ -1,0 +1,122 @@
+import type { DetectorMatch } from '../../detector.js';
+
+/** Detectors read at most this much of a value: attacks sit early, and the cap bounds work per field. */
+export const MAX_SCAN_CHARS = 1_000_000;
+
+/** Stop after this many matches in one field: a few are enough to raise a finding. */
+export const MAX_MATCHES = 50;
+
+/** The part of a value a detector scans; indexes into it are indexes into the value. */
+export function scanWindow(value: string): string {
+  return value.length > MAX_SCAN_CHARS ? value.slice(0, MAX_SCAN_CHARS) : value;
+}
+
+/** One pattern (global flag) with the explanation its matches carry. */
+export interface Phrase {
+  readonly pattern: RegExp;
+  readonly detail: string;
+  /**
+   * Whole words (lowercase; a space stands for any whitespace), one of which every match contains.
+   * Only text around these words is searched, which keeps a dozen phrases to about one pass.
+   */
+  readonly anchors: readonly string[];
+  /** Rejects look-alikes the regex alone cannot tell apart; `context` is the searched window. */
+  readonly accept?: (match: RegExpExecArray, context: string) => boolean;
+}
+
+/** Phrases compiled with one regex that finds all their anchor words. */
+export interface PhraseSet {
+  readonly phrases: readonly Phrase[];
+  readonly gate: RegExp;
+  readonly byAnchor: ReadonlyMap<string, readonly number[]>;
+}
+
+/** How far around an anchor word a phrase may reach. */
+const WINDOW_BEFORE = 200;
+const WINDOW_AFTER = 400;
+/**
+ * Anchor hits looked at per value. Ordinary text has a few per kilobyte; a value stuffed with
+ * anchor words would otherwise make every phrase regex crawl the whole of it.
+ */
+const MAX_ANCHOR_HITS = 10_000;
+
+function escapeWord(word: string): string {
+  return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+}
+
+/** Builds the anchor gate for a list of phrases (once, at module load). */
+export function phraseSet(phrases: readonly Phrase[]): PhraseSet {
+  const byAnchor = new Map<string, number[]>();
+  phrases.forEach((phrase, index) => {
+    for (const anchor of phrase.anchors) byAnchor.set(anchor, [...(byAnchor.get(anchor) ?? []), index]);
+  });
+  const words = [...byAnchor.keys()].sort((a, b) => b.length - a.length).map(escapeWord);
+  return { phrases, gate: new RegExp(`\\b(?:${words.join('|')})\\b`, 'gi'), byAnchor };
+}
+
+/** Merged [start, end) windows around each anchor hit, per phrase index. */
+function windowsByPhrase(text: string, set: PhraseSet): Map<number, [number, number][]> {
+  const windows = new Map<number, [number, number][]>();
+  let hits = 0;
+  for (const hit of text.matchAll(set.gate)) {
+    if (++hits > MAX_ANCHOR_HITS) break;
+    const key = hit[0].toLowerCase().replace(/\s+/g, ' ');
+    const start = Math.max(0, hit.index - WINDOW_BEFORE);
+    const end = Math.min(text.length, hit.index + WINDOW_AFTER);
+    for (const index of set.byAnchor.get(key) ?? []) {
+      const list = windows.get(index) ?? [];
+      const last = list[list.length - 1];
+      if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+      else list.push([start, end]);
+      windows.set(index, list);
+    }
+  }
+  return windows;
+}
+
+/** Every accepted match of the phrases in `text`, earliest first, overlaps dropped. */
+export function findPhrases(text: string, set: PhraseSet, limit = MAX_MATCHES): DetectorMatch[] {
+  const found: DetectorMatch[] = [];
+  for (const [index, windows] of windowsByPhrase(text, set)) {
+    const phrase = set.phrases[index];
+    if (!phrase) continue;
+    for (const [start, end] of windows) {
+      const context = text.slice(start, end);
+      for (const m of context.matchAll(phrase.pattern)) {
+        if (phrase.accept && !phrase.accept(m, context)) continue;
+        found.push({ start: start + m.index, end: start + m.index + m[0].length, detail: phrase.detail });
+        if (found.length >= limit) return dropOverlaps(found);
+      }
+    }
+  }
+  return dropOverlaps(found);
+}
+
+/** The first accepted phrase's detail, or null: for yes/no checks on decoded or hidden text. */
+export function firstPhrase(text: string, set: PhraseSet): string | null {
+  return findPhrases(text, set, 1)[0]?.detail ?? null;
+}
+
+/** Keeps the earliest (then longest) of overlapping matches so one passage yields one match. */
+export function dropOverlaps(matches: readonly DetectorMatch[]): DetectorMatch[] {
+  const sorted = [...matches].sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: DetectorMatch[] = [];
+  let lastEnd = -1;
+  for (const m of sorted) {
+    if (m.start < lastEnd) continue;
+    kept.push(m);
+    lastEnd = m.end;
+  }
+  return kept;
+}
+
+/** Shifts matches found in a substring back to positions in the whole value. */
+export function shiftMatches(matches: readonly DetectorMatch[], offset: number): DetectorMatch[] {
+  return matches.map((m) => ({ ...m, start: m.start + offset, end: m.end + offset }));
+}
+
+/** Shortens text for a `detail` string, keeping it on one line. */
+export function clip(text: string, max = 60): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}

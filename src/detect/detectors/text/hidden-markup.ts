@@ -1,0 +1,125 @@
+/**
+ * Regions of HTML or Markdown a person does not see when the content is rendered, but a model
+ * reads: comments, elements styled invisible, link reference definitions, image alt/title text.
+ * Callers decide whether the hidden text is an instruction.
+ */
+
+export interface HiddenRegion {
+  /** The whole construct, for the match span. */
+  readonly start: number;
+  readonly end: number;
+  /** What a person would not see. */
+  readonly content: string;
+  readonly kind: string;
+}
+
+const MAX_CONTENT = 4096;
+const MAX_REGIONS = 200;
+
+const OPEN_TAG = /<([a-z][a-z0-9-]*)(\s[^<>]{0,1000})?>/gi;
+const HIDDEN_ATTR = /(?:^|\s)hidden(?:\s|=|$)/i;
+const STYLE_ATTR = /\bstyle\s*=\s*(?:"([^"]*)"|'([^']*)')/i;
+/** Declarations that make text invisible; `(?:^|;)` keeps `background-color` from counting as `color`. */
+const INVISIBLE_STYLE = [
+  /(?:^|;)\s*display\s*:\s*none/i,
+  /(?:^|;)\s*visibility\s*:\s*hidden/i,
+  /(?:^|;)\s*font-size\s*:\s*(?:0+(?:\.0+)?[a-z%]*|0?\.\d+(?:px|pt)|1(?:px|pt))\s*(?:;|!|$)/i,
+  /(?:^|;)\s*opacity\s*:\s*0(?:\.0+)?\s*(?:;|!|$)/i,
+  /(?:^|;)\s*(?:left|top|text-indent)\s*:\s*-\d{3,}(?:px|em)/i,
+  /(?:^|;)\s*clip\s*:\s*rect\(\s*0/i,
+  /(?:^|;)\s*(?:height|max-height)\s*:\s*0(?:px)?\s*;.*overflow\s*:\s*hidden/i,
+];
+const WHITE_TEXT =
+  /(?:^|;)\s*color\s*:\s*(?:#fff(?:fff)?\b|white\b|rgba?\(\s*255\s*,\s*255\s*,\s*255\b|transparent\b)/i;
+const BACKGROUND = /(?:^|;)\s*background(?:-color)?\s*:\s*([^;]*)/i;
+const WHITE_VALUE = /#fff(?:fff)?\b|\bwhite\b|rgba?\(\s*255\s*,\s*255\s*,\s*255\b/i;
+
+function invisibleStyle(attributes: string): string | null {
+  if (HIDDEN_ATTR.test(attributes)) return 'hidden attribute';
+  const style = STYLE_ATTR.exec(attributes);
+  const css = style?.[1] ?? style?.[2];
+  if (css === undefined) return null;
+  if (INVISIBLE_STYLE.some((rule) => rule.test(css))) return 'invisible style';
+  if (WHITE_TEXT.test(css)) {
+    // White text is only invisible on white: no background of its own, or a white one.
+    const background = BACKGROUND.exec(css)?.[1];
+    if (background === undefined || WHITE_VALUE.test(background)) return 'white-on-white text';
+  }
+  return null;
+}
+
+function findHiddenElements(text: string, out: HiddenRegion[]): void {
+  if (!text.includes('<')) return;
+  for (const m of text.matchAll(OPEN_TAG)) {
+    const kind = invisibleStyle(m[2] ?? '');
+    if (kind === null) continue;
+    const tag = (m[1] ?? '').toLowerCase();
+    const contentStart = m.index + m[0].length;
+    const close = text
+      .slice(contentStart, contentStart + MAX_CONTENT)
+      .search(new RegExp(`</${tag}\\s*>`, 'i'));
+    const contentEnd =
+      close === -1 ? Math.min(text.length, contentStart + MAX_CONTENT) : contentStart + close;
+    const end = close === -1 ? contentEnd : text.indexOf('>', contentEnd) + 1;
+    out.push({
+      start: m.index,
+      end,
+      content: text.slice(contentStart, contentEnd),
+      kind: `${kind} <${tag}>`,
+    });
+    if (out.length >= MAX_REGIONS) return;
+  }
+}
+
+function findComments(text: string, out: HiddenRegion[]): void {
+  let from = text.indexOf('<!--');
+  while (from !== -1 && out.length < MAX_REGIONS) {
+    const close = text.indexOf('-->', from + 4);
+    const end = close === -1 ? Math.min(text.length, from + 4 + MAX_CONTENT) : close + 3;
+    out.push({
+      start: from,
+      end,
+      content: text.slice(from + 4, close === -1 ? end : close),
+      kind: 'HTML comment',
+    });
+    if (close === -1) return;
+    from = text.indexOf('<!--', end);
+  }
+}
+
+// URL and title parts stop at brackets and are bounded, so "[a]([a](..." cannot make them rescan the text.
+const REFERENCE_DEFINITION =
+  /^[ \t]{0,3}\[([^\]\n]{1,300})\]:[ \t]*<?[^\s<>]{0,2000}>?(?:[ \t]+(?:"([^"\n]{0,1000})"|'([^'\n]{0,1000})'|\(([^()\n]{0,1000})\)))?[ \t]*$/gm;
+const IMAGE =
+  /!\[([^\]\n]{0,1000})\]\(\s*<?[^()\s<>]{0,2000}>?(?:\s+(?:"([^"\n]{0,1000})"|'([^'\n]{0,1000})'))?\s*\)/g;
+const LINK_TITLE =
+  /(?<!!)\[[^\]\n]{0,500}\]\(\s*<?[^()\s<>]{0,2000}>?\s+(?:"([^"\n]{0,1000})"|'([^'\n]{0,1000})')\s*\)/g;
+
+/** Cheap gate for LINK_TITLE, which is slow to try at every `[` of a long document. */
+const HAS_LINK_TITLE = /\]\(\s*<?[^()\s<>]{0,2000}>?\s+["']/;
+
+function findMarkdown(text: string, out: HiddenRegion[]): void {
+  if (!text.includes('](') && !text.includes(']:')) return;
+  for (const m of text.matchAll(REFERENCE_DEFINITION)) {
+    const content = [m[1], m[2], m[3], m[4]].filter(Boolean).join(' ');
+    out.push({ start: m.index, end: m.index + m[0].length, content, kind: 'Markdown reference definition' });
+  }
+  for (const m of text.matchAll(IMAGE)) {
+    const content = [m[1], m[2], m[3]].filter(Boolean).join(' ');
+    if (content)
+      out.push({ start: m.index, end: m.index + m[0].length, content, kind: 'image alt/title text' });
+  }
+  if (!HAS_LINK_TITLE.test(text)) return;
+  for (const m of text.matchAll(LINK_TITLE)) {
+    out.push({ start: m.index, end: m.index + m[0].length, content: m[1] ?? m[2] ?? '', kind: 'link title' });
+  }
+}
+
+/** Every hidden region of `text`, in no particular order. */
+export function findHiddenRegions(text: string): HiddenRegion[] {
+  const out: HiddenRegion[] = [];
+  findComments(text, out);
+  findHiddenElements(text, out);
+  findMarkdown(text, out);
+  return out.slice(0, MAX_REGIONS);
+}

@@ -1,0 +1,32 @@
+import { CONCEALMENT_PHRASES } from './concealment-phrases.js';
+import { firstPhrase } from './find-phrases.js';
+import { OVERRIDE_PHRASES } from './override-phrases.js';
+import { SEND_PHRASES } from './send-phrases.js';
+import { TOOL_CALL_PHRASES } from './tool-call-phrases.js';
+
+/**
+ * The yes/no question asked of text a human would not see (comments, hidden elements, decoded
+ * blobs, Unicode tag characters): does it instruct the agent? Hidden text may speak more loosely
+ * than visible text, so a directive addressed to an AI counts too.
+ */
+
+const AI_ADDRESS =
+  /\b(?:ai|a\.i\.|assistants?|llms?|language\s+models?|chatbots?|claude|chatgpt|gpt-?\d*|gemini|copilot|ai\s+agents?)\b/i;
+
+const IMPERATIVE =
+  /\b(?:you\s+(?:must|should|will|need\s+to|have\s+to|are\s+(?:required|instructed|now))|must|always|never|do\s+not|don'?t|ignore|instead|make\s+sure|be\s+sure\s+to|remember\s+to|from\s+now\s+on|please)\b/i;
+
+/** Hidden text rarely needs more than this to carry its instruction. */
+const MAX_CHECK_CHARS = 8192;
+
+/** A short reason when `text` instructs the agent, else null. */
+export function describeInstruction(text: string): string | null {
+  const sample = text.length > MAX_CHECK_CHARS ? text.slice(0, MAX_CHECK_CHARS) : text;
+  return (
+    firstPhrase(sample, OVERRIDE_PHRASES) ??
+    firstPhrase(sample, CONCEALMENT_PHRASES) ??
+    firstPhrase(sample, SEND_PHRASES) ??
+    firstPhrase(sample, TOOL_CALL_PHRASES) ??
+    (AI_ADDRESS.test(sample) && IMPERATIVE.test(sample) ? 'directive addressed to an AI' : null)
+  );
+}

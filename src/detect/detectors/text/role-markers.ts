@@ -1,0 +1,65 @@
+import type { DetectorMatch } from '../../detector.js';
+import { CONCEALMENT_PHRASES } from './concealment-phrases.js';
+import { firstPhrase, MAX_MATCHES } from './find-phrases.js';
+import { OVERRIDE_PHRASES } from './override-phrases.js';
+
+/**
+ * Chat-template tokens and role headers that try to open a fake system or assistant turn inside
+ * content. Template tokens are flagged unless they sit in code (a quoted string or a fenced block,
+ * as in a tokenizer README); plain headers like "System:" or "[SYSTEM]" also appear in logs, so
+ * they count only when what follows them gives the agent orders.
+ */
+
+const TEMPLATE_TOKEN =
+  /<\|(?:im_start|im_end|im_sep|system|user|assistant|endoftext|eot_id|start_header_id|end_header_id|begin_of_text)\|>|<<\/?SYS>>|\[\/?INST\]|<\/?(?:start|end)_of_turn>/gi;
+/** Role words; a header is only looked for on lines that hold one. */
+const ROLE_WORD = /\b(?:system|sys|admin|administrator|assistant|developer)\b/gi;
+const ROLE_HEADER =
+  /^[ \t]*(?:#{1,4}[ \t]*)?(\[(?:system|sys|admin|administrator|assistant|developer)(?:[ \t]+(?:message|prompt|note|override|instructions?|update))?\]|<(?:system|system[_-]prompt|assistant)>|(?:system|assistant|developer)(?:[ \t]+(?:message|prompt|override|instructions?|note))?[ \t]*:)/i;
+const TOKEN_HINTS = ['<|', '<<', '[INST', '[/INST', '[inst', '[/inst', '_of_turn>'];
+const MAX_HEADER = 120;
+const ORDERS =
+  /\byou\s+(?:must|are\s+now|will\s+now|should\s+now|have\s+been\s+(?:updated|reprogrammed|instructed))\b|\b(?:the\s+)?(?:assistant|ai|model)\s+(?:must|should|will)\b|\bignore\b|\binstead\b|\bnew\s+instructions\b/i;
+const TAIL_CHARS = 300;
+
+function inCode(text: string, index: number): boolean {
+  const before = text[index - 1];
+  if (before === '"' || before === "'" || before === '`') return true;
+  const fences = text.slice(0, index).split('```').length - 1;
+  return fences % 2 === 1;
+}
+
+function tailGivesOrders(tail: string): boolean {
+  return (
+    ORDERS.test(tail) ||
+    firstPhrase(tail, OVERRIDE_PHRASES) !== null ||
+    firstPhrase(tail, CONCEALMENT_PHRASES) !== null
+  );
+}
+
+/** Fake role markers in `text`. */
+export function findRoleMarkers(text: string): DetectorMatch[] {
+  const found: DetectorMatch[] = [];
+  if (TOKEN_HINTS.some((hint) => text.includes(hint))) {
+    for (const m of text.matchAll(TEMPLATE_TOKEN)) {
+      if (found.length >= MAX_MATCHES) break;
+      if (inCode(text, m.index)) continue;
+      found.push({ start: m.index, end: m.index + m[0].length, detail: `chat template token ${m[0]}` });
+    }
+  }
+  let lastLine = -1;
+  for (const word of text.matchAll(ROLE_WORD)) {
+    const lineStart = text.lastIndexOf('\n', word.index) + 1;
+    if (lineStart === lastLine || word.index - lineStart > MAX_HEADER) continue;
+    lastLine = lineStart;
+    const m = ROLE_HEADER.exec(text.slice(lineStart, lineStart + MAX_HEADER));
+    const marker = m?.[1];
+    if (!m || !marker) continue;
+    const start = lineStart + m[0].length - marker.length;
+    const end = start + marker.length;
+    if (!tailGivesOrders(text.slice(end, end + TAIL_CHARS))) continue;
+    found.push({ start, end, detail: `fake role header ${marker.trim()}` });
+    if (found.length >= MAX_MATCHES) break;
+  }
+  return found.sort((a, b) => a.start - b.start).slice(0, MAX_MATCHES);
+}

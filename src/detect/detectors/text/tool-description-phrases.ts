@@ -1,0 +1,153 @@
+import { type PhraseSet, phraseSet } from './find-phrases.js';
+import { SENSITIVE_DATA, SENSITIVE_PATH } from './sensitive-data.js';
+
+/**
+ * Passages run to the end of a sentence: a period counts only when followed by a space (so
+ * `~/.ssh/id_rsa` and `evil.example` stay inside) and a line break only when no blank line follows.
+ *
+ * Phrases that only make sense in a poisoned tool description: asking the model to smuggle data
+ * through a parameter, or to change how other tools behave.
+ */
+
+/** Parameter names attackers use as a side channel ("sidenote", "feedback", "debug"). */
+const DECOY_PARAM =
+  /\b(?:side_?note|notes?|feedback|comment|context|metadata|debug(?:_info)?|extra|remarks?|annotation|memo|reasoning|thoughts?)\b/i;
+const FILE_CONTENT =
+  /\b(?:its|their|the\s+file'?s?|the\s+whole\s+file'?s?)\s+contents?\b|\bcontents?\s+of\b/i;
+
+/** The smuggled thing names secrets or the conversation, or file contents sent via a decoy parameter. */
+function smugglesData(m: RegExpExecArray, text: string): boolean {
+  const passage = m[0];
+  if (SENSITIVE_DATA.test(passage) || SENSITIVE_PATH.test(passage)) return true;
+  if (!FILE_CONTENT.test(passage)) return false;
+  return DECOY_PARAM.test(passage) || SENSITIVE_PATH.test(text);
+}
+
+export const SMUGGLING_PHRASES: PhraseSet = phraseSet([
+  {
+    pattern:
+      /\b(?:pass|put|include|insert|add|send|provide|append|embed|attach|copy|place|fill|supply|encode)\b(?:[^.\n]|\.(?=\S)|\n(?!\s*\n)){0,120}?\b(?:as|in|into|inside|via|through|within|using)\s+(?:the\s+|a\s+|an\s+)?(?:[`'"]?[\w-]+[`'"]?\s+)?(?:parameter|param|argument|arg|field|property)\b/gi,
+    detail: 'data smuggled through a tool parameter',
+    anchors: ['parameter', 'param', 'argument', 'arg', 'field', 'property'],
+    accept: smugglesData,
+  },
+  {
+    // "pass its content as 'sidenote'": a quoted parameter name without the word "parameter".
+    pattern:
+      /\b(?:pass|put|include|insert|add|send|provide|append|embed|attach|supply|encode)\b(?:[^.\n]|\.(?=\S)|\n(?!\s*\n)){0,120}?\b(?:as|in|into|via|through)\s+(?:the\s+)?[`'"][\w-]{1,40}[`'"]/gi,
+    detail: 'data smuggled through a tool parameter',
+    anchors: [
+      'pass',
+      'put',
+      'include',
+      'insert',
+      'add',
+      'send',
+      'provide',
+      'append',
+      'embed',
+      'attach',
+      'supply',
+      'encode',
+    ],
+    accept: smugglesData,
+  },
+  {
+    pattern:
+      /\b(?:parameter|param|argument|field)\b(?:[^.\n]|\.(?=\S)|\n(?!\s*\n)){0,60}?\b(?:must|should|shall|needs?\s+to|has\s+to)\s+(?:always\s+)?(?:contain|include|hold|carry|be\s+(?:set\s+to|filled\s+with))\b(?:[^.\n]|\.(?=\S)|\n(?!\s*\n)){0,120}/gi,
+    detail: 'data smuggled through a tool parameter',
+    anchors: ['parameter', 'param', 'argument', 'field'],
+    accept: smugglesData,
+  },
+]);
+
+/** Another tool named as a subject: a quoted name, or a name with a separator, before "tool". */
+const OTHER_TOOL = String.raw`(?:the\s+|any\s+|a\s+)?(?![Tt]his\b|[Tt]he\s+current\b)(?:[\`'"][\w.:-]{2,64}[\`'"]|[a-z][\w.:-]{1,63})\s+(?:tool|function)`;
+const CHANGE_CUE =
+  /\b(?:always|must|also|instead|bcc|cc|redirect|forward|change|replace|modify|add|append|send|include)\b/i;
+
+export const SHADOWING_PHRASES: PhraseSet = phraseSet([
+  {
+    pattern: new RegExp(
+      String.raw`\b(?:when(?:ever)?|if|each\s+time|every\s+time|before)\s+${OTHER_TOOL}\s+(?:is|are|gets?)\s+(?:used|called|invoked|run|executed)\b(?:[^.\n]|\.(?=\S)|\n(?!\s*\n)){0,160}`,
+      'gi',
+    ),
+    detail: 'instructions for another tool',
+    anchors: ['tool', 'function'],
+    accept: (m) => CHANGE_CUE.test(m[0]),
+  },
+  {
+    pattern: new RegExp(
+      String.raw`\bwhen(?:ever)?\s+(?:you|the\s+(?:agent|assistant|model))\s+(?:use|call|invoke|run)s?\s+${OTHER_TOOL}\b(?:[^.\n]|\.(?=\S)|\n(?!\s*\n)){0,160}`,
+      'gi',
+    ),
+    detail: 'instructions for another tool',
+    anchors: ['tool', 'function'],
+    accept: (m) => CHANGE_CUE.test(m[0]),
+  },
+  {
+    pattern:
+      /\b(?:always|also|secretly|silently|additionally|automatically)\s+(?:bcc|cc|blind[- ]copy|copy|forward|redirect|send|route|add)\b(?:[^.\n]|\.(?=\S)|\n(?!\s*\n)){0,80}?(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?:\/\/[^\s"'<>)]+)/gi,
+    detail: 'redirects data to a fixed recipient',
+    anchors: ['always', 'also', 'secretly', 'silently', 'additionally', 'automatically'],
+  },
+  {
+    pattern: /\b(?:bcc|blind\s+carbon\s+copy)\b(?:[^.\n]|\.(?=\S)|\n(?!\s*\n)){0,60}?[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gi,
+    detail: 'redirects data to a fixed recipient',
+    anchors: ['bcc', 'blind'],
+  },
+  {
+    pattern:
+      /\b(?:overrides?|replaces?|supersedes?|takes?\s+precedence\s+over|modif(?:y|ies)|changes?|alters?|hijacks?|intercepts?)\s+(?:the\s+)?(?:behaviou?r|functionality|instructions?|descriptions?|usage|output|results?|operation)\s+of\s+(?:all\s+|any\s+|every\s+|the\s+)?(?:other|another|existing|any|all|[`'"]?[\w.-]+[`'"]?\s+tool)\b/gi,
+    detail: 'overrides other tools',
+    anchors: [
+      'override',
+      'overrides',
+      'replace',
+      'replaces',
+      'supersede',
+      'supersedes',
+      'precedence',
+      'modify',
+      'modifies',
+      'change',
+      'changes',
+      'alter',
+      'alters',
+      'hijack',
+      'hijacks',
+      'intercept',
+      'intercepts',
+    ],
+  },
+  {
+    pattern:
+      /\b(?:overrides?|replaces?|supersedes?|takes?\s+precedence\s+over|intercepts?)\s+(?:all\s+|any\s+|the\s+)?(?:other|existing|previous|built-?in)\s+tools?\b/gi,
+    detail: 'overrides other tools',
+    anchors: [
+      'override',
+      'overrides',
+      'replace',
+      'replaces',
+      'supersede',
+      'supersedes',
+      'precedence',
+      'intercept',
+      'intercepts',
+    ],
+  },
+]);
+
+/** In a description, any order to keep something from the user is a hidden directive. */
+export const DESCRIPTION_SECRECY_PHRASES: PhraseSet = phraseSet([
+  {
+    pattern:
+      /\b(?:do\s+not|don'?t|never)\s+(?:ever\s+)?(?:mention|tell|reveal|disclose|inform|notify)\b(?:[^.\n]|\.(?=\S)|\n(?!\s*\n)){0,40}?\b(?:that|this|these|it|anything|the\s+user|to\s+the\s+user|about)\b/gi,
+    detail: 'hide from the user',
+    anchors: ['mention', 'tell', 'reveal', 'disclose', 'inform', 'notify'],
+  },
+]);
+
+/** Imperative verbs that make a sensitive path a request ("read ~/.ssh/id_rsa"), not a mention. */
+export const FILE_REQUEST_VERB =
+  /\b(?:read|cat|include|attach|send|pass|provide|upload|copy|print|output|fetch|retrieve|extract|collect|grab|dump|open)\b/i;

@@ -1,0 +1,72 @@
+/**
+ * Finds the URLs a client would fetch or a user could open: Markdown images, HTML <img>, Markdown
+ * links and bare URLs, each with the span of the construct that carries it.
+ */
+
+export interface UrlSite {
+  readonly start: number;
+  readonly end: number;
+  readonly url: string;
+}
+
+const MAX_SITES = 500;
+
+// URL parts stop at brackets and quotes, so a flood of "![a](http://x" cannot make each start rescan the text.
+const MARKDOWN_IMAGE =
+  /!\[[^\]\n]{0,1000}\]\(\s*<?(https?:\/\/[^()\s<>]{1,4000})>?(?:\s+(?:"[^"\n]{0,1000}"|'[^'\n]{0,1000}'))?\s*\)/gi;
+const HTML_IMAGE =
+  /<img\b[^<>]{0,2000}?\bsrc\s*=\s*(?:"(https?:\/\/[^"<>\s]{1,4000})"|'(https?:\/\/[^'<>\s]{1,4000})'|(https?:\/\/[^\s<>]{1,4000}))[^<>]{0,2000}>?/gi;
+const MARKDOWN_LINK =
+  /(?<!!)\[[^\]\n]{0,1000}\]\(\s*<?(https?:\/\/[^()\s<>]{1,4000})>?(?:\s+(?:"[^"\n]{0,1000}"|'[^'\n]{0,1000}'))?\s*\)/gi;
+/** A bare URL stops at `)`: in Markdown that closes a link, and "Foo_(bar)" losing its tail costs nothing. */
+const BARE_URL = /https?:\/\/[^\s<>"'`()]{3,4000}/gi;
+/** Sentence punctuation after a bare URL is not part of it. */
+const TRAILING = /[.,;:!?]+$/;
+
+function collect(text: string, pattern: RegExp, out: UrlSite[]): void {
+  for (const m of text.matchAll(pattern)) {
+    const url = m[1] ?? m[2] ?? m[3];
+    if (url) out.push({ start: m.index, end: m.index + m[0].length, url });
+    if (out.length >= MAX_SITES) return;
+  }
+}
+
+/** Markdown images and HTML <img> tags with an http(s) source. */
+export function findImageSites(text: string): UrlSite[] {
+  const out: UrlSite[] = [];
+  if (text.includes('![')) collect(text, MARKDOWN_IMAGE, out);
+  if (/<img/i.test(text)) collect(text, HTML_IMAGE, out);
+  return out;
+}
+
+/** Balanced brackets stay (`?q=[DATA]`); a closing one with no opener ended the sentence. */
+function trimBareUrl(url: string): string {
+  let trimmed = url.replace(TRAILING, '');
+  for (const [open, close] of [
+    ['(', ')'],
+    ['[', ']'],
+    ['{', '}'],
+  ] as const) {
+    while (trimmed.endsWith(close) && trimmed.split(open).length < trimmed.split(close).length) {
+      trimmed = trimmed.slice(0, -1).replace(TRAILING, '');
+    }
+  }
+  return trimmed;
+}
+
+/** A URL right after `(` or `src=` is a Markdown target or an image source, which the other scans own. */
+const OWNED_PREFIX = /(?:\(\s*<?|\bsrc\s*=\s*["']?)$/i;
+
+/** Markdown links, then bare URLs that are not a Markdown target or an image source. */
+export function findLinkSites(text: string): UrlSite[] {
+  if (!/https?:\/\//i.test(text)) return [];
+  const out: UrlSite[] = [];
+  if (text.includes('](')) collect(text, MARKDOWN_LINK, out);
+  for (const m of text.matchAll(BARE_URL)) {
+    if (OWNED_PREFIX.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
+    const url = trimBareUrl(m[0]);
+    out.push({ start: m.index, end: m.index + url.length, url });
+    if (out.length >= MAX_SITES) break;
+  }
+  return out;
+}

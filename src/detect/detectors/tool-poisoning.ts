@@ -1,0 +1,77 @@
+import type { Detector, DetectorMatch, FieldRole } from '../detector.js';
+import { CONCEALMENT_PHRASES } from './text/concealment-phrases.js';
+import { findEncodedInstructions } from './text/encoded-payload.js';
+import { dropOverlaps, findPhrases, MAX_MATCHES, scanWindow } from './text/find-phrases.js';
+import { findHiddenInstructions } from './text/hidden-instructions.js';
+import { describeInstruction } from './text/instruction-check.js';
+import { findInvisibleUnicode } from './text/invisible-unicode.js';
+import { OVERRIDE_PHRASES } from './text/override-phrases.js';
+import { SENSITIVE_PATH_ALL } from './text/sensitive-data.js';
+import {
+  DESCRIPTION_SECRECY_PHRASES,
+  FILE_REQUEST_VERB,
+  SHADOWING_PHRASES,
+  SMUGGLING_PHRASES,
+} from './text/tool-description-phrases.js';
+
+/**
+ * Tool poisoning: a tool description (from tools/list) that carries instructions for the model
+ * rather than a description of the tool. Descriptions are short and meant to be read by a model,
+ * so stricter rules than for tool output apply (any invisible character counts).
+ */
+
+const DESCRIPTION_ROLES: readonly FieldRole[] = ['tool_description'];
+
+const DIRECTIVE_TAG =
+  /<\s*(important|system|system[_-]?prompt|instructions?|secret|hidden|admin|override|critical|priority|sys)\s*>/gi;
+const MAX_BLOCK = 4000;
+/** A file request and its verb must sit in the same sentence or the next one. */
+const REQUEST_WINDOW = 160;
+
+function findDirectiveBlocks(text: string): DetectorMatch[] {
+  if (!text.includes('<')) return [];
+  const matches: DetectorMatch[] = [];
+  for (const m of text.matchAll(DIRECTIVE_TAG)) {
+    const tag = m[1] ?? '';
+    const after = m.index + m[0].length;
+    const close = text.slice(after, after + MAX_BLOCK).search(new RegExp(`<\\s*/\\s*${tag}\\s*>`, 'i'));
+    const end = close === -1 ? after : text.indexOf('>', after + close) + 1;
+    matches.push({ start: m.index, end, detail: `<${tag}> directive block` });
+    if (matches.length >= MAX_MATCHES) break;
+  }
+  return dropOverlaps(matches);
+}
+
+function findFileRequests(text: string): DetectorMatch[] {
+  const matches: DetectorMatch[] = [];
+  for (const m of text.matchAll(SENSITIVE_PATH_ALL)) {
+    const around = text.slice(Math.max(0, m.index - REQUEST_WINDOW), m.index + m[0].length + REQUEST_WINDOW);
+    if (!FILE_REQUEST_VERB.test(around)) continue;
+    matches.push({ start: m.index, end: m.index + m[0].length, detail: `asks for the contents of ${m[0]}` });
+    if (matches.length >= MAX_MATCHES) break;
+  }
+  return matches;
+}
+
+function findHiddenDirectives(text: string): DetectorMatch[] {
+  return dropOverlaps([
+    ...findPhrases(text, OVERRIDE_PHRASES),
+    ...findPhrases(text, CONCEALMENT_PHRASES),
+    ...findPhrases(text, DESCRIPTION_SECRECY_PHRASES),
+    ...findHiddenInstructions(text),
+    ...findInvisibleUnicode(text, { strict: true }),
+    ...findEncodedInstructions(text, describeInstruction),
+  ]);
+}
+
+function descriptionDetector(id: string, find: (text: string) => DetectorMatch[]): Detector {
+  return { id, roles: DESCRIPTION_ROLES, detect: (field) => find(scanWindow(field.value)) };
+}
+
+export const toolPoisoningDetectors: readonly Detector[] = [
+  descriptionDetector('tool-poisoning.directive-block', findDirectiveBlocks),
+  descriptionDetector('tool-poisoning.hidden-directive', findHiddenDirectives),
+  descriptionDetector('tool-poisoning.sensitive-file-request', findFileRequests),
+  descriptionDetector('tool-poisoning.parameter-smuggling', (text) => findPhrases(text, SMUGGLING_PHRASES)),
+  descriptionDetector('tool-poisoning.cross-tool-shadowing', (text) => findPhrases(text, SHADOWING_PHRASES)),
+];

@@ -1,0 +1,13 @@
+// Findings are domain types owned by core (ARCHITECTURE.md); detect re-exports them for its modules.
+export {
+  CATEGORIES,
+  type Category,
+  type Finding,
+  RULE_ACTIONS,
+  type RuleAction,
+  type RuleMappings,
+  SEVERITIES,
+  type ScanResult,
+  type Severity,
+  type Verdict,
+} from '../core/index.js';

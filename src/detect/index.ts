@@ -1,0 +1,23 @@
+export type { Detector, DetectorMatch, FieldRole, ScanContext, ScanField } from './detector.js';
+export { builtinDetectors } from './detectors/index.js';
+export { createEngine, type DetectionEngine, type EngineOptions } from './engine.js';
+export { fingerprintSecret, maskSecret } from './evidence.js';
+export { DEFAULT_MAX_FIELD_CHARS, walkEvent } from './field-walker.js';
+export {
+  CATEGORIES,
+  type Category,
+  type Finding,
+  RULE_ACTIONS,
+  type RuleAction,
+  type RuleMappings,
+  type ScanResult,
+  SEVERITIES,
+  type Severity,
+  type Verdict,
+} from './finding.js';
+export { type RedactionSpan, redactText } from './redact.js';
+export { FIELD_ROLES, type Rule, type RuleInput, type RuleMatch, ruleSchema } from './rule.js';
+export { checkRule, type RuleProblem } from './rule-check.js';
+export { type LoadRulesOptions, loadBuiltinRules, loadRuleFiles, parseRuleDocument } from './rule-loader.js';
+export { compileSafeRegex, MAX_REPEAT, type SafeRegexResult } from './safe-regex.js';
+export { verdictOf } from './verdict.js';

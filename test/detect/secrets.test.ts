@@ -1,0 +1,212 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { secretsDetectors } from '../../src/detect/detectors/secrets.js';
+import type { FieldRole } from '../../src/detect/index.js';
+
+// Test secrets are assembled from parts so that secret scanners do not flag this file.
+const j = (...parts: string[]) => parts.join('');
+/** `${NAME}`, the template reference config files use instead of a value. */
+const ref = (name: string) => `$${'{'}${name}}`;
+const RAND36 = 'R8x2Kq9LmZ4vT7wN1bC5dF3hJ6pS0yU2aE4g';
+const AWS_ID = j('AKIA', 'Q3RZ7T2MVX5KLP4N');
+const AWS_SECRET = j('kT9mB2xQ7vR4', 'nL8pW3zY6cH1sJ5dF0gA', '2uE7iO9q');
+const PEM_BODY =
+  'MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7Vq3xZ5mK2nL8pW3zY6cH1sJ5dF0gA2uE7iO9qkT9mB2x';
+
+function found(id: string, value: string, key = '', role: FieldRole = 'response'): string[] {
+  const detector = secretsDetectors.find((d) => d.id === id);
+  assert.ok(detector, `no detector ${id}`);
+  const matches = detector.detect({ path: 'x', key, role, value }, { tool: null, method: null });
+  for (const m of matches) assert.equal(m.secret, true);
+  return matches.map((m) => value.slice(m.start, m.end));
+}
+
+describe('secrets: cloud keys', () => {
+  it('AWS access key id, but not the documented AKIAIOSFODNN7EXAMPLE', () => {
+    assert.deepEqual(found('secrets.aws-access-key-id', `id=${AWS_ID};`), [AWS_ID]);
+    assert.deepEqual(found('secrets.aws-access-key-id', j('AKIA', 'IOSFODNN7EXAMPLE')), []);
+    assert.deepEqual(found('secrets.aws-access-key-id', 'AKIAXXXXXXXXXXXXXXXX'), []);
+  });
+
+  it('AWS secret access key by name or after its key id, not a bare 40-char string', () => {
+    assert.deepEqual(found('secrets.aws-secret-access-key', `aws_secret_access_key = ${AWS_SECRET}\n`), [
+      AWS_SECRET,
+    ]);
+    assert.deepEqual(found('secrets.aws-secret-access-key', `{"SecretAccessKey": "${AWS_SECRET}"}`), [
+      AWS_SECRET,
+    ]);
+    assert.deepEqual(found('secrets.aws-secret-access-key', `${AWS_ID},${AWS_SECRET}`), [AWS_SECRET]);
+    assert.deepEqual(found('secrets.aws-secret-access-key', `my AWS secret is ${AWS_SECRET} ok`), [
+      AWS_SECRET,
+    ]);
+    assert.deepEqual(found('secrets.aws-secret-access-key', `commit ${AWS_SECRET}`), []);
+    const example = j('wJalrXUtnFEMI/K7MDENG/', 'bPxRfiCYEXAMPLEKEY');
+    assert.deepEqual(found('secrets.aws-secret-access-key', `aws_secret_access_key=${example}`), []);
+  });
+
+  it('GCP service account key file: the private_key value', () => {
+    const key = `-----BEGIN PRIVATE KEY-----\\n${PEM_BODY}\\n-----END PRIVATE KEY-----\\n`;
+    const file = `{"type": "service_account", "project_id": "p", "private_key": "${key}", "client_email": "a@p.iam"}`;
+    assert.deepEqual(found('secrets.gcp-service-account-key', file), [key]);
+    assert.deepEqual(
+      found('secrets.gcp-service-account-key', file.replace('service_account', 'authorized_user')),
+      [],
+    );
+  });
+
+  it('Google API key', () => {
+    const key = j('AIza', 'SyD4xK9mQ2vL7nB3wR8tZ1cF6hJ0pY5sE2g');
+    assert.deepEqual(found('secrets.google-api-key', `key=${key}&q=1`), [key]);
+  });
+
+  it('Azure storage connection string key and SAS signature', () => {
+    const accountKey = j(
+      'kT9mB2xQ7vR4nL8pW3zY6cH1sJ5dF0gA2uE7iO9q',
+      'Lm3Xv8Rt2Zp6Wn1Yc4Hk7Jd0Fs5Ge9Ub3Ta8Qx2Mv6Rn1L==',
+    );
+    const conn = `DefaultEndpointsProtocol=https;AccountName=acme;AccountKey=${accountKey};EndpointSuffix=core.windows.net`;
+    assert.deepEqual(found('secrets.azure-storage-key', conn), [accountKey]);
+    const sig = 'kT9mB2xQ7vR4nL8pW3zY6cH1sJ5dF0gA2uE7iO9qLm3%3D';
+    const sas = `https://acme.blob.core.windows.net/c/f.txt?sv=2022-11-02&ss=b&sp=r&se=2026-01-01&sig=${sig}`;
+    assert.deepEqual(found('secrets.azure-sas-token', sas), [sig]);
+    assert.deepEqual(found('secrets.azure-storage-key', 'AccountKey=<your-account-key>'), []);
+  });
+});
+
+describe('secrets: service tokens', () => {
+  it('GitHub tokens of every prefix, not placeholders', () => {
+    for (const prefix of ['ghp_', 'gho_', 'ghs_', 'ghu_']) {
+      assert.deepEqual(found('secrets.github-token', `token ${prefix}${RAND36}.`), [`${prefix}${RAND36}`]);
+    }
+    const pat = j(
+      'github_pat_',
+      '11ABCDE7Q0x9mK2vL8nB3w',
+      '_',
+      'R8x2Kq9LmZ4vT7wN1bC5dF3hJ6pS0yU2aE4gkT9mB2xQ7vR4nL8pW3zY6cH',
+    );
+    assert.deepEqual(found('secrets.github-token', pat), [pat]);
+    assert.deepEqual(found('secrets.github-token', j('ghp_', 'x'.repeat(36))), []);
+    assert.deepEqual(found('secrets.github-token', j('ghp_', 'abcdefghijklmnopqrstuvwxyz0123456789')), []);
+  });
+
+  it('GitLab, Slack token and webhook, Stripe, npm', () => {
+    const gl = j('glpat-', 'Xk9mQ2vL7nB3wR8tZ1cF');
+    assert.deepEqual(found('secrets.gitlab-token', gl), [gl]);
+    const slack = j('xoxb-', '2837492837-', '4829174628', '-Rk9mQ2vL7nB3wR8tZ1cF6hJ');
+    assert.deepEqual(found('secrets.slack-token', `SLACK=${slack}`), [slack]);
+    assert.deepEqual(found('secrets.slack-token', 'xoxb-your-bot-token-goes-here-please'), []);
+    const hook = j('https://hooks.slack.com/services/', 'T0A1B2C3D/B4E5F6G7H/', 'Rk9mQ2vL7nB3wR8tZ1cF6hJ0');
+    assert.deepEqual(found('secrets.slack-webhook', `post to ${hook}`), [hook]);
+    const stripe = j('sk_', 'live_', '51Hx9KqR8mZ2vT7wN1bC5dF3hJ6p');
+    assert.deepEqual(found('secrets.stripe-key', stripe), [stripe]);
+    assert.deepEqual(found('secrets.stripe-key', j('pk_', 'live_', '51Hx9KqR8mZ2vT7wN1bC5dF3hJ6p')), []);
+    const npm = j('npm_', RAND36);
+    assert.deepEqual(found('secrets.npm-token', npm), [npm]);
+    assert.deepEqual(found('secrets.npm-token', `//registry.npmjs.org/:_authToken=${ref('NPM_TOKEN')}`), []);
+  });
+
+  it('OpenAI and Anthropic keys, not sk-xxxxxxxx or slugs', () => {
+    const openai = j('sk-proj-', 'Xk9mQ2vL7nB3wR8tZ1cF6hJ0pY5sE2gT3BlbkFJ', 'kT9mB2xQ7vR4nL8pW3zY');
+    assert.deepEqual(found('secrets.openai-api-key', `OPENAI_API_KEY=${openai}`), [openai]);
+    assert.deepEqual(found('secrets.openai-api-key', 'sk-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'), []);
+    assert.deepEqual(found('secrets.openai-api-key', 'sk-learn-model-training-pipeline-final-version'), []);
+    const anthropic = j(
+      'sk-ant-',
+      'api03-',
+      'Xk9mQ2vL7nB3wR8tZ1cF6hJ0pY5sE2gkT9mB2xQ7vR4nL8pW3zY6cH1sJ5dF0gA-2uE7iO9qAA',
+    );
+    assert.deepEqual(found('secrets.anthropic-api-key', anthropic), [anthropic]);
+    assert.deepEqual(found('secrets.openai-api-key', anthropic), []);
+  });
+
+  it('SaaS tokens with provider prefixes', () => {
+    const hf = j('hf_', 'XkmQvLnBwRtZcFhJpYsEgTbkFJkTmBxQvR');
+    assert.deepEqual(found('secrets.saas-api-token', `HF_TOKEN=${hf}`), [hf]);
+  });
+});
+
+describe('secrets: keys, tokens and passwords in text', () => {
+  it('PEM private key blocks, real and JSON-escaped, not a placeholder block', () => {
+    const pem = `-----BEGIN RSA PRIVATE KEY-----\n${PEM_BODY}\n${PEM_BODY}\n-----END RSA PRIVATE KEY-----`;
+    assert.deepEqual(found('secrets.private-key', `key:\n${pem}\nend`), [pem]);
+    const escaped = pem.replaceAll('\n', '\\n');
+    assert.deepEqual(found('secrets.private-key', `{"k":"${escaped}"}`), [escaped]);
+    assert.deepEqual(
+      found('secrets.private-key', '-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----'),
+      [],
+    );
+    assert.deepEqual(
+      found('secrets.private-key', '-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----'),
+      [],
+    );
+  });
+
+  it('JWT with a JSON header naming alg, not three random base64 parts', () => {
+    const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const jwt = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ sub: '123', name: 'Ann' })}.${'Xk9mQ2vL7nB3wR8tZ1cF6hJ0pY5sE2g'}`;
+    assert.deepEqual(found('secrets.jwt', `Authorization: Bearer ${jwt}`), [jwt]);
+    const noAlg = `${b64({ typ: 'JWT' })}.${b64({ sub: '1' })}.Xk9mQ2vL7nB3wR8tZ1cF`;
+    assert.deepEqual(found('secrets.jwt', noAlg), []);
+  });
+
+  it('database URLs with a password, not templates or placeholders', () => {
+    assert.deepEqual(
+      found('secrets.connection-string-password', 'postgres://app:Zq8!rT2vLm@db.internal:5432/prod'),
+      ['Zq8!rT2vLm'],
+    );
+    assert.deepEqual(
+      found('secrets.connection-string-password', 'mongodb+srv://svc:h7Kp2Rx9Q@cluster0.mongodb.net/x'),
+      ['h7Kp2Rx9Q'],
+    );
+    for (const benign of [
+      'postgres://user:password@localhost/db',
+      `postgres://user:${ref('DB_PASSWORD')}@localhost/db`,
+      'mysql://root:<password>@127.0.0.1/x',
+      'redis://:****@cache:6379',
+      'https://example.com/path?x=1',
+      'postgres://guest:guest@localhost/db',
+    ]) {
+      assert.deepEqual(found('secrets.connection-string-password', benign), [], benign);
+    }
+  });
+
+  it('generic password= / api_key: assignments with generated values only', () => {
+    assert.deepEqual(found('secrets.generic-assignment', 'DB_PASSWORD=Xk9#mQ2vL7nB'), ['Xk9#mQ2vL7nB']);
+    assert.deepEqual(found('secrets.generic-assignment', '{"api_key": "a8Fk29xLq0Zr7TbW"}'), [
+      'a8Fk29xLq0Zr7TbW',
+    ]);
+    for (const benign of [
+      `password=${ref('DB_PASSWORD')}`,
+      'api_key: <your-api-key>',
+      'token = makeToken(user)',
+      'max_tokens=4096',
+      'password: changeme',
+      'secret: my-secret-name',
+      'password=hunter2',
+    ]) {
+      assert.deepEqual(found('secrets.generic-assignment', benign), [], benign);
+    }
+  });
+
+  it('an argument whose own key names a secret', () => {
+    assert.deepEqual(found('secrets.generic-assignment', 'Xk9#mQ2vL7nB', 'password', 'argument'), [
+      'Xk9#mQ2vL7nB',
+    ]);
+    assert.deepEqual(found('secrets.generic-assignment', 'Xk9#mQ2vL7nB', 'comment', 'argument'), []);
+  });
+
+  it('ordinary text, code and JSON raise nothing', () => {
+    const benign = [
+      'Read the configuration file /etc/app/config.json and summarize it.',
+      'SELECT id, name FROM users WHERE created_at > now() - interval 1 day',
+      'const token = await getToken(); const apiKey = process.env.API_KEY;',
+      '{"items": [{"id": "9f8e7d6c-5b4a-3c2d-1e0f-a9b8c7d6e5f4", "sha": "3f2a9c1e7b4d8f06a5e2c9b1d7f3a8e4c6b2d9f1"}]}',
+      'git clone https://github.com/acme/app.git && cd app && npm test',
+    ];
+    for (const value of benign) {
+      for (const detector of secretsDetectors) {
+        assert.deepEqual(found(detector.id, value), [], `${detector.id} on ${value}`);
+      }
+    }
+  });
+});
