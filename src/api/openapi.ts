@@ -1,6 +1,14 @@
 import { z } from 'zod';
-import { apiKeyCreateSchema, eventQuerySchema } from '../app/index.js';
+import {
+  alertQuerySchema,
+  apiKeyCreateSchema,
+  eventQuerySchema,
+  findingQuerySchema,
+  rescanSchema,
+  ruleSettingSchema,
+} from '../app/index.js';
 import { serverCreateSchema, serverUpdateSchema, webhookEventSchema } from '../core/index.js';
+import { ruleSchema } from '../detect/index.js';
 
 type Json = Record<string, unknown>;
 
@@ -26,11 +34,17 @@ const body = (ref: string) => ({
   content: { 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } },
 });
 const id = [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }];
+const ruleId = [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }];
+
+function queryParameters(type: z.ZodType): Json[] {
+  const { properties } = schema(type) as { properties: Record<string, Json> };
+  return Object.entries(properties).map(([name, s]) => ({ name, in: 'query', schema: s }));
+}
+
 const errors = { '400': errorResponse, '401': errorResponse, '403': errorResponse, '404': errorResponse };
 
 /** The OpenAPI 3.1 description of the REST API, served at /api/openapi.json. */
 export function openApiDocument(version: string): Json {
-  const eventQuery = schema(eventQuerySchema) as { properties: Record<string, Json> };
   return {
     openapi: '3.1.0',
     info: { title: 'MCP Sentinel', version },
@@ -44,6 +58,9 @@ export function openApiDocument(version: string): Json {
         ServerCreate: schema(serverCreateSchema),
         ServerUpdate: schema(serverUpdateSchema),
         ApiKeyCreate: schema(apiKeyCreateSchema),
+        Rule: schema(ruleSchema),
+        RuleSetting: schema(ruleSettingSchema),
+        Rescan: schema(rescanSchema),
         Error: {
           type: 'object',
           required: ['error', 'requestId'],
@@ -142,11 +159,7 @@ export function openApiDocument(version: string): Json {
       '/api/events': {
         get: {
           summary: 'List events, newest first',
-          parameters: Object.entries(eventQuery.properties).map(([name, s]) => ({
-            name,
-            in: 'query',
-            schema: s,
-          })),
+          parameters: queryParameters(eventQuerySchema),
           responses: { '200': json('A page of events'), ...errors },
         },
       },
@@ -166,6 +179,72 @@ export function openApiDocument(version: string): Json {
           summary: 'Revoke an API key',
           parameters: id,
           responses: { '200': json('Revoked'), ...errors, '409': errorResponse },
+        },
+      },
+      '/api/rules': {
+        get: {
+          summary: 'The rule catalogue with overrides and counts',
+          responses: { '200': json('Rules'), ...errors },
+        },
+        post: {
+          summary: 'Create a custom rule',
+          requestBody: body('Rule'),
+          responses: { '201': json('Created'), ...errors, '409': errorResponse },
+        },
+      },
+      '/api/rules/{id}': {
+        get: { summary: 'One rule', parameters: ruleId, responses: { '200': json('Rule'), ...errors } },
+        patch: {
+          summary: 'Enable/disable a rule or change its severity or action',
+          parameters: ruleId,
+          requestBody: body('RuleSetting'),
+          responses: { '200': json('Rule'), ...errors },
+        },
+        put: {
+          summary: 'Replace a custom rule',
+          parameters: ruleId,
+          requestBody: body('Rule'),
+          responses: { '200': json('Rule'), ...errors, '409': errorResponse },
+        },
+        delete: {
+          summary: 'Delete a custom rule',
+          parameters: ruleId,
+          responses: { '204': { description: 'Deleted' }, ...errors, '409': errorResponse },
+        },
+      },
+      '/api/rules/{id}/override': {
+        delete: {
+          summary: 'Drop an admin override',
+          parameters: ruleId,
+          responses: { '200': json('Rule'), ...errors },
+        },
+      },
+      '/api/alerts': {
+        get: {
+          summary: 'List alerts',
+          parameters: queryParameters(alertQuerySchema),
+          responses: { '200': json('A page of alerts'), ...errors },
+        },
+      },
+      '/api/alerts/{id}': {
+        get: {
+          summary: 'An alert with its findings and events',
+          parameters: id,
+          responses: { '200': json('Alert'), ...errors },
+        },
+      },
+      '/api/findings': {
+        get: {
+          summary: 'List findings',
+          parameters: queryParameters(findingQuerySchema),
+          responses: { '200': json('A page of findings'), ...errors },
+        },
+      },
+      '/api/rescan': {
+        post: {
+          summary: 'Re-run detection over a time range',
+          requestBody: body('Rescan'),
+          responses: { '200': json('Report'), ...errors },
         },
       },
       '/api/audit': {

@@ -24,7 +24,7 @@ describe('OpenAPI document', () => {
         );
       }
     }
-    assert.equal(Object.keys(document.paths).length, 12);
+    assert.equal(Object.keys(document.paths).length, 19);
   });
 
   it('takes request schemas from the validation schemas', async () => {
