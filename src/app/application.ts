@@ -1,7 +1,7 @@
 import type { Config } from '../config/index.js';
 import { SecretBox } from '../core/index.js';
-import { EventWriter, IngestPipeline } from '../ingest/index.js';
-import type { DetectedEvent, Store } from '../store/index.js';
+import { GroupCommit, IngestPipeline } from '../ingest/index.js';
+import type { DetectedEvent, RateIncrement, Store } from '../store/index.js';
 import { AlertQueries } from './alert-queries.js';
 import { ApiKeyService } from './api-keys.js';
 import { AuditLog } from './audit-log.js';
@@ -44,13 +44,20 @@ export function createApplication(config: Config, store: Store, options: Applica
   const audit = new AuditLog(store, now);
   const rules = new RuleCatalogue(store, audit, config.rulesDir, now);
   const alertWindowMs = config.alertWindowMinutes * 60_000;
-  const writer = new EventWriter<DetectedEvent>(
+  const writer = new GroupCommit<DetectedEvent>(
     (batch) => store.events.commitDetected(batch, { alertWindowMs, now: now().toISOString() }),
     5000,
     metrics,
   );
+  // Rate counters from concurrent requests share one round trip (and one SQLite transaction).
+  const rateCounter = new GroupCommit<RateIncrement, number>(
+    (items) => store.rateLimits.consumeMany(items),
+    10_000,
+  );
+  const count = (items: readonly RateIncrement[]) => rateCounter.write(items);
   const behaviour = new BehaviourAnalyzer(store, {
     rateSpikePerMinute: config.rateSpikePerMinute,
+    count,
     rule: (id) => rules.rule(id),
   });
   const pipeline = new IngestPipeline(
@@ -71,7 +78,6 @@ export function createApplication(config: Config, store: Store, options: Applica
     servers,
     events: new EventService(store),
     ingest: new IngestService(
-      store,
       servers,
       pipeline,
       secretBox,
@@ -80,12 +86,16 @@ export function createApplication(config: Config, store: Store, options: Applica
         rateLimit: config.webhookRateLimit,
         signatureToleranceSeconds: config.signatureToleranceSeconds,
       },
+      count,
       now,
     ),
     audit,
     rules,
     alerts: new AlertQueries(store),
     rescan: new RescanService(store, rules, audit, alertWindowMs, now),
-    drain: () => writer.drain(),
+    drain: async () => {
+      await writer.drain();
+      await rateCounter.drain();
+    },
   };
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Finding, McpEvent } from '../core/index.js';
 import type { Rule } from '../detect/index.js';
-import type { Store } from '../store/index.js';
+import type { RateIncrement, Store } from '../store/index.js';
 
 /** Rule ids of the stateful checks (rules/builtin/behaviour.yaml). */
 export const BEHAVIOUR_RULES = {
@@ -15,6 +15,8 @@ const MAX_KNOWN_PINS = 50_000;
 
 export interface BehaviourOptions {
   readonly rateSpikePerMinute: number;
+  /** Adds to shared per-minute counters (batched across requests); per item, the count after it. */
+  readonly count: (items: readonly RateIncrement[]) => Promise<number[]>;
   readonly rule: (id: string) => Promise<Rule | null>;
 }
 
@@ -117,8 +119,12 @@ export class BehaviourAnalyzer {
       }
     }
     const threshold = this.options.rateSpikePerMinute;
-    for (const [key, entry] of counts) {
-      const total = await this.store.rateLimits.consume(key, entry.minute, entry.count);
+    const entries = [...counts.entries()];
+    const totals = await this.options.count(
+      entries.map(([key, entry]) => ({ key, windowStart: entry.minute, cost: entry.count })),
+    );
+    for (const [i, [, entry]] of entries.entries()) {
+      const total = totals[i] ?? 0;
       if (total >= threshold && total - entry.count < threshold) {
         results[entry.index]?.push(
           finding(

@@ -12,7 +12,7 @@ import {
   type WebhookCredentials,
   webhookDedupeKey,
 } from '../ingest/index.js';
-import type { Store } from '../store/index.js';
+import type { RateIncrement } from '../store/index.js';
 import { requireRole } from './permissions.js';
 import type { ServerService } from './servers.js';
 
@@ -49,11 +49,11 @@ const MAX_REPORTED_REJECTIONS = 1000;
 /** Taking events in: the webhook and uploads, both through the one pipeline. */
 export class IngestService {
   constructor(
-    private readonly store: Store,
     private readonly servers: ServerService,
     private readonly pipeline: IngestPipeline,
     private readonly secretBox: SecretBox,
     private readonly settings: IngestSettings,
+    private readonly count: (items: readonly RateIncrement[]) => Promise<number[]>,
     private readonly now: () => Date,
   ) {}
 
@@ -127,7 +127,7 @@ export class IngestService {
     if (limit === 0) return;
     const windowMs = windowSeconds * 1000;
     const windowStart = Math.floor(nowMs / windowMs) * windowMs;
-    const count = await this.store.rateLimits.consume(`webhook:${serverId}`, windowStart, 1);
+    const [count = 0] = await this.count([{ key: `webhook:${serverId}`, windowStart, cost: 1 }]);
     if (count > limit)
       throw new RateLimitError(Math.max(1, Math.ceil((windowStart + windowMs - nowMs) / 1000)));
   }

@@ -1,9 +1,9 @@
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import type { EventSource } from '../core/index.js';
-import type { EventWriterStats, IngestMetrics } from '../ingest/index.js';
+import type { GroupCommitStats, IngestMetrics } from '../ingest/index.js';
 
 /** One Prometheus registry per application instance (no global default, so tests stay isolated). */
-export class SentinelMetrics implements IngestMetrics, EventWriterStats {
+export class SentinelMetrics implements IngestMetrics, GroupCommitStats {
   readonly registry = new Registry();
   private readonly accepted = new Counter({
     name: 'sentinel_events_accepted_total',

@@ -1,7 +1,7 @@
 export { ClientIpResolver } from './client-ip.js';
 export { decodeBody } from './decode-body.js';
 export { createUploadDedupeKey, webhookDedupeKey } from './dedupe-key.js';
-export { EventWriter, type EventWriterStats } from './event-writer.js';
+export { GroupCommit, type GroupCommitStats } from './group-commit.js';
 export { SIGNATURE_HEADER, signBody, TIMESTAMP_HEADER, verifySignature } from './hmac-signature.js';
 export { cidrError, IpAllowlist } from './ip-allowlist.js';
 export { type NormalizeResult, normalizeEvent } from './normalize-event.js';

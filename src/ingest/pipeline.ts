@@ -1,6 +1,6 @@
 import type { ErrorDetail, EventSource, Finding, McpEvent } from '../core/index.js';
 import type { DetectedEvent, EventToStore } from '../store/index.js';
-import type { EventWriter } from './event-writer.js';
+import type { GroupCommit } from './group-commit.js';
 import { normalizeEvent } from './normalize-event.js';
 import type { ParsedItem } from './parse-events.js';
 import { maskSecretsInEvent } from './secret-masking.js';
@@ -47,7 +47,7 @@ export interface IngestContext {
 /** Per ARCHITECTURE.md every source goes normalize -> detect -> persist through this one path. */
 export class IngestPipeline {
   constructor(
-    private readonly writer: EventWriter<DetectedEvent>,
+    private readonly writer: GroupCommit<DetectedEvent>,
     private readonly inspector: EventInspector,
     private readonly metrics: IngestMetrics,
     private readonly options: PipelineOptions,

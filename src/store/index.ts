@@ -1,4 +1,5 @@
 export { openStore } from './open-store.js';
+export type { RateIncrement } from './rate-increments.js';
 export type {
   AlertFilter,
   AlertRepository,

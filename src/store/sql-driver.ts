@@ -1,5 +1,6 @@
 /** A value the drivers accept as a bound parameter. */
-export type SqlValue = string | number | boolean | null | Date;
+/** Arrays bind only on PostgreSQL (for `unnest`). */
+export type SqlValue = string | number | boolean | null | Date | readonly string[] | readonly number[];
 
 export type Row = Record<string, unknown>;
 

@@ -8,6 +8,7 @@ import type {
   ServerType,
   StoredFinding,
 } from '../core/index.js';
+import type { RateIncrement } from './rate-increments.js';
 
 /** An API key with the hash of its secret; only the store and the key check ever see the hash. */
 export interface ApiKeyRecord extends ApiKey {
@@ -214,6 +215,8 @@ export interface AuditRepository {
 export interface RateLimitRepository {
   /** Adds `cost` to the counter of `key` in the window starting at `windowStart` (ms); returns the new count. */
   consume(key: string, windowStart: number, cost: number): Promise<number>;
+  /** Many increments in one round trip; per increment, the count right after it (in input order). */
+  consumeMany(items: readonly RateIncrement[]): Promise<number[]>;
 }
 
 export type StoreBackend = 'sqlite' | 'postgres';

@@ -233,5 +233,17 @@ for (const backend of BACKENDS) {
       assert.equal(await store.rateLimits.consume('srv:x', 1000, 2), 3);
       assert.equal(await store.rateLimits.consume('srv:x', 2000, 1), 1);
     });
+
+    it('applies many increments at once, each seeing the count right after it', async () => {
+      const counts = await store.rateLimits.consumeMany([
+        { key: 'k:a', windowStart: 5000, cost: 1 },
+        { key: 'k:b', windowStart: 5000, cost: 2 },
+        { key: 'k:a', windowStart: 5000, cost: 3 },
+        { key: 'k:a', windowStart: 6000, cost: 1 },
+        { key: 'k:a', windowStart: 5000, cost: 1 },
+      ]);
+      assert.deepEqual(counts, [1, 2, 4, 1, 5]);
+      assert.equal(await store.rateLimits.consume('k:a', 5000, 1), 6);
+    });
   });
 }

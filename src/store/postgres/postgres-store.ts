@@ -1,7 +1,8 @@
 import pg from 'pg';
 import type { Migration } from '../migration.js';
+import { applyIncrements, counterId, type RateIncrement } from '../rate-increments.js';
 import { createRepositories } from '../repositories/sql-repositories.js';
-import type { Store } from '../store.js';
+import type { RateLimitRepository, Store } from '../store.js';
 import { PostgresDriver } from './postgres-driver.js';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.js';
 
@@ -28,16 +29,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   return {
     backend: 'postgres',
     ...createRepositories(driver),
-    rateLimits: {
-      consume: async (key, windowStart, cost) => {
-        const rows = await driver.all(
-          `INSERT INTO rate_windows (key, window_start, count) VALUES (?, ?, ?)
-           ON CONFLICT (key, window_start) DO UPDATE SET count = rate_windows.count + EXCLUDED.count RETURNING count`,
-          [key, windowStart, cost],
-        );
-        return Number(rows[0]?.['count'] ?? cost);
-      },
-    },
+    rateLimits: postgresRateLimits(driver),
     schemaVersion: async () => {
       const rows = await driver.all('SELECT MAX(version) AS v FROM schema_migrations');
       return Number(rows[0]?.['v'] ?? 0);
@@ -77,4 +69,27 @@ async function migrate(pool: pg.Pool, migrations: readonly Migration[]): Promise
     await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
     client.release();
   }
+}
+
+function postgresRateLimits(driver: PostgresDriver): RateLimitRepository {
+  const consumeMany = (items: readonly RateIncrement[]) =>
+    applyIncrements(items, async (sums) => {
+      const rows = await driver.all(
+        `INSERT INTO rate_windows (key, window_start, count)
+         SELECT * FROM unnest(?::text[], ?::bigint[], ?::int[])
+         ON CONFLICT (key, window_start) DO UPDATE SET count = rate_windows.count + EXCLUDED.count
+         RETURNING key, window_start, count`,
+        [sums.map((s) => s.key), sums.map((s) => s.windowStart), sums.map((s) => s.cost)],
+      );
+      return new Map(
+        rows.map((row) => [
+          counterId({ key: String(row['key']), windowStart: Number(row['window_start']) }),
+          Number(row['count']),
+        ]),
+      );
+    });
+  return {
+    consumeMany,
+    consume: async (key, windowStart, cost) => (await consumeMany([{ key, windowStart, cost }]))[0] ?? cost,
+  };
 }

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Migration } from '../migration.js';
+import { applyIncrements, counterId, type RateIncrement } from '../rate-increments.js';
 import { createRepositories } from '../repositories/sql-repositories.js';
 import type { RateLimitRepository, Store } from '../store.js';
 import { SqliteDriver } from './sqlite-driver.js';
@@ -85,11 +86,21 @@ function sqliteRateLimits(db: Database.Database): RateLimitRepository {
   );
   const prune = db.prepare('DELETE FROM rate_windows WHERE window_start < ?');
   let calls = 0;
+  // One transaction per batch: with synchronous=OFF the per-statement commit was the cost.
+  const writeAll = db.transaction((sums: readonly RateIncrement[]) => {
+    const totals = new Map<string, number>();
+    for (const sum of sums) {
+      totals.set(counterId(sum), (upsert.get(sum.key, sum.windowStart, sum.cost) as { count: number }).count);
+    }
+    return totals;
+  });
+  const consumeMany = (items: readonly RateIncrement[]) => {
+    calls += 1;
+    if (calls % 1000 === 0 && items[0]) prune.run(items[0].windowStart - 3_600_000);
+    return applyIncrements(items, async (sums) => writeAll.immediate(sums));
+  };
   return {
-    consume: async (key, windowStart, cost) => {
-      calls += 1;
-      if (calls % 1000 === 0) prune.run(windowStart - 3_600_000);
-      return (upsert.get(key, windowStart, cost) as { count: number }).count;
-    },
+    consumeMany,
+    consume: async (key, windowStart, cost) => (await consumeMany([{ key, windowStart, cost }]))[0] ?? cost,
   };
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { type McpEvent, newId } from '../../src/core/index.js';
-import { EventWriter } from '../../src/ingest/event-writer.js';
+import { GroupCommit } from '../../src/ingest/group-commit.js';
 import type { EventRepository, EventToStore, Store } from '../../src/store/index.js';
 import { createSqliteDatabase, type TestDatabase } from '../support/test-stores.js';
 
@@ -37,7 +37,7 @@ function many(serverId: string, count: number): EventToStore[] {
   return Array.from({ length: count }, () => toStore(serverId));
 }
 
-describe('EventWriter (SQLite)', () => {
+describe('GroupCommit (SQLite)', () => {
   let database: TestDatabase;
   let store: Store;
 
@@ -54,7 +54,7 @@ describe('EventWriter (SQLite)', () => {
   it('commits many concurrent writes of one tick in fewer transactions than calls', async () => {
     const serverId = newId();
     const commits: Array<{ events: number; seconds: number }> = [];
-    const writer = new EventWriter<EventToStore>((items) => store.events.insertBatch(items), 5000, {
+    const writer = new GroupCommit<EventToStore>((items) => store.events.insertBatch(items), 5000, {
       onCommit: (events, seconds) => commits.push({ events, seconds }),
     });
     const calls = Array.from({ length: 50 }, (_, i) => writer.write(many(serverId, (i % 3) + 1)));
@@ -71,7 +71,7 @@ describe('EventWriter (SQLite)', () => {
 
   it('gives each caller its own inserted/duplicate flags, in the order of its events', async () => {
     const serverId = newId();
-    const writer = new EventWriter<EventToStore>((items) => store.events.insertBatch(items));
+    const writer = new GroupCommit<EventToStore>((items) => store.events.insertBatch(items));
     assert.deepEqual(await writer.write([toStore(serverId, 'stored-before')]), [true]);
 
     const [a, b, c, d] = await Promise.all([
@@ -88,7 +88,7 @@ describe('EventWriter (SQLite)', () => {
   });
 
   it('keeps dedupe keys per server', async () => {
-    const writer = new EventWriter<EventToStore>((items) => store.events.insertBatch(items));
+    const writer = new GroupCommit<EventToStore>((items) => store.events.insertBatch(items));
     const [first, second] = await Promise.all([
       writer.write([toStore(newId(), 'same-key')]),
       writer.write([toStore(newId(), 'same-key')]),
@@ -99,7 +99,7 @@ describe('EventWriter (SQLite)', () => {
   it('splits a queue larger than maxBatch into several transactions', async () => {
     const serverId = newId();
     const commits: number[] = [];
-    const writer = new EventWriter<EventToStore>((items) => store.events.insertBatch(items), 10, {
+    const writer = new GroupCommit<EventToStore>((items) => store.events.insertBatch(items), 10, {
       onCommit: (events) => commits.push(events),
     });
     const results = await Promise.all(Array.from({ length: 25 }, () => writer.write(many(serverId, 1))));
@@ -111,7 +111,7 @@ describe('EventWriter (SQLite)', () => {
   it('commits one write larger than maxBatch whole, never splitting a caller', async () => {
     const serverId = newId();
     const commits: number[] = [];
-    const writer = new EventWriter<EventToStore>((items) => store.events.insertBatch(items), 10, {
+    const writer = new GroupCommit<EventToStore>((items) => store.events.insertBatch(items), 10, {
       onCommit: (events) => commits.push(events),
     });
     const [small, big] = await Promise.all([
@@ -125,7 +125,7 @@ describe('EventWriter (SQLite)', () => {
 
   it('answers an empty write at once, without a transaction', async () => {
     const commits: number[] = [];
-    const writer = new EventWriter<EventToStore>((items) => store.events.insertBatch(items), 5000, {
+    const writer = new GroupCommit<EventToStore>((items) => store.events.insertBatch(items), 5000, {
       onCommit: (events) => commits.push(events),
     });
     assert.deepEqual(await writer.write([]), []);
@@ -135,20 +135,20 @@ describe('EventWriter (SQLite)', () => {
 
   it('resolves a caller only once its events can be read back', async () => {
     const serverId = newId();
-    const writer = new EventWriter<EventToStore>((items) => store.events.insertBatch(items));
+    const writer = new GroupCommit<EventToStore>((items) => store.events.insertBatch(items));
     const item = toStore(serverId);
     await writer.write([item]);
     assert.equal((await store.events.findById(item.event.id))?.id, item.event.id);
   });
 
   it('drain() resolves at once when nothing is queued', async () => {
-    const writer = new EventWriter<EventToStore>((items) => store.events.insertBatch(items));
+    const writer = new GroupCommit<EventToStore>((items) => store.events.insertBatch(items));
     await writer.drain();
   });
 
   it('drain() waits until every queued write is committed and answered', async () => {
     const serverId = newId();
-    const writer = new EventWriter<EventToStore>((items) => store.events.insertBatch(items), 7);
+    const writer = new GroupCommit<EventToStore>((items) => store.events.insertBatch(items), 7);
     const answered: boolean[] = [];
     for (let i = 0; i < 20; i++) {
       void writer.write(many(serverId, 2)).then(() => {
@@ -164,7 +164,7 @@ describe('EventWriter (SQLite)', () => {
     const serverId = newId();
     const commits: number[] = [];
     let late: Array<Promise<boolean[]>> = [];
-    const writer: EventWriter<EventToStore> = new EventWriter<EventToStore>(
+    const writer: GroupCommit<EventToStore> = new GroupCommit<EventToStore>(
       (items) => store.events.insertBatch(items),
       5000,
       {
@@ -188,7 +188,7 @@ describe('EventWriter (SQLite)', () => {
 
   it('does not reject callers whose events were committed when the stats callback throws', async () => {
     const serverId = newId();
-    const writer = new EventWriter<EventToStore>((items) => store.events.insertBatch(items), 5000, {
+    const writer = new GroupCommit<EventToStore>((items) => store.events.insertBatch(items), 5000, {
       onCommit: () => {
         throw new Error('metrics backend down');
       },
@@ -203,7 +203,7 @@ describe('EventWriter (SQLite)', () => {
   });
 });
 
-describe('EventWriter with a failing store', () => {
+describe('GroupCommit with a failing store', () => {
   /** Fails any batch holding a poisoned event; the other methods are never called by the writer. */
   function failingRepository(
     poisoned: ReadonlySet<string>,
@@ -224,7 +224,7 @@ describe('EventWriter with a failing store', () => {
     const diskFull = new Error('disk I/O error');
     const batches: number[] = [];
     const commits: number[] = [];
-    const writer = new EventWriter<EventToStore>(
+    const writer = new GroupCommit<EventToStore>(
       commitOf(failingRepository(new Set([poison.event.id]), diskFull, batches)),
       2,
       {
@@ -255,7 +255,7 @@ describe('EventWriter with a failing store', () => {
 
   it('keeps working after a failed batch, and drain() still resolves', async () => {
     const poison = toStore('srv');
-    const writer = new EventWriter<EventToStore>(
+    const writer = new GroupCommit<EventToStore>(
       commitOf(failingRepository(new Set([poison.event.id]), new Error('boom'), [])),
     );
     const failed = writer.write([poison]);

@@ -1,21 +1,21 @@
-interface Pending<T> {
+interface Pending<T, R> {
   readonly events: readonly T[];
-  resolve(inserted: boolean[]): void;
+  resolve(results: R[]): void;
   reject(error: unknown): void;
 }
 
-export interface EventWriterStats {
+export interface GroupCommitStats {
   /** Called after each commit with how many events it held and how long it took. */
   onCommit?(events: number, seconds: number): void;
 }
 
 /**
- * Group commit: writes arriving while a commit is in flight (or in the same event-loop turn) are
+ * Group commit (events, rate counters): writes arriving while a commit is in flight (or in the same event-loop turn) are
  * merged into the next transaction, so one fsync acknowledges many requests. A caller's promise
  * resolves only after its events are committed.
  */
-export class EventWriter<T> {
-  private queue: Pending<T>[] = [];
+export class GroupCommit<T, R = boolean> {
+  private queue: Pending<T, R>[] = [];
   private flushing = false;
   private scheduled = false;
   private idle: Promise<void> = Promise.resolve();
@@ -23,12 +23,12 @@ export class EventWriter<T> {
 
   constructor(
     /** Commits items in one transaction; true per item stored, false per duplicate. */
-    private readonly commit: (items: readonly T[]) => Promise<boolean[]>,
+    private readonly commit: (items: readonly T[]) => Promise<R[]>,
     private readonly maxBatch = 5000,
-    private readonly stats: EventWriterStats = {},
+    private readonly stats: GroupCommitStats = {},
   ) {}
 
-  write(events: readonly T[]): Promise<boolean[]> {
+  write(events: readonly T[]): Promise<R[]> {
     if (events.length === 0) return Promise.resolve([]);
     return new Promise((resolve, reject) => {
       this.queue.push({ events, resolve, reject });
@@ -60,7 +60,7 @@ export class EventWriter<T> {
     while (this.queue.length > 0) {
       const batch = this.take();
       const started = performance.now();
-      let inserted: boolean[];
+      let inserted: R[];
       try {
         inserted = await this.commit(batch.flatMap((pending) => pending.events));
       } catch (error) {
@@ -82,14 +82,14 @@ export class EventWriter<T> {
     this.markIdle();
   }
 
-  private take(): Pending<T>[] {
-    const batch: Pending<T>[] = [];
+  private take(): Pending<T, R>[] {
+    const batch: Pending<T, R>[] = [];
     let size = 0;
     while (
       this.queue.length > 0 &&
       (batch.length === 0 || size + (this.queue[0]?.events.length ?? 0) <= this.maxBatch)
     ) {
-      const next = this.queue.shift() as Pending<T>;
+      const next = this.queue.shift() as Pending<T, R>;
       batch.push(next);
       size += next.events.length;
     }
