@@ -4,14 +4,19 @@ import { join } from 'node:path';
 import type { Config } from '../config/index.js';
 
 /**
- * The key that encrypts stored webhook secrets. PostgreSQL nodes must share it, so there it must
- * be configured; with SQLite it is generated once into the data dir (mode 0600) when not set.
+ * The key that encrypts stored webhook secrets: SENTINEL_SECRET_KEY, or one generated once into
+ * the data dir (mode 0600). Several PostgreSQL nodes must share it, so `warn` is told when a
+ * PostgreSQL node falls back to a generated key.
  */
-export function resolveSecretKey(config: Pick<Config, 'secretKey' | 'database' | 'dataDir'>): string {
+export function resolveSecretKey(
+  config: Pick<Config, 'secretKey' | 'database' | 'dataDir'>,
+  warn: (message: string) => void = () => {},
+): string {
   if (config.secretKey !== null) return config.secretKey;
   if (config.database.kind === 'postgres') {
-    throw new Error(
-      'SENTINEL_SECRET_KEY is required with PostgreSQL (every node must share it); generate one with `openssl rand -hex 32`',
+    warn(
+      `SENTINEL_SECRET_KEY is not set: using a key generated in ${join(config.dataDir, 'secret.key')}. ` +
+        'With more than one node, set the same SENTINEL_SECRET_KEY on every node (openssl rand -hex 32).',
     );
   }
   const path = join(config.dataDir, 'secret.key');

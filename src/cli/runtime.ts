@@ -6,7 +6,9 @@ import { openStore } from '../store/index.js';
 /** The composition root: config -> store -> application, built once per process. */
 export async function startRuntime(env: NodeJS.ProcessEnv = process.env): Promise<Application> {
   const config: Config = loadConfig(env);
-  const secretKey = resolveSecretKey(config);
+  const secretKey = resolveSecretKey(config, (message) =>
+    process.stderr.write(`mcp-sentinel: warning: ${message}\n`),
+  );
   const store = await openStore(config);
   return createApplication(config, store, { secretKey });
 }
