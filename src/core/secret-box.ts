@@ -24,8 +24,14 @@ export class SecretBox {
       throw new Error('unrecognized sealed secret');
     const decipher = createDecipheriv('aes-256-gcm', this.key, Buffer.from(iv, 'base64url'));
     decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-    return Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]).toString(
-      'utf8',
-    );
+    try {
+      const plain = Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]);
+      return plain.toString('utf8');
+    } catch {
+      // GCM authentication failed: sealed under another key (a node with a different SENTINEL_SECRET_KEY).
+      throw new Error(
+        'cannot decrypt a stored secret: SENTINEL_SECRET_KEY differs from the key that sealed it',
+      );
+    }
   }
 }
