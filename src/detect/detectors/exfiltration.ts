@@ -1,8 +1,10 @@
 import type { Detector, DetectorMatch, FieldRole } from '../detector.js';
+import { findCommandExfiltration } from './text/command-exfil.js';
 import { findPhrases, MAX_MATCHES, scanWindow } from './text/find-phrases.js';
+import { findOutboundLeak } from './text/outbound-message.js';
 import { SEND_PHRASES } from './text/send-phrases.js';
 import { findImageSites, findLinkSites, type UrlSite } from './text/url-extract.js';
-import { EXFIL_THRESHOLD, scoreUrl } from './text/url-payload.js';
+import { EXFIL_THRESHOLD, scoreUrl, type UrlPlace } from './text/url-payload.js';
 
 /**
  * Exfiltration: URLs that carry the conversation or secrets out (a rendered image is fetched with
@@ -12,11 +14,13 @@ import { EXFIL_THRESHOLD, scoreUrl } from './text/url-payload.js';
 
 const URL_ROLES: readonly FieldRole[] = ['response', 'prompt', 'metadata', 'argument'];
 const TEXT_ROLES: readonly FieldRole[] = ['response', 'prompt', 'metadata'];
+/** What the agent itself sends: tool-call arguments (and metadata, where some producers put them). */
+const ACTION_ROLES: readonly FieldRole[] = ['argument', 'metadata'];
 
-function scoreSites(sites: readonly UrlSite[], image: boolean, what: string): DetectorMatch[] {
+function scoreSites(sites: readonly UrlSite[], place: UrlPlace, what: string): DetectorMatch[] {
   const matches: DetectorMatch[] = [];
   for (const site of sites) {
-    const { score, reasons } = scoreUrl(site.url, image);
+    const { score, reasons } = scoreUrl(site.url, place);
     if (score < EXFIL_THRESHOLD) continue;
     matches.push({
       start: site.start,
@@ -32,16 +36,32 @@ export const exfiltrationDetectors: readonly Detector[] = [
   {
     id: 'exfiltration.image-url',
     roles: URL_ROLES,
-    detect: (field) => scoreSites(findImageSites(scanWindow(field.value)), true, 'image URL'),
+    detect: (field) =>
+      scoreSites(findImageSites(scanWindow(field.value)), { image: true, outbound: false }, 'image URL'),
   },
   {
     id: 'exfiltration.link-url',
     roles: URL_ROLES,
-    detect: (field) => scoreSites(findLinkSites(scanWindow(field.value)), false, 'URL'),
+    detect: (field) =>
+      scoreSites(
+        findLinkSites(scanWindow(field.value)),
+        { image: false, outbound: ACTION_ROLES.includes(field.role) },
+        'URL',
+      ),
   },
   {
     id: 'exfiltration.send-instruction',
     roles: TEXT_ROLES,
     detect: (field) => findPhrases(scanWindow(field.value), SEND_PHRASES),
+  },
+  {
+    id: 'exfiltration.command-upload',
+    roles: ACTION_ROLES,
+    detect: (field) => findCommandExfiltration(scanWindow(field.value)),
+  },
+  {
+    id: 'exfiltration.outbound-message',
+    roles: ACTION_ROLES,
+    detect: (field, context) => findOutboundLeak(field, context.tool, scanWindow(field.value)),
   },
 ];

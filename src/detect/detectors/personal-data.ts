@@ -1,6 +1,7 @@
-import type { Detector, DetectorMatch, FieldRole } from '../detector.js';
+import type { Detector, DetectorMatch, FieldRole, ScanField } from '../detector.js';
 import { findEmails, findPhones } from './text/contact-details.js';
 import { scanWindow } from './text/find-phrases.js';
+import { findHealthRecords } from './text/health-record.js';
 import { findIbans } from './text/iban.js';
 import { findUkNinos, findUsSsns } from './text/national-id.js';
 import { findCardNumbers } from './text/payment-card.js';
@@ -28,19 +29,32 @@ const CONTENT_ROLES: readonly FieldRole[] = [
   'metadata',
 ];
 
-function piiDetector(
-  id: string,
-  roles: readonly FieldRole[],
-  find: (text: string) => DetectorMatch[],
-): Detector {
-  return { id, roles, detect: (field) => find(scanWindow(field.value)) };
+/**
+ * Fields that route a message or an invite (`to`, `attendees`): contact details there are the
+ * addressing, not data being leaked, so emails and phone numbers in them are not counted.
+ */
+const ADDRESS_KEYS: ReadonlySet<string> = new Set(
+  'to cc bcc from sender reply_to recipient recipients attendees participants invitees members assignee assignees reviewers owner email emails phone phone_number'.split(
+    ' ',
+  ),
+);
+
+type Find = (text: string, field: ScanField) => DetectorMatch[];
+
+function piiDetector(id: string, roles: readonly FieldRole[], find: Find): Detector {
+  return { id, roles, detect: (field) => find(scanWindow(field.value), field) };
+}
+
+function contactDetector(id: string, find: (text: string) => DetectorMatch[]): Detector {
+  return piiDetector(id, CONTENT_ROLES, (text, field) => (ADDRESS_KEYS.has(field.key) ? [] : find(text)));
 }
 
 export const personalDataDetectors: readonly Detector[] = [
-  piiDetector('personal-data.email', CONTENT_ROLES, findEmails),
-  piiDetector('personal-data.phone', CONTENT_ROLES, findPhones),
+  contactDetector('personal-data.email', findEmails),
+  contactDetector('personal-data.phone', findPhones),
   piiDetector('personal-data.payment-card', ALL_ROLES, findCardNumbers),
-  piiDetector('personal-data.us-ssn', ALL_ROLES, findUsSsns),
+  piiDetector('personal-data.us-ssn', ALL_ROLES, (text, field) => findUsSsns(text, field.key)),
   piiDetector('personal-data.uk-nino', ALL_ROLES, findUkNinos),
   piiDetector('personal-data.iban', ALL_ROLES, findIbans),
+  piiDetector('personal-data.health-record', CONTENT_ROLES, findHealthRecords),
 ];

@@ -5,6 +5,7 @@ import { dropOverlaps, findPhrases, MAX_MATCHES, scanWindow } from './text/find-
 import { findHiddenInstructions } from './text/hidden-instructions.js';
 import { describeInstruction } from './text/instruction-check.js';
 import { findInvisibleUnicode } from './text/invisible-unicode.js';
+import { findDisguisedPhrases } from './text/obfuscated-instructions.js';
 import { OVERRIDE_PHRASES } from './text/override-phrases.js';
 import { SENSITIVE_PATH_ALL } from './text/sensitive-data.js';
 import {
@@ -61,6 +62,12 @@ function findHiddenDirectives(text: string): DetectorMatch[] {
     ...findHiddenInstructions(text),
     ...findInvisibleUnicode(text, { strict: true }),
     ...findEncodedInstructions(text, describeInstruction),
+    ...findDisguisedPhrases(text, [
+      OVERRIDE_PHRASES,
+      CONCEALMENT_PHRASES,
+      DESCRIPTION_SECRECY_PHRASES,
+      SHADOWING_PHRASES,
+    ]),
   ]);
 }
 

@@ -1,4 +1,4 @@
-import { type PhraseSet, phraseSet } from './find-phrases.js';
+import { type PhraseSet, phraseSet, words } from './find-phrases.js';
 
 /**
  * Phrases that try to keep the user from seeing what the agent does. UX wording such as "don't
@@ -42,6 +42,12 @@ export const CONCEALMENT_PHRASES: PhraseSet = phraseSet([
       /\b(?:do\s+not|don'?t|never)\s+(?:mention|reveal|disclose|acknowledge|repeat|reference|discuss)\s+(?:these|this|the|any\s+of\s+these)\s+(?:instructions?|directives?|hidden\s+(?:message|note|text)|(?:secret\s+)?(?:note|message)\s+to\s+you)\b/gi,
     detail: 'hide the instructions',
     anchors: ['mention', 'reveal', 'disclose', 'acknowledge', 'repeat', 'reference', 'discuss'],
+  },
+  {
+    pattern:
+      /\b(?:never|do\s+not|don'?t)\s+(?:ever\s+)?(?:reveal|mention|disclose|say|admit|acknowledge|tell\s+(?:anyone|the\s+user))\s+(?:to\s+(?:the\s+user|anyone)\s+)?(?:that\s+)?(?:you\s+(?:were|have\s+been|are\s+being)\s+(?:asked|told|instructed|prompted|ordered)|th(?:ese|is)\s+(?:instructions?|requests?|orders?))\b/gi,
+    detail: 'hide the instructions',
+    anchors: words('reveal mention disclose say admit acknowledge tell'),
   },
   {
     pattern:

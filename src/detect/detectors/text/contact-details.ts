@@ -27,9 +27,12 @@ const PHONE_INTERNATIONAL = /(?<![\w+])\+\d[\d ().-]{6,22}\d(?![\w])/g;
 /** North American numbers: (415) 555-2671, 415-555-2671, 415.555.2671, 1-800-555-0199. */
 const PHONE_NANP =
   /(?<![\w.+-])(?:1[-. ])?(?:\([2-9]\d{2}\) ?|[2-9]\d{2}([-.]))[2-9]\d{2}[-.]\d{4}(?![\w-]|\.\d)/g;
-/** Trunk-prefix national numbers grouped by spaces: 020 7946 0958, 07700 900123, 01 23 45 67 89. */
+/**
+ * Trunk-prefix national numbers grouped by spaces: 020 7946 0958, 07700 900123, 01 23 45 67 89.
+ * Not inside a run of byte values such as "<Buffer 01 02 03 04 05 06>".
+ */
 const PHONE_NATIONAL =
-  /(?<![\w.+-])0(?:\d{2,4} \d{3,4} ?\d{3,4}|[1-9](?: \d{2}){4}|[1-9](?:\.\d{2}){4})(?![\w-]|[ .]\d)/g;
+  /(?<![\w.+-]|\d[ .])0(?:\d{2,4} \d{3,4} ?\d{3,4}|[1-9](?: \d{2}){4}|[1-9](?:\.\d{2}){4})(?![\w-]|[ .]\d)/g;
 
 /** The address around the `@` at `at`, as [start, end, tld], or null. */
 function addressAt(text: string, at: number): [number, number, string] | null {
@@ -85,6 +88,7 @@ function internationalValid(candidate: string): boolean {
 
 /** Distinct phone numbers in `text`, by their digits. */
 export function findPhones(text: string): DetectorMatch[] {
+  if (!/\d{3}/.test(text)) return [];
   const out: DetectorMatch[] = [];
   const seen = new Set<string>();
   const add = (m: RegExpExecArray): void => {

@@ -9,6 +9,8 @@ import { clip } from './find-phrases.js';
 
 const HEX_ESCAPES = /(?:\\x[0-9A-Fa-f]{2}){8,}/g;
 const PERCENT = /(?:%[0-9A-Fa-f]{2}){8,}/g;
+/** HTML numeric character references, spaces and punctuation between them allowed (&#73;&#103; ...). */
+const ENTITY_RUN = /(?:&#(?:[xX][0-9a-fA-F]{1,6}|\d{1,7});|[ \t,.!?'"-]){16,}/g;
 const ONLY_HEX = /^(?:0x)?[0-9A-Fa-f]+$/;
 /** Base64 blobs shorter than this carry too little text to hold an instruction. */
 const MIN_BASE64 = 24;
@@ -29,7 +31,7 @@ const MAX_DECODED = 256;
 export interface EncodedText {
   readonly start: number;
   readonly end: number;
-  readonly kind: 'base64' | 'hex' | 'percent-encoded';
+  readonly kind: 'base64' | 'hex' | 'percent-encoded' | 'HTML-entity';
   readonly text: string;
 }
 
@@ -119,7 +121,25 @@ function findBase64Runs(text: string, out: EncodedText[]): void {
   }
 }
 
+function decodeEntities(run: string): string | null {
+  if ((run.match(/&#/g)?.length ?? 0) < 8) return null;
+  const text = run.replace(/&#([xX][0-9a-fA-F]{1,6}|\d{1,7});/g, (_, code: string) => {
+    const value = code[0] === 'x' || code[0] === 'X' ? Number.parseInt(code.slice(1), 16) : Number(code);
+    return value > 0 && value <= 0x10ffff ? String.fromCodePoint(value) : '';
+  });
+  return bytesAsText(Buffer.from(text, 'utf8'));
+}
+
 function findEscaped(text: string, out: EncodedText[]): void {
+  if (text.includes('&#')) {
+    for (const m of text.matchAll(ENTITY_RUN)) {
+      const decoded = decodeEntities(m[0]);
+      // The span runs from the first reference to the last, without the separators around them.
+      const start = m.index + m[0].indexOf('&#');
+      const end = m.index + m[0].lastIndexOf(';') + 1;
+      if (decoded !== null) out.push({ start, end, kind: 'HTML-entity', text: decoded });
+    }
+  }
   if (text.includes('\\x')) {
     for (const m of text.matchAll(HEX_ESCAPES)) {
       const decoded = decodeHex(m[0]);

@@ -28,6 +28,8 @@ export interface Phrase {
 export interface PhraseSet {
   readonly phrases: readonly Phrase[];
   readonly gate: RegExp;
+  /** The gate without the global flag: a test that costs no regex clone when nothing is there. */
+  readonly probe: RegExp;
   readonly byAnchor: ReadonlyMap<string, readonly number[]>;
 }
 
@@ -39,9 +41,15 @@ const WINDOW_AFTER = 400;
  * anchor words would otherwise make every phrase regex crawl the whole of it.
  */
 const MAX_ANCHOR_HITS = 10_000;
+const PROBE_MAX = 4096;
 
 function escapeWord(word: string): string {
   return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+}
+
+/** Anchor words written as one space-separated string. */
+export function words(list: string): readonly string[] {
+  return list.split(' ');
 }
 
 /** Builds the anchor gate for a list of phrases (once, at module load). */
@@ -50,8 +58,11 @@ export function phraseSet(phrases: readonly Phrase[]): PhraseSet {
   phrases.forEach((phrase, index) => {
     for (const anchor of phrase.anchors) byAnchor.set(anchor, [...(byAnchor.get(anchor) ?? []), index]);
   });
-  const words = [...byAnchor.keys()].sort((a, b) => b.length - a.length).map(escapeWord);
-  return { phrases, gate: new RegExp(`\\b(?:${words.join('|')})\\b`, 'gi'), byAnchor };
+  const source = `\\b(?:${[...byAnchor.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeWord)
+    .join('|')})\\b`;
+  return { phrases, gate: new RegExp(source, 'gi'), probe: new RegExp(source, 'i'), byAnchor };
 }
 
 /** Merged [start, end) windows around each anchor hit, per phrase index. */
@@ -76,6 +87,8 @@ function windowsByPhrase(text: string, set: PhraseSet): Map<number, [number, num
 
 /** Every accepted match of the phrases in `text`, earliest first, overlaps dropped. */
 export function findPhrases(text: string, set: PhraseSet, limit = MAX_MATCHES): DetectorMatch[] {
+  // On short text the probe saves the regex clone matchAll makes; on long text it would be a second pass.
+  if (text.length < PROBE_MAX && !set.probe.test(text)) return [];
   const found: DetectorMatch[] = [];
   for (const [index, windows] of windowsByPhrase(text, set)) {
     const phrase = set.phrases[index];
@@ -95,6 +108,14 @@ export function findPhrases(text: string, set: PhraseSet, limit = MAX_MATCHES): 
 /** The first accepted phrase's detail, or null: for yes/no checks on decoded or hidden text. */
 export function firstPhrase(text: string, set: PhraseSet): string | null {
   return findPhrases(text, set, 1)[0]?.detail ?? null;
+}
+
+/**
+ * Every match of a non-global `pattern`: tested first, so the common no-match case costs no
+ * clone of the regex (String.prototype.matchAll clones it on every call).
+ */
+export function matchesOf(pattern: RegExp, text: string): IterableIterator<RegExpExecArray> | readonly [] {
+  return pattern.test(text) ? text.matchAll(new RegExp(pattern.source, `${pattern.flags}g`)) : [];
 }
 
 /** Keeps the earliest (then longest) of overlapping matches so one passage yields one match. */

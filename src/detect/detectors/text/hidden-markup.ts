@@ -18,6 +18,9 @@ const MAX_REGIONS = 200;
 
 const OPEN_TAG = /<([a-z][a-z0-9-]*)(\s[^<>]{0,1000})?>/gi;
 const HIDDEN_ATTR = /(?:^|\s)hidden(?:\s|=|$)/i;
+/** Utility classes that hide text visually (Bootstrap, Tailwind, WordPress). */
+const HIDDEN_CLASS =
+  /\bclass\s*=\s*["'][^"']*\b(?:sr-only|visually-hidden|screen-reader-text|d-none|hidden|invisible)\b/i;
 const STYLE_ATTR = /\bstyle\s*=\s*(?:"([^"]*)"|'([^']*)')/i;
 /** Declarations that make text invisible; `(?:^|;)` keeps `background-color` from counting as `color`. */
 const INVISIBLE_STYLE = [
@@ -36,6 +39,7 @@ const WHITE_VALUE = /#fff(?:fff)?\b|\bwhite\b|rgba?\(\s*255\s*,\s*255\s*,\s*255\
 
 function invisibleStyle(attributes: string): string | null {
   if (HIDDEN_ATTR.test(attributes)) return 'hidden attribute';
+  if (HIDDEN_CLASS.test(attributes)) return 'hidden class';
   const style = STYLE_ATTR.exec(attributes);
   const css = style?.[1] ?? style?.[2];
   if (css === undefined) return null;

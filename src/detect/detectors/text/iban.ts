@@ -32,6 +32,7 @@ export function ibanValid(iban: string): boolean {
 
 /** Valid IBANs in `text`, printed compact or in groups of four. */
 export function findIbans(text: string): DetectorMatch[] {
+  if (!/[A-Z]{2}\d{2}/.test(text)) return [];
   const matches: DetectorMatch[] = [];
   for (const m of text.matchAll(CANDIDATE)) {
     const compact = m[0].replace(/ /g, '');

@@ -1,5 +1,6 @@
 import { CONCEALMENT_PHRASES } from './concealment-phrases.js';
 import { firstPhrase } from './find-phrases.js';
+import { findScriptOverrides } from './multilingual-phrases.js';
 import { OVERRIDE_PHRASES } from './override-phrases.js';
 import { SEND_PHRASES } from './send-phrases.js';
 import { TOOL_CALL_PHRASES } from './tool-call-phrases.js';
@@ -27,6 +28,7 @@ export function describeInstruction(text: string): string | null {
     firstPhrase(sample, CONCEALMENT_PHRASES) ??
     firstPhrase(sample, SEND_PHRASES) ??
     firstPhrase(sample, TOOL_CALL_PHRASES) ??
+    findScriptOverrides(sample)[0]?.detail ??
     (AI_ADDRESS.test(sample) && IMPERATIVE.test(sample) ? 'directive addressed to an AI' : null)
   );
 }

@@ -39,9 +39,15 @@ function ssnMatches(text: string, pattern: RegExp, out: DetectorMatch[]): void {
   }
 }
 
-/** US SSNs: dashed anywhere, undashed after "SSN" or "social security number". */
-export function findUsSsns(text: string): DetectorMatch[] {
+/** Argument and metadata keys that hold an SSN by name (`{"tin": "572048659"}` on a W-9 form). */
+const SSN_KEYS = /^(?:ssn|social_?security(?:_?(?:number|no))?|tin|taxpayer_?id|tax_?id|itin)$/;
+const WHOLE_SSN = /^\s*(\d{3})[- ]?(\d{2})[- ]?(\d{4})\s*$/d;
+
+/** US SSNs: dashed anywhere, undashed after "SSN" or "social security number" or in an SSN field. */
+export function findUsSsns(text: string, key = ''): DetectorMatch[] {
   const out: DetectorMatch[] = [];
+  if (!/\d{3}/.test(text)) return out;
+  if (SSN_KEYS.test(key)) ssnMatches(text, new RegExp(WHOLE_SSN.source, 'dg'), out);
   ssnMatches(text, SSN_DASHED, out);
   if (/ss|social/i.test(text)) ssnMatches(text, SSN_NAMED, out);
   return out.sort((a, b) => a.start - b.start);
@@ -49,6 +55,7 @@ export function findUsSsns(text: string): DetectorMatch[] {
 
 /** UK National Insurance numbers: "AB 12 34 56 C" anywhere, "AB123456C" after its name. */
 export function findUkNinos(text: string): DetectorMatch[] {
+  if (!/[A-Z]{2} ?\d{2}/.test(text)) return [];
   const out: DetectorMatch[] = [];
   for (const m of text.matchAll(NINO_SPACED)) {
     if (NINO_BAD_PREFIXES.has(m[1] ?? '')) continue;

@@ -1,4 +1,7 @@
-import { type PhraseSet, phraseSet } from './find-phrases.js';
+import { AUTHORITY_PHRASES } from './authority-phrases.js';
+import { type PhraseSet, phraseSet, words } from './find-phrases.js';
+import { MULTILINGUAL_PHRASES } from './multilingual-phrases.js';
+import { PERSONA_PHRASES } from './persona-phrases.js';
 
 /**
  * Phrases that try to replace the agent's instructions or persona. Each needs a word that points
@@ -10,19 +13,12 @@ import { type PhraseSet, phraseSet } from './find-phrases.js';
 const GAP_KEY =
   /\b(?:all|any|every|your|previous|prior|earlier|above|preceding|former|original|initial|system|safety|developer)\b/i;
 
-/** Gap words that mean the sentence is about something else ("you are now connected to the assistant"). */
-const PERSONA_GAP_STOP =
-  /\b(?:connected|chatting|talking|speaking|logged|signed|subscribed|registered|linked|paired|using|with|to|viewing|reading)\b/i;
-
 const OVERRIDE_NOUNS =
-  'instructions?|prompts?|rules|directions|directives?|guidelines|guidance|context|constraints|programming|commands|orders|restrictions|safeguards|guardrails|messages';
+  'instructions?|prompts?|rules|directions|directives?|guidelines|guidance|context|constraints|programming|commands|orders|restrictions|safeguards|guardrails|messages|polic(?:y|ies)';
 
 /** "override the previous rules" is ordinary CSS talk, so override/bypass need instruction-like nouns. */
 const STRICT_NOUNS =
   'instructions?|system\\s+prompts?|directives?|guidelines|guardrails|safeguards|programming';
-
-const AI_NAMES =
-  'ai|llm|large\\s+language\\s+model|language\\s+model|ai\\s+(?:assistant|agent|model)|chatbot|assistant|autonomous\\s+agent';
 
 function gapHasKey(m: RegExpExecArray): boolean {
   return GAP_KEY.test(m.groups?.['gap'] ?? '');
@@ -31,11 +27,13 @@ function gapHasKey(m: RegExpExecArray): boolean {
 export const OVERRIDE_PHRASES: PhraseSet = phraseSet([
   {
     pattern: new RegExp(
-      `\\b(?:ignore|disregard|forget|discard|abandon|neglect)\\s+(?<gap>(?:[a-z]+\\s+){0,4}?)(?:${OVERRIDE_NOUNS})\\b`,
+      `\\b(?:ignor(?:e|es|ing)|disregard(?:s|ing)?|forget(?:s|ting)?|discard(?:s|ing)?|abandon|neglect)\\s+(?<gap>(?:[a-z]+\\s+){0,4}?)(?:${OVERRIDE_NOUNS})\\b`,
       'gi',
     ),
     detail: 'instruction override',
-    anchors: ['ignore', 'disregard', 'forget', 'discard', 'abandon', 'neglect'],
+    anchors: words(
+      'ignore ignores ignoring disregard disregards disregarding forget forgets forgetting discard discards discarding abandon neglect',
+    ),
     accept: gapHasKey,
   },
   {
@@ -64,6 +62,15 @@ export const OVERRIDE_PHRASES: PhraseSet = phraseSet([
     anchors: ['ignore', 'disregard', 'forget'],
   },
   {
+    // "ignore the instructions above and ..." but not "if you use Docker, ignore the instructions above."
+    pattern: new RegExp(
+      `\\b(?:ignore|disregard|forget)\\s+(?:the\\s+|these\\s+|those\\s+)?(?:${OVERRIDE_NOUNS})\\s+(?:above|before\\s+this|given\\s+(?:above|earlier|before)|you\\s+(?:were|have\\s+been)\\s+given)(?=\\s*(?:,|and\\b|instead\\b|then\\b|from\\s+now\\b))`,
+      'gi',
+    ),
+    detail: 'instruction override',
+    anchors: ['ignore', 'disregard', 'forget'],
+  },
+  {
     pattern:
       /\bforget\s+(?:everything|all(?:\s+of)?(?:\s+the)?)\s+(?:you\s+(?:were\s+told|have\s+been\s+told|know|learned|were\s+given)|(?:that\s+)?(?:i|we)\s+(?:said|told\s+you)|instructions|above|before)\b/gi,
     detail: 'instruction override',
@@ -71,7 +78,7 @@ export const OVERRIDE_PHRASES: PhraseSet = phraseSet([
   },
   {
     pattern:
-      /\b(?:new|real|actual|true|secret|hidden|revised|updated|override|priority)\s+(?:system\s+)?(?:instructions?|directives?|orders)\s*:/gi,
+      /(?<!\b(?:the|our|these|his|her|their|my)\s+)\b(?:new|real|actual|true|secret|hidden|revised|updated|override|priority)\s+(?:system\s+)?(?:instructions?|directives?|orders)(?:\s+from\s+[^:\n]{1,60})?\s*:/gi,
     detail: 'replacement instructions',
     anchors: ['instruction', 'instructions', 'directive', 'directives', 'orders'],
   },
@@ -93,62 +100,7 @@ export const OVERRIDE_PHRASES: PhraseSet = phraseSet([
       'directives',
     ],
   },
-  {
-    pattern:
-      /\byou\s+are\s+(?:now|no\s+longer)\s+(?:(?:an?|the|in|my|acting\s+as|operating\s+as|playing)\s+)?(?<gap>(?:[a-z-]+\s+){0,2}?)(?:assistant|ai|chatbot|llm|language\s+model|persona|character|dan|jailbroken|unrestricted|unfiltered|uncensored|(?:developer|dev|god|dan|jailbreak|unrestricted|unfiltered|evil|sudo)\s+mode|bound\s+by|restricted\s+by|limited\s+by)\b/gi,
-    detail: 'persona replacement',
-    anchors: ['now', 'longer'],
-    accept: (m) => !PERSONA_GAP_STOP.test(m.groups?.['gap'] ?? ''),
-  },
-  {
-    pattern:
-      /\bfrom\s+now\s+on,?\s+(?:you\s+(?:are\s+(?:dan\b|an?\s+(?:[a-z-]+\s+){0,2}?(?:assistant|ai|bot|model|persona|character|hacker)\b)|will\s+(?:act|respond|answer|behave|pretend|only\s+respond)|must\s+(?:act|respond|answer|ignore|only\s+respond))|act\s+as|respond\s+(?:only\s+)?(?:as|in)\b|ignore\b|your\s+(?:new\s+)?(?:role|name|instructions?|persona)\s+(?:is|are)\b)/gi,
-    detail: 'persona replacement',
-    anchors: ['now'],
-  },
-  {
-    pattern:
-      /\b(?:pretend|imagine|act\s+as\s+if)\s+(?:that\s+)?you\s+(?:are|were|have)\s+(?:an?\s+)?(?:[a-z-]+\s+){0,2}?(?:ai|assistant|model|chatbot|dan|no\s+(?:restrictions|rules|limits|guidelines|filters))\b/gi,
-    detail: 'persona replacement',
-    anchors: ['pretend', 'imagine', 'act'],
-  },
-  {
-    pattern: /\b(?:do\s+anything\s+now|dan\s+mode|jailbreak\s+mode|developer\s+mode\s+output)\b/gi,
-    detail: 'jailbreak persona',
-    anchors: ['anything', 'mode', 'jailbreak'],
-  },
-  {
-    pattern:
-      /\b(?:reveal|print|output|show|repeat|display|disclose|leak|dump|tell\s+me)\s+(?:me\s+)?(?:your|the)\s+(?:(?:full|entire|complete|original|initial|hidden|secret|exact|whole)\s+)*(?:system\s+prompt|system\s+instructions|initial\s+instructions|hidden\s+instructions|pre-?prompt)\b/gi,
-    detail: 'system prompt extraction',
-    anchors: ['prompt', 'preprompt', 'instructions'],
-  },
-  {
-    pattern: new RegExp(
-      `\\bif\\s+you\\s+are\\s+an?\\s+(?:${AI_NAMES})(?=\\s*(?:reading|processing|parsing|summari[sz]ing|seeing|that|who|[,.:;!]))`,
-      'gi',
-    ),
-    detail: 'text addressed to an AI',
-    anchors: ['ai', 'llm', 'language', 'chatbot', 'assistant', 'agent'],
-  },
-  {
-    pattern:
-      /\b(?:note|message|attention|instructions?|important)\s+(?:to|for)\s+(?:the\s+|any\s+|all\s+)?(?:ai|llms?|assistants?|ai\s+(?:assistant|agent|model)s?|language\s+models?|chatbots?|claude|chatgpt|gpt|gemini|copilot)\b/gi,
-    detail: 'text addressed to an AI',
-    anchors: [
-      'ai',
-      'llm',
-      'llms',
-      'assistant',
-      'assistants',
-      'language',
-      'chatbot',
-      'chatbots',
-      'claude',
-      'chatgpt',
-      'gpt',
-      'gemini',
-      'copilot',
-    ],
-  },
+  ...PERSONA_PHRASES,
+  ...AUTHORITY_PHRASES,
+  ...MULTILINGUAL_PHRASES,
 ]);

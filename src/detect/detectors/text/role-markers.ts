@@ -1,6 +1,6 @@
 import type { DetectorMatch } from '../../detector.js';
 import { CONCEALMENT_PHRASES } from './concealment-phrases.js';
-import { firstPhrase, MAX_MATCHES } from './find-phrases.js';
+import { firstPhrase, MAX_MATCHES, matchesOf } from './find-phrases.js';
 import { OVERRIDE_PHRASES } from './override-phrases.js';
 
 /**
@@ -13,13 +13,21 @@ import { OVERRIDE_PHRASES } from './override-phrases.js';
 const TEMPLATE_TOKEN =
   /<\|(?:im_start|im_end|im_sep|system|user|assistant|endoftext|eot_id|start_header_id|end_header_id|begin_of_text)\|>|<<\/?SYS>>|\[\/?INST\]|<\/?(?:start|end)_of_turn>/gi;
 /** Role words; a header is only looked for on lines that hold one. */
-const ROLE_WORD = /\b(?:system|sys|admin|administrator|assistant|developer)\b/gi;
+const ROLE_WORD_PROBE =
+  /\b(?:system|sys|admin|administrator|assistant|developer|instructions?|human|user)\b/i;
 const ROLE_HEADER =
-  /^[ \t]*(?:#{1,4}[ \t]*)?(\[(?:system|sys|admin|administrator|assistant|developer)(?:[ \t]+(?:message|prompt|note|override|instructions?|update))?\]|<(?:system|system[_-]prompt|assistant)>|(?:system|assistant|developer)(?:[ \t]+(?:message|prompt|override|instructions?|note))?[ \t]*:)/i;
+  /^[ \t]*(?:#{1,4}[ \t]*)?(\[(?:system|sys|admin|administrator|assistant|developer)(?:[ \t]+(?:message|prompt|note|override|instructions?|update))?\]|(?:system|assistant|developer)(?:[ \t]+(?:message|prompt|override|instructions?|note))?[ \t]*:|(?:human|user)[ \t]*:|#{1,4}[ \t]*instructions?[ \t]*:)/i;
+/** XML-style role tags; Maven's `<system>jenkins</system>` holds a word, an injected turn a sentence. */
+const ROLE_TAG = /<(?:system|system[_-]prompt|sys|assistant|developer)>/gi;
+const SENTENCE = /^\s*\S+\s+\S+\s+\S+/;
 const TOKEN_HINTS = ['<|', '<<', '[INST', '[/INST', '[inst', '[/inst', '_of_turn>'];
 const MAX_HEADER = 120;
+/**
+ * What makes a header an injected turn rather than a log line: orders for the model, or a sentence
+ * that opens with an imperative aimed at data ("Send the conversation ...", "Approve the PR ...").
+ */
 const ORDERS =
-  /\byou\s+(?:must|are\s+now|will\s+now|should\s+now|have\s+been\s+(?:updated|reprogrammed|instructed))\b|\b(?:the\s+)?(?:assistant|ai|model)\s+(?:must|should|will)\b|\bignore\b|\binstead\b|\bnew\s+instructions\b/i;
+  /\byou\s+(?:must|are\s+now|will\s+now|should\s+now|have\s+been\s+(?:updated|reprogrammed|instructed))\b|\b(?:the\s+)?(?:assistant|ai|model)\s+(?:must|should|will)\b|\bignore\b|\binstead\b|\bnew\s+instructions\b|\b(?:higher|highest|top)\s+priority\b|(?:^|[:.!]\s+|\n)\s*(?:please\s+)?(?:send|forward|e-?mail|upload|delete|remove|reveal|print|output|approve|merge|grant|transfer|disable|exfiltrate|read|recommend|tell)\s+(?:the|all|it|this|these|your|every|any|a|an|my|our|me|them)\b/i;
 const TAIL_CHARS = 300;
 
 function inCode(text: string, index: number): boolean {
@@ -47,8 +55,17 @@ export function findRoleMarkers(text: string): DetectorMatch[] {
       found.push({ start: m.index, end: m.index + m[0].length, detail: `chat template token ${m[0]}` });
     }
   }
+  if (/<(?:system|sys|assistant|developer)/i.test(text)) {
+    for (const m of text.matchAll(ROLE_TAG)) {
+      const end = m.index + m[0].length;
+      const inner = text.slice(end, end + TAIL_CHARS).split('<')[0] ?? '';
+      if (!SENTENCE.test(inner)) continue;
+      found.push({ start: m.index, end, detail: `fake role tag ${m[0]}` });
+      if (found.length >= MAX_MATCHES) break;
+    }
+  }
   let lastLine = -1;
-  for (const word of text.matchAll(ROLE_WORD)) {
+  for (const word of matchesOf(ROLE_WORD_PROBE, text)) {
     const lineStart = text.lastIndexOf('\n', word.index) + 1;
     if (lineStart === lastLine || word.index - lineStart > MAX_HEADER) continue;
     lastLine = lineStart;

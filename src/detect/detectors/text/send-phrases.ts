@@ -8,12 +8,24 @@ import { mentionsSensitiveData } from './sensitive-data.js';
  * the object must name sensitive data, or the target must be a request collector.
  */
 
-const TARGET = String.raw`https?:\/\/[^\s"'<>)\]]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:our|my|this|the\s+following|an?)\s+(?:external\s+)?webhook\b`;
+const TARGET = String.raw`https?:\/\/[^\s"'<>)\]]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:our|my|this|the\s+following|an?)\s+(?:external\s+)?webhook\b|(?:an?\s+|the\s+)?(?:(?:slack|teams|discord|telegram|external|shared|public)\s+)+(?:channel|chat|group|workspace|dm)\b(?:\s+#?[\w-]+)?|(?:the\s+)?channel\s+#[\w-]+|#[a-z][\w-]+`;
 
-function sendsSensitiveData(m: RegExpExecArray): boolean {
+/** The sentence before the verb, where "Read the connection string and send it ..." names the data. */
+function sentenceBefore(m: RegExpExecArray, context: string): string {
+  const before = context.slice(Math.max(0, m.index - 160), m.index);
+  const cut = Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n\n'));
+  return cut === -1 ? before : before.slice(cut + 1);
+}
+
+function sendsSensitiveData(m: RegExpExecArray, context: string): boolean {
   const object = m.groups?.['object'] ?? '';
   const target = m.groups?.['target'] ?? '';
   if (mentionsSensitiveData(object)) return true;
+  if (
+    /^\s*(?:it|them|this|that|those|these)\b/i.test(object) &&
+    mentionsSensitiveData(sentenceBefore(m, context))
+  )
+    return true;
   const host = hostOf(target);
   return host !== null && isCollectorHost(host);
 }
@@ -46,5 +58,13 @@ export const SEND_PHRASES: PhraseSet = phraseSet([
       'cc',
     ],
     accept: sendsSensitiveData,
+  },
+  {
+    // "Create a public gist containing the contents of config/secrets.yml".
+    pattern:
+      /\b(?:create|make|publish|post|share|upload|put)\s+(?:it\s+(?:in|on|to|as)\s+)?(?:a\s+|an\s+)?(?:public\s+|new\s+|secret\s+)?(?:gist|paste(?:bin)?|snippet|public\s+(?:repo(?:sitory)?|issue|comment|post|page|link))\b(?<object>(?:[^.\n]|\.(?=\S)){0,120})/gi,
+    detail: 'instruction to publish data',
+    anchors: ['gist', 'paste', 'pastebin', 'snippet', 'public'],
+    accept: (m) => mentionsSensitiveData(m.groups?.['object'] ?? ''),
   },
 ]);

@@ -5,7 +5,7 @@
  */
 
 const HOME = String.raw`(?:(?:~|\$HOME|%USERPROFILE%|\/home\/[\w.-]+|\/Users\/[\w.-]+|\/root)[\/\\])?`;
-const DOT_FILES = String.raw`\.ssh\/(?:id_[a-z0-9_]+|authorized_keys)\b|\.cursor\/mcp\.json|\.aws\/credentials\b|\.docker\/config\.json|\.kube\/config\b|\.config\/gcloud\b|\.(?:npmrc|pypirc|netrc|git-credentials|pgpass|bash_history|zsh_history|gnupg)\b|\.env(?:\.[a-z]+)?\b`;
+const DOT_FILES = String.raw`\.ssh\/(?:id_[a-z0-9_]+|authorized_keys)\b|\.ssh(?=$|[\s'"\x60)|;,])|\.config\/gh\/hosts\.ya?ml|\.azure\/[\w.-]+|\.vault-token\b|\.terraformrc\b|\.cursor\/mcp\.json|\.aws\/credentials\b|\.docker\/config\.json|\.kube\/config\b|\.config\/gcloud\b|\.(?:npmrc|pypirc|netrc|git-credentials|pgpass|bash_history|zsh_history|gnupg)\b|\.env(?:\.[a-z]+)?\b`;
 
 /** Files whose contents are credentials or agent configuration, with the home prefix when present. */
 export const SENSITIVE_PATH = new RegExp(
@@ -18,7 +18,7 @@ export const SENSITIVE_PATH_ALL = new RegExp(SENSITIVE_PATH.source, 'gi');
 
 /** Conversation and secret nouns, case-insensitive. */
 export const SENSITIVE_DATA =
-  /\b(?:(?:entire|full|whole|previous|prior|this)\s+(?:conversation|chat|context)|conversation\s+(?:history|so\s+far|log|summary|contents?)|chat\s+(?:history|log|transcript)|message\s+history|previous\s+messages|system\s+prompt|(?<!\byour\s(?:\w+\s)?)(?:api[\s_-]?keys|(?:secret|private|ssh)\s+keys|secrets|passwords|credentials|(?:auth|access|session|bearer)\s+tokens|cookies)|(?:the\s+user'?s|user'?s|their|stored|saved)\s+(?:\w+\s+)?(?:api[\s_-]?key|password|token|secret|(?:private|ssh)\s+key|credentials?)|env(?:ironment)?\s+var(?:iable)?s|credit\s+card\s+numbers?|social\s+security\s+numbers?)\b/i;
+  /\b(?:(?:entire|full|whole|previous|prior|this)\s+(?:conversation|chat|context)|conversation\s+(?:history|so\s+far|log|summary|contents?)|chat\s+(?:history|log|transcript)|message\s+history|previous\s+messages|system\s+prompt|(?<!\byour\s(?:\w+\s)?)(?:api[\s_-]?keys|(?:secret|private|ssh)\s+keys|secrets|passwords|credentials|(?:auth|access|session|bearer)\s+tokens|cookies)|(?:the\s+user'?s|user'?s|their|stored|saved)\s+(?:\w+\s+)?(?:api[\s_-]?key|password|token|secret|(?:private|ssh)\s+key|credentials?)|env(?:ironment)?\s+var(?:iable)?s|(?:database|db)\s+(?:connection\s+strings?|passwords?|credentials|urls?)|connection\s+strings?|credit\s+card\s+numbers?|social\s+security\s+numbers?)\b/i;
 
 /** Bulk grabs ("all the files", "every email", "everything"). */
 export const BULK_DATA =

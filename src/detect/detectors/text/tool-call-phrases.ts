@@ -12,7 +12,11 @@ const PRESSURE =
 
 const CONTEXT_CHARS = 200;
 
+/** "it will immediately call the `fn` function" describes code; it does not give an order. */
+const DESCRIPTIVE = /\b(?:will|would|can|could|may|might|it|which|that|then)\s+(?:\w+\s+)?$/i;
+
 function hasPressureOrSensitiveData(m: RegExpExecArray, text: string): boolean {
+  if (DESCRIPTIVE.test(text.slice(Math.max(0, m.index - 40), m.index))) return false;
   const around = text.slice(Math.max(0, m.index - CONTEXT_CHARS), m.index + m[0].length + CONTEXT_CHARS);
   return PRESSURE.test(around) || mentionsSensitiveData(around);
 }
@@ -20,7 +24,7 @@ function hasPressureOrSensitiveData(m: RegExpExecArray, text: string): boolean {
 export const TOOL_CALL_PHRASES: PhraseSet = phraseSet([
   {
     pattern:
-      /\b(?:call|invoke|use|run|execute|trigger)\s+(?:the\s+|a\s+)?(?:[`'"][\w.:-]{2,64}[`'"]|[a-z][\w.-]{1,63})\s+(?:tool|function)\b/gi,
+      /\b(?:call|invoke|use|run|execute|trigger)\s+(?:the\s+|a\s+)?(?!(?:this|that|any|some|each|every|your|my|our|its|their|another|other|same|next|following|callback|appropriate|right|correct)\b)(?:[`'"][\w.:-]{2,64}[`'"]|[a-z][\w.-]{1,63})\s+(?:tool|function)\b/gi,
     detail: 'instruction to call a tool',
     // Anchored on the verb: "function" is on every line of JavaScript.
     anchors: ['call', 'invoke', 'use', 'run', 'execute', 'trigger'],

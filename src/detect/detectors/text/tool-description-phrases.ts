@@ -68,6 +68,12 @@ const CHANGE_CUE =
 
 export const SHADOWING_PHRASES: PhraseSet = phraseSet([
   {
+    pattern:
+      /\b(?:never|do\s+not|don'?t)\s+(?:ever\s+)?(?:call|use|invoke|trust)\s+(?:its|their|the\s+other|any\s+other|other|the\s+official)\s+(?:\w+\s+)?(?:tools?|servers?|functions?)\b/gi,
+    detail: 'shadows other tools',
+    anchors: ['tool', 'tools', 'server', 'servers', 'function', 'functions'],
+  },
+  {
     pattern: new RegExp(
       String.raw`\b(?:when(?:ever)?|if|each\s+time|every\s+time|before)\s+${OTHER_TOOL}\s+(?:is|are|gets?)\s+(?:used|called|invoked|run|executed)\b(?:[^.\n]|\.(?=\S)|\n(?!\s*\n)){0,160}`,
       'gi',
@@ -92,7 +98,8 @@ export const SHADOWING_PHRASES: PhraseSet = phraseSet([
     anchors: ['always', 'also', 'secretly', 'silently', 'additionally', 'automatically'],
   },
   {
-    pattern: /\b(?:bcc|blind\s+carbon\s+copy)\b(?:[^.\n]|\.(?=\S)|\n(?!\s*\n)){0,60}?[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gi,
+    pattern:
+      /\b(?:bcc|blind\s+carbon\s+copy)\b(?:[^.\n]|\.(?=\S)|\n(?!\s*\n)){0,60}?[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gi,
     detail: 'redirects data to a fixed recipient',
     anchors: ['bcc', 'blind'],
   },

@@ -11,13 +11,14 @@ export interface UrlSite {
 
 const MAX_SITES = 500;
 
-// URL parts stop at brackets and quotes, so a flood of "![a](http://x" cannot make each start rescan the text.
+// A Markdown target may hold a placeholder with spaces (`?q=<conversation summary>`), which a model
+// fills in before rendering. URL parts stop at brackets and quotes, so a flood of "![a](http://x" cannot make each start rescan the text.
 const MARKDOWN_IMAGE =
-  /!\[[^\]\n]{0,1000}\]\(\s*<?(https?:\/\/[^()\s<>]{1,4000})>?(?:\s+(?:"[^"\n]{0,1000}"|'[^'\n]{0,1000}'))?\s*\)/gi;
+  /!\[[^\]\n]{0,1000}\]\(\s*<?(https?:\/\/(?:[^()\s<>]|<[^<>()\n]{1,80}>|\[[^[\]()\n]{1,80}\]|\{[^{}()\n]{1,80}\}){1,2000})>?(?:\s+(?:"[^"\n]{0,1000}"|'[^'\n]{0,1000}'))?\s*\)/gi;
 const HTML_IMAGE =
   /<img\b[^<>]{0,2000}?\bsrc\s*=\s*(?:"(https?:\/\/[^"<>\s]{1,4000})"|'(https?:\/\/[^'<>\s]{1,4000})'|(https?:\/\/[^\s<>]{1,4000}))[^<>]{0,2000}>?/gi;
 const MARKDOWN_LINK =
-  /(?<!!)\[[^\]\n]{0,1000}\]\(\s*<?(https?:\/\/[^()\s<>]{1,4000})>?(?:\s+(?:"[^"\n]{0,1000}"|'[^'\n]{0,1000}'))?\s*\)/gi;
+  /(?<!!)\[[^\]\n]{0,1000}\]\(\s*<?(https?:\/\/(?:[^()\s<>]|<[^<>()\n]{1,80}>|\[[^[\]()\n]{1,80}\]|\{[^{}()\n]{1,80}\}){1,2000})>?(?:\s+(?:"[^"\n]{0,1000}"|'[^'\n]{0,1000}'))?\s*\)/gi;
 /** A bare URL stops at `)`: in Markdown that closes a link, and "Foo_(bar)" losing its tail costs nothing. */
 const BARE_URL = /https?:\/\/[^\s<>"'`()]{3,4000}/gi;
 /** Sentence punctuation after a bare URL is not part of it. */

@@ -1,6 +1,17 @@
 import { Buffer } from 'node:buffer';
 import { hostOf, isCollectorHost } from './collector-hosts.js';
 import { bytesAsText } from './encoded-payload.js';
+import {
+  AUTH_PARAMS,
+  DATA_PARAMS,
+  isDropHost,
+  SECRET_PARAMS,
+  SECRET_SHAPE,
+  SENSITIVE_NAME,
+  STRONG_NAME,
+  TOKEN_PARAMS,
+  URL_SECRET_SHAPE,
+} from './url-vocabulary.js';
 
 /**
  * Scores how much a URL looks like it carries data out. Signals add up; one weak signal (a long
@@ -15,84 +26,25 @@ export interface UrlScore {
   readonly reasons: readonly string[];
 }
 
-const PLACEHOLDER =
-  /\{\{?\s*([A-Za-z_][\w.-]{0,40})\s*\}?\}|\$\{([^}]{1,40})\}|\$([A-Z][A-Z0-9_]{2,40})|<([A-Z][A-Z0-9_]{2,40})>|\[([A-Z][A-Z0-9_]{3,40})\]/g;
-const SENSITIVE_NAME =
-  /data|secret|conversation|convo|chat|history|summary|context|memory|message|password|passwd|pwd|token|key|credential|creds|env|ssh|info|content|payload|prompt|answer|response|result|output|exfil|leak|input|email|ssn|cookie|session/i;
-const CAPS_PLACEHOLDER = /^[A-Z]+(?:_[A-Z]+)+$/;
-/** Parameters whose placeholders are how API docs show where your own key goes. */
-const AUTH_PARAMS = new Set([
-  'key',
-  'api_key',
-  'apikey',
-  'token',
-  'access_token',
-  'appid',
-  'app_id',
-  'client_id',
-  'client_secret',
-  'auth',
-  'sig',
-  'signature',
-]);
-const SECRET_PARAMS = new Set([
-  'secret',
-  'secrets',
-  'password',
-  'passwd',
-  'pwd',
-  'pass',
-  'creds',
-  'credential',
-  'credentials',
-  'exfil',
-  'leak',
-  'stolen',
-  'conversation',
-  'convo',
-  'history',
-  'chat',
-  'memory',
-  'ssh',
-  'private_key',
-  'privatekey',
-  'cookie',
-  'cookies',
-  'ssn',
-]);
-const DATA_PARAMS = new Set([
-  'data',
-  'd',
-  'q',
-  'query',
-  'payload',
-  'content',
-  'msg',
-  'message',
-  'info',
-  'text',
-  'body',
-  'p',
-  's',
-  'x',
-  'input',
-  'output',
-  'result',
-  'summary',
-  'context',
-  'b64',
-  'base64',
-  'dump',
-  'log',
-]);
-const TOKEN_PARAMS = new Set(['token', 'key', 'access_token', 'auth', 'apikey', 'api_key']);
-const SECRET_SHAPE =
-  /\b(?:sk-[A-Za-z0-9_-]{20,}|gh[pousr]_[A-Za-z0-9]{30,}|github_pat_\w{20,}|xox[abprs]-[\w-]{10,})|-----BEGIN/;
+export interface UrlPlace {
+  /** Fetched by the client without a click (Markdown image, <img>). */
+  readonly image: boolean;
+  /** Sent by the agent itself (a tool argument), not shown to a user. */
+  readonly outbound: boolean;
+}
+
+const PLACEHOLDER = /\{\{?([^{}]{1,80})\}?\}|\$([A-Z][A-Z0-9_]{2,40})|<([^<>]{2,80})>|\[([^[\]]{3,80})\]/g;
+const ID_NAME = /[_-]?ids?\s*$/i;
+const CAPS_PLACEHOLDER = /^[A-Z]{3,}(?:_[A-Z]+)*$/;
 const BASE64ISH = /^[A-Za-z0-9+/_-]{20,}={0,2}$/;
-const HEXISH = /^(?:[0-9a-fA-F]{2}){16,}$/;
-const LONG_VALUE = 24;
+const HEXISH = /^(?:[0-9a-fA-F]{2}){10,}$/;
+/** Three words in a row: a sentence, not an id like "3|1207|0|photo-page". */
+const PROSE = /[A-Za-z]{2,}\s+[A-Za-z]{2,}\s+[A-Za-z]{2,}/;
 const DATA_SIGNS = /[?{$<[]|%7[bB]/;
+const LONG_VALUE = 24;
 const LONG_SEGMENT = 32;
+/** A DNS label this long and encoded is data smuggled through name resolution. */
+const LONG_LABEL = 20;
 const MAX_PARAMS = 40;
 
 function safeDecode(text: string): string {
@@ -104,30 +56,30 @@ function safeDecode(text: string): string {
 }
 
 function looksEncoded(value: string): boolean {
-  if (HEXISH.test(value)) return true;
+  if (value.length >= 32 && HEXISH.test(value)) return true;
   return BASE64ISH.test(value) && /\d/.test(value) && /[a-z]/.test(value) && /[A-Z]/.test(value);
 }
 
-/** Encoded values that decode to prose (not to another URL) are someone's data. */
-function decodesToText(value: string): boolean {
+/** Readable text an encoded value decodes to (not another URL, as in a camo proxy path), or null. */
+function decodedText(value: string): string | null {
   const bytes = HEXISH.test(value) ? Buffer.from(value, 'hex') : Buffer.from(value, 'base64');
   const text = bytesAsText(bytes);
-  return text !== null && !/^https?:\/\//i.test(text);
+  return text !== null && !/^https?:\/\//i.test(text) ? text : null;
 }
 
-function placeholderNames(text: string): string[] {
-  return [...text.matchAll(PLACEHOLDER)].map((m) => m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? '');
-}
-
-/** Cheap test first: without a query, a placeholder or a long segment a URL carries no data. */
-function mayCarryData(url: string): boolean {
-  if (DATA_SIGNS.test(url)) return true;
-  let from = 0;
-  for (let slash = url.indexOf('/'); slash !== -1; slash = url.indexOf('/', from)) {
-    if (slash - from >= LONG_SEGMENT) return true;
-    from = slash + 1;
+/**
+ * True when `text` holds a placeholder for the conversation or secrets (not an id). A placeholder
+ * written as a phrase ("<the user's session token>") is an order to fill it in, whatever it names.
+ */
+function hasDataPlaceholder(text: string, image: boolean): boolean {
+  if (!/[{$<[]/.test(text)) return false;
+  for (const m of text.matchAll(PLACEHOLDER)) {
+    const name = m[1] ?? m[2] ?? m[3] ?? m[4] ?? '';
+    if (ID_NAME.test(name)) continue;
+    if (/\s/.test(name.trim()) && SENSITIVE_NAME.test(name)) return true;
+    if ((image ? SENSITIVE_NAME : STRONG_NAME).test(name)) return true;
   }
-  return url.length - from >= LONG_SEGMENT;
+  return false;
 }
 
 class Tally {
@@ -141,64 +93,85 @@ class Tally {
   }
 }
 
-function scoreParam(name: string, value: string, image: boolean, tally: Tally): void {
-  if (!AUTH_PARAMS.has(name) && placeholderNames(value).some((n) => SENSITIVE_NAME.test(n))) {
+function scoreEncoded(value: string, named: boolean, where: string, tally: Tally): void {
+  // Signed URLs and CDN ids carry encoded ids of their own: those weigh little, unless they
+  // decode to sentences or secrets, which no id does.
+  tally.add(named ? 2 : 1, named ? `encoded ${where}` : 'encoded value');
+  const text = decodedText(value);
+  if (text === null) return;
+  if (SECRET_SHAPE.test(text)) tally.add(3, `${where} decodes to a secret`);
+  else if (PROSE.test(text)) tally.add(2, `${where} decodes to sentences`);
+  else if (named) tally.add(1, `${where} decodes to text`);
+}
+
+function scoreParam(name: string, value: string, place: UrlPlace, tally: Tally): void {
+  const dataNamed = DATA_PARAMS.has(name) || SECRET_PARAMS.has(name);
+  const descriptive = /[<{[][^>}\]]*\s[^>}\]]*[>}\]]/.test(value);
+  if ((!AUTH_PARAMS.has(name) || descriptive) && hasDataPlaceholder(value, place.image)) {
     tally.add(3, `placeholder for data in "${name}"`);
-  } else if (
-    (SECRET_PARAMS.has(name) || DATA_PARAMS.has(name)) &&
-    CAPS_PLACEHOLDER.test(value) &&
-    SENSITIVE_NAME.test(value)
-  ) {
+  } else if (dataNamed && CAPS_PLACEHOLDER.test(value) && SENSITIVE_NAME.test(value)) {
     tally.add(3, `placeholder for data in "${name}"`);
   }
-  if (SECRET_SHAPE.test(value)) tally.add(3, `secret in "${name}"`);
+  if (URL_SECRET_SHAPE.test(value)) tally.add(3, `secret in "${name}"`);
   if (SECRET_PARAMS.has(name) && value.length >= 6 && !/^(?:\d+|true|false|on|off)$/i.test(value)) {
     tally.add(3, `secret-named parameter "${name}"`);
   }
   const long = value.length >= LONG_VALUE;
-  if (long && DATA_PARAMS.has(name)) tally.add(image ? 2 : 1, `long "${name}" value`);
-  if (long && image && TOKEN_PARAMS.has(name)) tally.add(2, `long "${name}" value on an image`);
-  if (!looksEncoded(value)) return;
-  // Signed URLs and CDN ids carry encoded values in parameters of their own; only data-named ones weigh.
-  if (!DATA_PARAMS.has(name) && !SECRET_PARAMS.has(name)) {
-    tally.add(1, 'encoded parameter value');
-    return;
-  }
-  tally.add(2, `encoded "${name}" value`);
-  if (decodesToText(value)) tally.add(1, `"${name}" decodes to text`);
+  if (long && DATA_PARAMS.has(name)) tally.add(place.image ? 2 : 1, `long "${name}" value`);
+  if (long && place.image && TOKEN_PARAMS.has(name)) tally.add(2, `long "${name}" value on an image`);
+  if (looksEncoded(value)) scoreEncoded(value, dataNamed, `"${name}" value`, tally);
 }
 
-function scorePath(path: string, tally: Tally): void {
-  for (const name of placeholderNames(safeDecode(path))) {
-    if (SENSITIVE_NAME.test(name)) tally.add(3, 'placeholder for data in the path');
-  }
+function scorePath(path: string, image: boolean, tally: Tally): void {
+  if (hasDataPlaceholder(safeDecode(path), image)) tally.add(3, 'placeholder for data in the path');
   for (const raw of path.split('/')) {
     const segment = safeDecode(raw).replace(/\.[a-z0-9]{2,5}$/i, '');
-    if (segment.length < 32 || !looksEncoded(segment)) continue;
-    if (decodesToText(segment)) tally.add(2, 'path segment decodes to text');
-    else tally.add(1, 'encoded path segment');
+    if (segment.length >= LONG_SEGMENT && looksEncoded(segment))
+      scoreEncoded(segment, false, 'path segment', tally);
   }
 }
 
-/** How strongly `url` looks like it carries data out; `image` when a client fetches it unasked. */
-export function scoreUrl(url: string, image: boolean): UrlScore {
+function scoreHost(host: string, tally: Tally): void {
+  if (isCollectorHost(host)) tally.add(3, `request collector host ${host}`);
+  for (const label of host.split('.').slice(0, -2)) {
+    if (label.length >= LONG_LABEL && /^[0-9a-f]+$/i.test(label) && decodedText(label) !== null) {
+      tally.add(3, 'data encoded into the host name');
+    }
+  }
+}
+
+/** Cheap test first: without a query, a placeholder or a long segment a URL carries no data. */
+function mayCarryData(url: string): boolean {
+  if (DATA_SIGNS.test(url)) return true;
+  let from = 0;
+  for (let slash = url.indexOf('/'); slash !== -1; slash = url.indexOf('/', from)) {
+    if (slash - from >= LONG_SEGMENT) return true;
+    from = slash + 1;
+  }
+  return url.length - from >= LONG_SEGMENT;
+}
+
+/** How strongly `url` looks like it carries data out. */
+export function scoreUrl(url: string, place: UrlPlace): UrlScore {
   const tally = new Tally();
-  const host = mayCarryData(url) ? hostOf(url) : null;
+  const host = hostOf(url);
   if (host === null) return tally;
+  // Sending anything to a request bin or a paste service is the exfiltration; no payload needed.
+  if (place.outbound && (isCollectorHost(host) || isDropHost(host))) tally.add(3, `outbound to ${host}`);
+  if (!mayCarryData(url) && tally.score === 0) return tally;
+  scoreHost(host, tally);
   const noFragment = url.split('#')[0] ?? url;
   const queryAt = noFragment.indexOf('?');
   const pathStart = noFragment.indexOf('/', noFragment.indexOf('//') + 2);
   const path = pathStart === -1 ? '' : noFragment.slice(pathStart, queryAt === -1 ? undefined : queryAt);
-  const query = queryAt === -1 ? '' : noFragment.slice(queryAt + 1);
-  scorePath(path, tally);
+  scorePath(path, place.image, tally);
   // Enough parameters to find the data; a URL with hundreds of them gets no more attention.
-  for (const pair of query.split('&', MAX_PARAMS)) {
+  for (const pair of (queryAt === -1 ? '' : noFragment.slice(queryAt + 1)).split('&', MAX_PARAMS)) {
     if (!pair) continue;
     const eq = pair.indexOf('=');
     const name = safeDecode(eq === -1 ? pair : pair.slice(0, eq)).toLowerCase();
-    scoreParam(name, eq === -1 ? '' : safeDecode(pair.slice(eq + 1)), image, tally);
+    scoreParam(name, eq === -1 ? '' : safeDecode(pair.slice(eq + 1)), place, tally);
   }
-  if (isCollectorHost(host)) tally.add(3, `request collector host ${host}`);
-  if (image && tally.score > 0) tally.add(1, 'image fetched without a click');
+  if (place.image && tally.score > 0) tally.add(1, 'image fetched without a click');
   return tally;
 }

@@ -1,0 +1,85 @@
+import { type Phrase, words } from './find-phrases.js';
+
+/**
+ * Phrases that claim authority over the agent: its instructions were revoked or updated, the
+ * text is a command from the user or the system, safety is off for this session, or the message
+ * comes from the model vendor. Real users and vendors do not talk to an agent through tool output.
+ */
+
+const INSTRUCTION_NOUNS =
+  'system\\s+prompt|instructions?|guidelines|rules|directives?|policies|policy|programming';
+
+export const AUTHORITY_PHRASES: readonly Phrase[] = [
+  {
+    // A claim of consent addressed to the agent; OAuth docs say "authorized your app", not "authorized you to".
+    pattern:
+      /\b(?:user|admin|administrator|owner|developer|operator)\s+(?:has|have)\s+(?:already\s+)?(?:(?:authori[sz]ed|allowed|permitted)\s+you\s+to|(?:given|granted)\s+you\s+(?:full\s+)?(?:permission|access|authori[sz]ation))\b/gi,
+    detail: 'fake authorization',
+    anchors: words('authorized authorised allowed permitted given granted'),
+  },
+  {
+    pattern: new RegExp(
+      `\\b(?:previous|prior|original|earlier|old|existing|current)\\s+(?:${INSTRUCTION_NOUNS})\\s+(?:(?:is|are|has\\s+been|have\\s+been|was|were)\\s+)?(?:now\\s+)?(?:revoked|void|cancell?ed|obsolete|invalid|no\\s+longer\\s+(?:valid|apply|applies|in\\s+effect)|replaced|overridden|superseded|deprecated|disabled|suspended|lifted)\\b`,
+      'gi',
+    ),
+    detail: 'instructions declared revoked',
+    anchors: words(
+      'revoked void cancelled canceled obsolete invalid longer replaced overridden superseded deprecated disabled suspended lifted',
+    ),
+  },
+  {
+    pattern: new RegExp(
+      `\\byour\\s+(?:${INSTRUCTION_NOUNS})\\s+(?:have|has|were|was)\\s+(?:just\\s+|now\\s+)?(?:been\\s+)?(?:updated|changed|replaced|revoked|modified|overridden|rewritten|reset)\\b`,
+      'gi',
+    ),
+    detail: 'instructions declared updated',
+    anchors: words(
+      'prompt instructions instruction guidelines rules directives directive policies policy programming',
+    ),
+  },
+  {
+    pattern: new RegExp(
+      `\\b(?:these|this|the\\s+following)\\s+(?:(?:new\\s+)?(?:instructions?|rules|directives?)\\s+)?(?:replaces?|overrides?|supersedes?|takes?\\s+precedence\\s+over)\\s+(?:all\\s+)?(?:of\\s+)?(?:your|the|any)\\s+(?:previous\\s+|prior\\s+|earlier\\s+|original\\s+|existing\\s+|other\\s+)?(?:${INSTRUCTION_NOUNS}|prompt)\\b`,
+      'gi',
+    ),
+    detail: 'replacement instructions',
+    anchors: words('replace replaces override overrides supersede supersedes precedence'),
+  },
+  {
+    pattern:
+      /\btreat\s+(?:the\s+following|this|these|it|the\s+text\s+below)\s+as\s+(?:an?\s+)?(?:command|instruction|order|directive|request|message)s?\s+from\s+(?:the\s+)?(?:user|system|admin|administrator|developer|operator|owner)\b/gi,
+    detail: 'fake authority',
+    anchors: words('treat'),
+  },
+  {
+    pattern:
+      /\b(?:new|updated|revised|additional|urgent)\s+system\s+(?:message|prompt|instructions?|directive|policy|update)\b/gi,
+    detail: 'fake system message',
+    // Anchored on the noun: "system" is on every page of file-system docs.
+    anchors: words('message prompt instruction instructions directive policy update'),
+  },
+  {
+    pattern:
+      /\b(?:all\s+)?(?:safety|security|content)\s+(?:checks|filters?|guidelines|guardrails|restrictions|policies|measures|protocols)\s+(?:are|have\s+been|were|is|has\s+been)\s+(?:now\s+|temporarily\s+)?(?:disabled|off|turned\s+off|lifted|removed|suspended|deactivated|bypassed)\s+for\s+(?:this|the\s+(?:current|rest\s+of\s+(?:this|the)))\s+(?:session|conversation|chat|request|task|thread)\b/gi,
+    detail: 'safety declared off',
+    anchors: words('checks filter filters guidelines guardrails restrictions policies measures protocols'),
+  },
+  {
+    pattern:
+      /\b(?:ignore|disregard)\s+(?:the\s+user'?s?|their|his|her|any)\s+(?:actual\s+|original\s+)?(?:questions?|requests?|messages?|input|query|queries|instructions)\b/gi,
+    detail: 'hijacks the answer',
+    anchors: words('ignore disregard'),
+  },
+  {
+    pattern:
+      /\b(?:assistants?|ai\s+(?:assistants?|agents?|models?|systems?)|llms?|language\s+models?|chatbots?)\s+(?:must|should|shall|are\s+(?:required|instructed|ordered)\s+to)\s+(?:now\s+|always\s+|immediately\s+)?(?:comply|obey|ignore|disregard|follow\s+(?:these|the\s+following)|send|reveal|print|output|not\s+(?:warn|refuse|mention|tell))\b/gi,
+    detail: 'orders addressed to AI assistants',
+    anchors: words('assistant assistants ai llm llms language chatbot chatbots'),
+  },
+  {
+    pattern:
+      /\b(?:message|notice|update|directive|instructions?|memo|announcement)\s+from\s+(?:the\s+)?(?:(?:openai|anthropic|deepmind|mistral)(?:\s+(?:and|&)\s+(?:openai|anthropic|deepmind|mistral))?(?:\s+(?:safety|trust|alignment|policy|security)\s+team)?|(?:ai\s+)?(?:safety|alignment|trust\s+(?:and|&)\s+safety)\s+team)\b/gi,
+    detail: 'impersonates the model vendor',
+    anchors: words('openai anthropic deepmind mistral safety alignment trust'),
+  },
+];

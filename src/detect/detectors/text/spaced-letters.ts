@@ -1,0 +1,39 @@
+import type { DetectorMatch } from '../../detector.js';
+import { clip, MAX_MATCHES } from './find-phrases.js';
+
+/**
+ * Text written with a space between every letter ("I g n o r e   y o u r ..."), which keyword
+ * filters read as single letters and a model reads as words. Collapsed, it gets the same
+ * instruction check as any hidden text.
+ */
+
+/** At least twelve characters each followed by one space (inside a word) or a few (between words). */
+const SPACED_RUN = /(?:[A-Za-z0-9.,:;!?'] {1,3}){11,}[A-Za-z0-9.,:;!?']/g;
+
+const SPACED_PROBE = new RegExp(SPACED_RUN.source);
+
+/** Spaced-out runs whose collapsed text passes `check` (a reason, or null). */
+export function findSpacedInstructions(
+  text: string,
+  check: (collapsed: string) => string | null,
+): DetectorMatch[] {
+  if (!SPACED_PROBE.test(text)) return [];
+  const out: DetectorMatch[] = [];
+  for (const m of text.matchAll(SPACED_RUN)) {
+    // Single spaces join letters; the wider gaps between words become one space.
+    const collapsed = m[0]
+      .split(/ {2,}/)
+      .map((word) => word.replace(/ /g, ''))
+      .join(' ');
+    const reason = check(collapsed);
+    if (reason !== null) {
+      out.push({
+        start: m.index,
+        end: m.index + m[0].length,
+        detail: `letters spaced apart (${reason}): "${clip(collapsed)}"`,
+      });
+    }
+    if (out.length >= MAX_MATCHES) break;
+  }
+  return out;
+}

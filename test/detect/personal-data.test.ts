@@ -1,0 +1,219 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import type { DetectorMatch, FieldRole } from '../../src/detect/detector.js';
+import { personalDataDetectors } from '../../src/detect/detectors/personal-data.js';
+import { ibanValid } from '../../src/detect/detectors/text/iban.js';
+import { ssnValid } from '../../src/detect/detectors/text/national-id.js';
+import { cardBrand, luhnValid } from '../../src/detect/detectors/text/payment-card.js';
+
+function detect(id: string, value: string, role: FieldRole = 'response'): DetectorMatch[] {
+  const detector = personalDataDetectors.find((d) => d.id === id);
+  assert.ok(detector, `no detector ${id}`);
+  assert.ok(detector.roles.includes(role), `${id} does not read ${role}`);
+  return detector.detect({ path: role, key: '', role, value }, { tool: null, method: null });
+}
+
+function found(id: string, value: string, role: FieldRole = 'response'): string[] {
+  return detect(id, value, role).map((m) => value.slice(m.start, m.end));
+}
+
+const EMAIL = 'personal-data.email';
+const PHONE = 'personal-data.phone';
+const CARD = 'personal-data.payment-card';
+const SSN = 'personal-data.us-ssn';
+const NINO = 'personal-data.uk-nino';
+const IBAN = 'personal-data.iban';
+const HEALTH = 'personal-data.health-record';
+
+describe('personal-data.email', () => {
+  it('finds each distinct address once, with exact spans', () => {
+    const value = 'Contacts: ann@corp.example, Bob.Lee+x@mail.co.uk; again ann@corp.example.';
+    assert.deepEqual(
+      detect(EMAIL, value).map((m) => [m.start, m.end]),
+      [
+        [10, 26],
+        [28, 48],
+      ],
+    );
+  });
+  it('does not match file names, SSH remotes, package versions or URL credentials', () => {
+    const text =
+      'logo@2x.png git@github.com:org/repo.git lodash@4.17.21 https://user:pw@host.example/x @scope/pkg';
+    assert.deepEqual(found(EMAIL, text), []);
+  });
+  it('does not read identity fields, where a user email is expected', () => {
+    const detector = personalDataDetectors.find((d) => d.id === EMAIL);
+    assert.equal(detector?.roles.includes('identity'), false);
+  });
+});
+
+describe('personal-data.phone', () => {
+  it('finds E.164 and national formats', () => {
+    const value =
+      'Call +1 415 555 2671, (212) 555-0188, +44 (0)20 7946 0958, 020 7946 0958 or 01 23 45 67 89.';
+    assert.deepEqual(found(PHONE, value), [
+      '+1 415 555 2671',
+      '(212) 555-0188',
+      '+44 (0)20 7946 0958',
+      '020 7946 0958',
+      '01 23 45 67 89',
+    ]);
+  });
+  it('counts the same number in two formats once', () => {
+    assert.deepEqual(found(PHONE, '415-555-2671 / 415.555.2671'), ['415-555-2671']);
+  });
+  it('does not match dates, IPs, versions, mixed separators or plain ids', () => {
+    assert.deepEqual(
+      found(PHONE, 'On 2024-01-15 host 192.168.1.10 ran v1.2.3; 415-555.2671; id 12345678901'),
+      [],
+    );
+  });
+});
+
+describe('personal-data.payment-card', () => {
+  it('finds Luhn-valid numbers with known prefixes in common layouts', () => {
+    const value =
+      'Visa 4526 0181 5908 3012, MC 5366-1318-6091-3904, Amex 3799 603082 46287, plain 4194821993518197.';
+    const matches = detect(CARD, value);
+    assert.deepEqual(
+      matches.map((m) => value.slice(m.start, m.end)),
+      ['4526 0181 5908 3012', '5366-1318-6091-3904', '3799 603082 46287', '4194821993518197'],
+    );
+    assert.deepEqual(
+      matches.map((m) => m.detail),
+      [
+        'Visa card number (Luhn-valid)',
+        'Mastercard card number (Luhn-valid)',
+        'American Express card number (Luhn-valid)',
+        'Visa card number (Luhn-valid)',
+      ],
+    );
+    assert.ok(matches.every((m) => m.secret !== true));
+  });
+  it('does not match the test numbers payment providers publish', () => {
+    assert.deepEqual(
+      found(CARD, 'Use 4242 4242 4242 4242 or 4111-1111-1111-1111 or 5555555555554444 in test mode.'),
+      [],
+    );
+  });
+  it('does not match a bad check digit, unknown prefixes, timestamps or longer digit runs', () => {
+    const text =
+      'x 4111 1111 1111 1112, 1234567890123456, 1700000000000, order 41111111111111112345, 0000000000000000';
+    assert.deepEqual(found(CARD, text), []);
+  });
+  it('does not match mixed separators or odd groupings', () => {
+    assert.deepEqual(found(CARD, '4526-0181 5908-3012 and 45 2601 8159 0830 12'), []);
+  });
+  it('validates Luhn and brand prefixes', () => {
+    assert.equal(luhnValid('79927398713'), true);
+    assert.equal(luhnValid('79927398710'), false);
+    assert.equal(cardBrand('6011111111111117'), 'Discover');
+    assert.equal(cardBrand('3530111333300000'), 'JCB');
+    assert.equal(cardBrand('9111111111111111'), null);
+  });
+});
+
+describe('personal-data.us-ssn', () => {
+  it('finds dashed SSNs and undashed ones after their name', () => {
+    assert.deepEqual(found(SSN, 'SSN: 123-45-6789; social security number 234567890'), [
+      '123-45-6789',
+      '234567890',
+    ]);
+  });
+  it('excludes numbers the SSA never issues or voided', () => {
+    assert.deepEqual(
+      found(SSN, '000-12-3456 666-12-3456 900-12-3456 123-00-4567 123-45-0000 078-05-1120'),
+      [],
+    );
+    assert.equal(ssnValid('219', '09', '9999'), false);
+    assert.equal(ssnValid('536', '90', '4399'), true);
+  });
+  it('does not match undashed nine-digit ids without the name, or parts of longer numbers', () => {
+    assert.deepEqual(found(SSN, 'order 234567890, isbn 978-1-23-456789-0, ref 1123-45-6789'), []);
+  });
+});
+
+describe('personal-data.uk-nino', () => {
+  it('finds a spaced NINO anywhere and a compact one after its name', () => {
+    assert.deepEqual(found(NINO, 'NI number AB123456C; also JG 10 37 52 A.'), ['AB123456C', 'JG 10 37 52 A']);
+  });
+  it('does not match invalid prefixes or compact codes without the name', () => {
+    assert.deepEqual(found(NINO, 'QQ 12 34 56 C, GB 12 34 56 A, SKU AB123456C, DA 12 34 56 A'), []);
+  });
+});
+
+describe('personal-data.iban', () => {
+  it('finds grouped and compact IBANs with a valid check', () => {
+    const value = 'Pay to DE89 3704 0044 0532 0130 00 or GB82WEST12345698765432.';
+    assert.deepEqual(found(IBAN, value), ['DE89 3704 0044 0532 0130 00', 'GB82WEST12345698765432']);
+  });
+  it('does not match a wrong check digit, a wrong length or a lookalike code', () => {
+    assert.deepEqual(found(IBAN, 'DE89 3704 0044 0532 0130 01, DE89370400440532013, AB12CDEF12345678'), []);
+    assert.equal(ibanValid('FR1420041010050500013M02606'), true);
+    assert.equal(ibanValid('FR1420041010050500013M02607'), false);
+  });
+});
+
+describe('personal-data.health-record', () => {
+  it('finds the labelled fields of a patient record', () => {
+    const value =
+      'Patient: Ingrid Novak, DOB 1991-01-20\nMRN: 8722284\nDiagnosis: Type 2 diabetes (E11.9)\nPhone: 555';
+    assert.deepEqual(found(HEALTH, value), [
+      'Patient: Ingrid Novak, DOB 1991-01-20',
+      'MRN: 8722284',
+      'Diagnosis: Type 2 diabetes (E11.9)',
+    ]);
+  });
+  it('does not match a lone date of birth or a medical glossary line', () => {
+    assert.deepEqual(found(HEALTH, 'Name: Ann Lee\nDate of birth: 1990-01-01\nCity: Oslo'), []);
+    assert.deepEqual(found(HEALTH, 'Diagnosis: see the glossary for ICD codes.'), []);
+  });
+});
+
+describe('personal-data by where a value sits', () => {
+  it('reads an undashed SSN in a field named for it', () => {
+    const detector = personalDataDetectors.find((d) => d.id === SSN);
+    const field = { path: 'arguments.fields.tin', key: 'tin', role: 'argument' as const, value: '572048659' };
+    assert.deepEqual(
+      detector?.detect(field, { tool: 'submit_form', method: null }).map((m) => [m.start, m.end]),
+      [[0, 9]],
+    );
+  });
+  it('does not count addresses in recipient and attendee fields', () => {
+    const detector = personalDataDetectors.find((d) => d.id === EMAIL);
+    const field = {
+      path: 'arguments.attendees.0',
+      key: 'attendees',
+      role: 'argument' as const,
+      value: 'dana@acme.example',
+    };
+    assert.deepEqual(detector?.detect(field, { tool: null, method: null }), []);
+  });
+});
+
+describe('personal-data on ordinary text', () => {
+  it('finds nothing in hashes, UUIDs and timestamps', () => {
+    const text =
+      'sha 3f786850e387550fdab836ed7e6dc881de23001b uuid 550e8400-e29b-41d4-a716-446655440000 ts 1731000000000 size 4096';
+    for (const detector of personalDataDetectors) assert.deepEqual(found(detector.id, text), [], detector.id);
+  });
+});
+
+describe('personal-data rule data', () => {
+  const yaml = readFileSync(new URL('../../rules/builtin/personal-data.yaml', import.meta.url), 'utf8');
+
+  it('refers to every detector and only to these', () => {
+    const referenced = new Set([...yaml.matchAll(/^\s+detector: (\S+)$/gm)].map((m) => m[1]));
+    assert.deepEqual([...referenced].sort(), personalDataDetectors.map((d) => d.id).sort());
+  });
+  it('needs three emails or phone numbers but a single card number raises', () => {
+    assert.match(yaml, /detector: personal-data\.email\n\s+minMatches: 3/);
+    assert.match(yaml, /detector: personal-data\.phone\n\s+minMatches: 3/);
+    assert.doesNotMatch(yaml, /detector: personal-data\.payment-card\n\s+minMatches/);
+  });
+  it('redacts card numbers and SSNs in tool responses', () => {
+    assert.match(yaml, /action: redact\n\s+fields: \[response\]\n\s+detector: personal-data\.payment-card/);
+    assert.match(yaml, /action: redact\n\s+fields: \[response\]\n\s+detector: personal-data\.us-ssn/);
+  });
+});
