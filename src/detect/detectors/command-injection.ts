@@ -1,7 +1,9 @@
 import type { Detector, DetectorMatch, ScanField } from '../detector.js';
-import { decodeMapped, type MappedText, toOriginal } from './args/percent-decode.js';
-import { findArgumentChains, findShellChains } from './args/shell-chain.js';
-import { atCommandPosition } from './args/shell-context.js';
+import { findCodeShellCalls } from './args/code-exec.js';
+import { findOptionInjection } from './args/option-injection.js';
+import { decodeMapped, identityMapped, type MappedText, toOriginal } from './args/percent-decode.js';
+import { findArgumentChains, findShellChains, isTokenLike } from './args/shell-chain.js';
+import { commandStarts } from './args/shell-context.js';
 import { findDestructive, type ShellHit } from './args/shell-destructive.js';
 import { DOWNLOAD_EXECUTE, findPayloads, REVERSE_SHELLS } from './args/shell-payloads.js';
 import { ARG_ROLES, fieldKind, MAX_MATCHES, scanText, type ValueKind } from './args/value-kind.js';
@@ -18,15 +20,14 @@ interface CommandView {
   readonly mapped: MappedText;
 }
 
-function commandView(field: ScanField, prefilter: RegExp, documents: boolean): CommandView | null {
+function commandView(field: ScanField, prefilter: Prefilter, documents: boolean): CommandView | null {
   const kind = fieldKind(field);
   if (!kind || (kind === 'document' && !documents)) return null;
   const value = scanText(field.value);
-  const decodable = kind !== 'shell' && kind !== 'document' && /%[0-9a-f]{2}/i.test(value);
-  const mapped: MappedText = decodable
-    ? decodeMapped(value)
-    : { text: value, starts: [], ends: [], decoded: false };
-  return prefilter.test(mapped.text) ? { kind, mapped } : null;
+  // Shell values too: a web layer in front of the tool decodes `%0a` into a newline before the shell sees it.
+  const decodable = kind !== 'document' && value.includes('%');
+  const mapped: MappedText = decodable ? decodeMapped(value) : identityMapped(value);
+  return prefilter(mapped.text, kind) ? { kind, mapped } : null;
 }
 
 /** Maps hits back to the original value, dropping duplicates and spans inside another. */
@@ -44,9 +45,12 @@ function toMatches(view: CommandView, hits: readonly ShellHit[]): DetectorMatch[
   return matches;
 }
 
+/** A cheap test a value must pass before the patterns run. */
+type Prefilter = (text: string, kind: ValueKind) => boolean;
+
 function shellDetector(
   id: string,
-  prefilter: RegExp,
+  prefilter: Prefilter,
   find: (text: string, kind: ValueKind) => ShellHit[],
   documents = false,
 ): Detector {
@@ -60,33 +64,76 @@ function shellDetector(
   };
 }
 
-const CHAIN_PREFILTER = /[;&|`\n$<]/;
-const DOWNLOAD_PREFILTER =
-  /curl|wget|fetch|iwr|invoke-|irm\b|\biex\b|download|powershell|pwsh|certutil|bitsadmin|mshta|regsvr32|rundll32|exec\s*\(|eval\s*\(/i;
-const REVERSE_PREFILTER =
-  /\/dev\/|\bnc|netcat|mkfifo|mknod|-i\b|telnet|socat|socket|fsockopen|tcpclient|\bnet\.|\/inet\/|xterm/i;
-const DESTRUCTIVE_PREFILTER =
-  /\b(?:rm|ch(?:mod|own|grp)|mkfs|dd|shred|wipefs|blkdiscard|fork|find|format|del|erase|rd|rmdir|remove-item|vssadmin|wmic|wbadmin|bcdedit|kill|echo|crontab|dropdb|shutdown|poweroff|halt|reboot|init)\b|:\s*\(|%0|>\s*\/(?:dev|etc)\//i;
+const CHAIN_CHARS = /[;&|`\n$<>{]|\?\?/;
+const DOWNLOAD_WORDS =
+  /-outfile|start-bitstransfer|curl|wget|fetch|iwr|invoke-|irm\b|\biex\b|download|powershell|pwsh|certutil|bitsadmin|mshta|regsvr32|rundll32|exec\s*\(|eval\s*\(/i;
+const REVERSE_WORDS =
+  /\/dev\/(?:tcp|udp)\/|\b(?:nc|ncat|netcat)\b|mkfifo|mknod|sh\s+-i\b|telnet|socat|socket|fsockopen|tcpclient|net\.(?:socket|connect)|\/inet\/|xterm/i;
+const DESTRUCTIVE_WORDS =
+  /_history|\bhistory\s|histfile|wevtutil|clear-eventlog|\b(?:rm|ch(?:mod|own|grp)|mkfs|dd|shred|wipefs|blkdiscard|fork|find|format|del|erase|rd|rmdir|remove-item|vssadmin|wmic|wbadmin|bcdedit|kill|echo|crontab|dropdb|shutdown|poweroff|halt|reboot|init)\b|:\s*\(|%0|>\s*\/(?:dev|etc)\//i;
+
+const DOWNLOAD_HEAD =
+  'start-bitstransfer|\\(new-object|curl|wget|fetch|iwr|invoke-|irm|iex|powershell|pwsh|certutil|bitsadmin|mshta|regsvr32|rundll32|python\\d?|perl|ruby|node|php|(?:ba|z)?sh|eval|source|\\.\\s';
+const DESTRUCTIVE_HEAD =
+  'history|unset|export|wevtutil|clear-eventlog|shred|rm|ch(?:mod|own|grp)|mkfs|dd|shred|wipefs|blkdiscard|find|format|del|erase|rd|rmdir|remove-item|vssadmin|wmic|wbadmin|bcdedit|kill|echo|cat|crontab|dropdb|perl|python\\d?|\\w+\\s*\\(\\s*\\)|:\\s*\\(|%0';
+
+/** A command starting with `head` at a command start (see `commandStarts`), in prose or in a token-like value. */
+function commandHead(head: string): { prose: RegExp; token: RegExp } {
+  const at = (separators: string) =>
+    new RegExp(String.raw`(?:^|[${separators}]|\$\()[ \t]*(?:sudo[ \t]+)?(?:${head})`, 'i');
+  return { prose: at(';&|\x60'), token: at(';&|\x60\n') };
+}
+
+/** Shell arguments need only the keyword; other values need a command starting with it. */
+function keywordAt(words: RegExp, head: { prose: RegExp; token: RegExp }): Prefilter {
+  return (text, kind) => {
+    if (kind === 'shell') return words.test(text);
+    return (isTokenLike(text) || kind !== 'other' ? head.token : head.prose).test(text);
+  };
+}
+
+const CODE_HINT = /system|popen|exec|spawn|subprocess|passthru|getoutput/;
+const OPTION_HINT =
+  /-(?:-?upload-pack|-?receive-pack|c\s*core\.|-config|checkpoint-action|-to-command|-use-compress|-unzip-command|-test-command|TT|o\s*["']?(?:proxy|local)command|exec|-post-file|-body-file)|ext::/i;
 
 /** Outside a shell argument, a payload counts only where a command would start. */
 function inCommandPosition(hits: ShellHit[], text: string, kind: ValueKind): ShellHit[] {
-  return kind === 'shell' ? hits : hits.filter((hit) => atCommandPosition(text, hit.start));
+  if (kind === 'shell' || hits.length === 0) return hits;
+  const starts = new Set(commandStarts(text, isTokenLike(text) || kind !== 'other'));
+  return hits.filter((hit) => starts.has(hit.start));
 }
 
 export const commandInjectionDetectors: readonly Detector[] = [
-  shellDetector('command-injection.chaining', CHAIN_PREFILTER, (text, kind) =>
-    kind === 'shell' ? findShellChains(text) : findArgumentChains(text, kind),
+  shellDetector(
+    'command-injection.chaining',
+    (text) => CHAIN_CHARS.test(text),
+    (text, kind) => (kind === 'shell' ? findShellChains(text) : findArgumentChains(text, kind)),
   ),
-  shellDetector('command-injection.download-execute', DOWNLOAD_PREFILTER, (text, kind) =>
-    inCommandPosition(findPayloads(text, DOWNLOAD_EXECUTE), text, kind),
+  shellDetector(
+    'command-injection.download-execute',
+    keywordAt(DOWNLOAD_WORDS, commandHead(DOWNLOAD_HEAD)),
+    (text, kind) => inCommandPosition(findPayloads(text, DOWNLOAD_EXECUTE), text, kind),
   ),
   shellDetector(
     'command-injection.reverse-shell',
-    REVERSE_PREFILTER,
+    (text) => REVERSE_WORDS.test(text),
     (text) => findPayloads(text, REVERSE_SHELLS),
     true,
   ),
-  shellDetector('command-injection.destructive', DESTRUCTIVE_PREFILTER, (text, kind) =>
-    inCommandPosition(findDestructive(text, kind === 'shell'), text, kind),
+  shellDetector(
+    'command-injection.option-injection',
+    (text) => OPTION_HINT.test(text),
+    (text, kind) => findOptionInjection(text, kind === 'shell'),
+  ),
+  shellDetector(
+    'command-injection.code-exec',
+    (text, kind) => kind !== 'shell' && CODE_HINT.test(text),
+    (text) => findCodeShellCalls(text),
+    true,
+  ),
+  shellDetector(
+    'command-injection.destructive',
+    keywordAt(DESTRUCTIVE_WORDS, commandHead(DESTRUCTIVE_HEAD)),
+    (text, kind) => inCommandPosition(findDestructive(text, kind === 'shell'), text, kind),
   ),
 ];

@@ -5,11 +5,12 @@ import {
   CREDENTIAL_PATHS,
   HARMLESS_ENV,
   matchSensitive,
+  SENSITIVE_ANCHOR,
   SYSTEM_DIRS,
   SYSTEM_PATHS,
 } from './args/sensitive-paths.js';
 import { isReadOrWritten } from './args/shell-context.js';
-import { ARG_ROLES, fieldKind, MAX_MATCHES, scanText, type ValueKind } from './args/value-kind.js';
+import { ARG_ROLES, fieldKind, MAX_MATCHES, type ValueKind } from './args/value-kind.js';
 
 /**
  * Path traversal and sensitive files in tool arguments. Paths are judged decoded (`%2e%2e%2f`,
@@ -21,24 +22,31 @@ interface PathSites {
   readonly value: string;
   readonly kind: ValueKind;
   readonly mapped: MappedText;
-  readonly spans: readonly Span[];
 }
+
+const DOT_DOT = /\.\./g;
+const UNC_ANCHOR = /\\\\|\\\/|\/\\|file:/gi;
 
 /** Prefilter: a value with none of these characters holds no path worth decoding. */
 const PATHISH = /[./\\%~\0\uff0e\uff0f\uff3c\u2215]/;
 const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
+/** Paths, file lists and commands are short; a longer value is a document and is read only this far. */
+const MAX_PATH_VALUE = 64 * 1024;
 
 function pathSites(field: ScanField): PathSites | null {
   const kind = fieldKind(field);
   if (!kind || kind === 'document') return null;
-  const value = scanText(field.value);
+  const value = field.value.length > MAX_PATH_VALUE ? field.value.slice(0, MAX_PATH_VALUE) : field.value;
   if (!PATHISH.test(value)) return null;
-  const mapped = decodeMapped(value);
-  const spans = pathCandidates(mapped.text, kind).filter((span) => {
-    const text = mapped.text.slice(span.start, span.end);
+  return { value, kind, mapped: decodeMapped(value) };
+}
+
+/** Path spans around matches of `anchor` (a global regex); URLs are left to the SSRF detectors unless `file:`. */
+function spansAt(sites: PathSites, anchor: RegExp): Span[] {
+  return pathCandidates(sites.mapped.text, sites.kind, anchor).filter((span) => {
+    const text = sites.mapped.text.slice(span.start, span.end);
     return !URL_LIKE.test(text) || /^file:/i.test(text);
   });
-  return { value, kind, mapped, spans };
 }
 
 function match(sites: PathSites, start: number, end: number, detail: string): DetectorMatch {
@@ -48,14 +56,14 @@ function match(sites: PathSites, start: number, end: number, detail: string): De
 
 /** Two levels up is a monorepo sibling (`../../packages/x`) unless it heads for something secret-looking. */
 const SECRET_LOOKING =
-  /secret|credential|passw|private|token|backup|shadow|\.pem\b|\.key\b|id_rsa|\.htaccess|web\.config/i;
+  /secret|credential|passw|private|token|backup|shadow|\.pem\b|\.key\b|id_rsa|\.htaccess|web\.config|\.git\/config|\.env\b/i;
 
 /** Climbing: three levels above the start for a relative path (four in a shell command), or past the root. */
 function detectDotDot(field: ScanField): DetectorMatch[] {
   const sites = pathSites(field);
   if (!sites) return [];
   const matches: DetectorMatch[] = [];
-  for (const span of sites.spans) {
+  for (const span of spansAt(sites, DOT_DOT)) {
     const path = sites.mapped.text.slice(span.start, span.end);
     const climb = measureClimb(path);
     if (!climb || !climbsTooFar(climb, path, sites.kind)) continue;
@@ -83,10 +91,11 @@ const SEP = /[/\\]/;
 function dotDotSegments(text: string): [number, number][] {
   const spans: [number, number][] = [];
   for (let i = text.indexOf('..'); i >= 0; i = text.indexOf('..', i + 2)) {
-    const before = i === 0 ? '/' : text[i - 1]!;
+    // `=` too: a query parameter (`?file=../../x`) starts a path.
+    const before = i === 0 || text[i - 1] === '=' ? '/' : text[i - 1]!;
     const after = i + 2 === text.length ? '/' : text[i + 2]!;
     if (!SEP.test(before) || !SEP.test(after)) continue;
-    spans.push([i === 0 ? i : i - 1, Math.min(i + 3, text.length)]);
+    spans.push([before === text[i - 1] ? i - 1 : i, Math.min(i + 3, text.length)]);
   }
   return spans;
 }
@@ -132,38 +141,53 @@ function detectNullByte(field: ScanField): DetectorMatch[] {
   return matches;
 }
 
-/** A path counts when a path argument names it, or a shell command reads, writes or sends it. */
-function accessedPaths(sites: PathSites): { span: Span; path: string; rooted: boolean; climbed: boolean }[] {
-  return sites.spans
-    .filter((span) => sites.kind !== 'shell' || isReadOrWritten(sites.mapped.text, span.start))
-    .map((span) => ({ span, ...resolvePath(sites.mapped.text.slice(span.start, span.end)) }));
+interface AccessedPath {
+  readonly span: Span;
+  readonly path: string;
+  readonly rooted: boolean;
+  readonly climbed: boolean;
+}
+
+/**
+ * Paths `judge` has something to say about, counting a path when a path argument names it, or a
+ * shell command reads, writes or sends it (checked last: it is the costly part).
+ */
+function accessedPaths(sites: PathSites, judge: (path: AccessedPath) => string | null): DetectorMatch[] {
+  const found: DetectorMatch[] = [];
+  for (const span of spansAt(sites, SENSITIVE_ANCHOR)) {
+    const text = sites.mapped.text.slice(span.start, span.end);
+    const { path, rooted, climbed } = resolvePath(text);
+    const detail = judge({ span, path, rooted, climbed });
+    if (!detail) continue;
+    if (sites.kind === 'shell' && !isReadOrWritten(sites.mapped.text, span.start)) continue;
+    found.push(match(sites, span.start, span.end, detail));
+    if (found.length >= MAX_MATCHES) break;
+  }
+  return found;
+}
+
+function credentialOf({ path, rooted }: AccessedPath): string | null {
+  const hit = matchSensitive(CREDENTIAL_PATHS, path, rooted);
+  return hit && !HARMLESS_ENV.test(path) ? `access to ${hit.what}` : null;
+}
+
+function systemFileOf({ path, rooted, climbed }: AccessedPath): string | null {
+  if (matchSensitive(CREDENTIAL_PATHS, path, rooted)) return null;
+  const hit = matchSensitive(SYSTEM_PATHS, path, rooted);
+  if (hit) return `access to ${hit.what}`;
+  return climbed && rooted && SYSTEM_DIRS.test(path)
+    ? `traversal into ${path.split('/', 2).join('/')}`
+    : null;
 }
 
 function detectCredentialFile(field: ScanField): DetectorMatch[] {
   const sites = pathSites(field);
-  if (!sites) return [];
-  const matches: DetectorMatch[] = [];
-  for (const { span, path, rooted } of accessedPaths(sites)) {
-    const hit = matchSensitive(CREDENTIAL_PATHS, path, rooted);
-    if (!hit || HARMLESS_ENV.test(path)) continue;
-    matches.push(match(sites, span.start, span.end, `access to ${hit.what}`));
-  }
-  return matches.slice(0, MAX_MATCHES);
+  return sites ? accessedPaths(sites, credentialOf) : [];
 }
 
 function detectSystemFile(field: ScanField): DetectorMatch[] {
   const sites = pathSites(field);
-  if (!sites) return [];
-  const matches: DetectorMatch[] = [];
-  for (const { span, path, rooted, climbed } of accessedPaths(sites)) {
-    if (matchSensitive(CREDENTIAL_PATHS, path, rooted)) continue;
-    const hit = matchSensitive(SYSTEM_PATHS, path, rooted);
-    const intoSystemDir = climbed && rooted && SYSTEM_DIRS.test(path);
-    if (!hit && !intoSystemDir) continue;
-    const detail = hit ? `access to ${hit.what}` : `traversal into ${path.split('/', 2).join('/')}`;
-    matches.push(match(sites, span.start, span.end, detail));
-  }
-  return matches.slice(0, MAX_MATCHES);
+  return sites ? accessedPaths(sites, systemFileOf) : [];
 }
 
 /** `\\host\share` makes Windows connect out over SMB and offer the user's NTLM hash. */
@@ -174,7 +198,7 @@ function detectUncPath(field: ScanField): DetectorMatch[] {
   const sites = pathSites(field);
   if (!sites) return [];
   const matches: DetectorMatch[] = [];
-  for (const span of sites.spans) {
+  for (const span of spansAt(sites, UNC_ANCHOR)) {
     const m = UNC.exec(sites.mapped.text.slice(span.start, span.end));
     if (!m) continue;
     matches.push(match(sites, span.start, span.start + m[0].length, 'UNC or device path'));

@@ -1,13 +1,14 @@
 import type { Detector, DetectorMatch, ScanField } from '../detector.js';
+import { findCommentTricks } from './args/sql-comment-tricks.js';
 import { findDestructive, findFileAccess, findOsCommands } from './args/sql-danger-signals.js';
 import {
-  findCommentTricks,
   findErrorBased,
   findStacked,
   findTautologies,
   findTimeDelays,
   findUnions,
 } from './args/sql-injection-signals.js';
+import { findSubqueries } from './args/sql-subquery.js';
 import { collect, type LocalMatch, type SqlMode, type SqlVariant, sqlView } from './args/sql-view.js';
 import { ARG_ROLES } from './args/value-kind.js';
 
@@ -20,12 +21,15 @@ import { ARG_ROLES } from './args/value-kind.js';
 type Signal = (variant: SqlVariant, mode: SqlMode, text: string) => LocalMatch[];
 
 /** Builds a detector: a cheap keyword prefilter, then the signal over every reading of the value. */
-function sqlDetector(id: string, prefilter: RegExp, signal: Signal): Detector {
+function sqlDetector(id: string, prefilter: RegExp | ((text: string) => boolean), signal: Signal): Detector {
   return {
     id,
     roles: ARG_ROLES,
     detect(field: ScanField): DetectorMatch[] {
-      const view = sqlView(field, prefilter);
+      const view = sqlView(
+        field,
+        typeof prefilter === 'function' ? prefilter : (text) => prefilter.test(text),
+      );
       if (!view) return [];
       // Statement mode has one unprefixed variant, so the decoded text lines up with its tokens.
       return collect(view, (variant, mode) => signal(variant, mode, view.mapped.text));
@@ -33,30 +37,47 @@ function sqlDetector(id: string, prefilter: RegExp, signal: Signal): Detector {
   };
 }
 
+/**
+ * Prefilters: the cheapest regex that every finding of the signal must match, so ordinary prose
+ * (which says "or", "update" and "sleep" all the time) never reaches the tokenizer.
+ */
+const TAUTOLOGY =
+  /\b(?:or|and)\s*\(?\s*(?:['"][^'"\n]{0,40}['"]?|\d+|true|false)\s*\)?\s*(?:[=<>!]|like\b|is\b|--|#|\/\*)/i;
+const UNION = /union[\s\S]{0,80}?select/i;
+const STACKED =
+  /;\s*(?:drop|truncate|delete|insert|alter|create|exec|execute|grant|revoke|declare|waitfor|shutdown|copy|attach|load|update|select)\b/i;
+/** A value that opens with a write or DDL statement is a script, not a read an attacker stacked onto. */
+const SCRIPT_START =
+  /^\s*(?:create|insert|update|delete|drop|alter|begin|start|set|grant|truncate|copy|do|declare|merge|replace)\b/i;
+const COMMENT_MARK = /--|#|\/\*/;
+const COMMENT_SHAPE = /['"][^\n]{0,120}?(?:--|#|\/\*)|(?:--|#)\s*['"]|\w\/\*[^*]{0,6}\*\/\w/;
+const ERROR_BASED =
+  /extractvalue|updatexml|(?:convert|cast)\s*\([^)]{0,60}(?:@@|select|db_name|user_name|system_user|version)|utl_inaddr|ctxsys|@@(?:version|datadir|hostname|servername|basedir)/i;
+const TIME = /(?:sleep|benchmark|randomblob)\s*\(|waitfor\s+(?:delay|time)|dbms_pipe/i;
+const DESTRUCTIVE =
+  /\b(?:drop\s+(?:table|database|schema|tablespace|owned|collection|user|role|login)|truncate\s|alter\s+(?:table|user|role)\s|delete\s|update\s[\s\S]{0,200}?\bset\b|grant\s+all)/i;
+const OS_COMMAND =
+  /xp_\w|sp_oa|sp_configure|\b(?:to|from)\s+program\b|sys_e(?:xec|val)|load_extension|runjava/i;
+const FILE_ACCESS =
+  /load_file|into\s+(?:outfile|dumpfile)|pg_read|pg_ls_dir|pg_stat_file|lo_import|lo_export|bulk\s+insert|openrowset|utl_file|\bcopy\b[\s\S]{0,200}?\b(?:to|from)\s+'|\battach\b/i;
+
 export const sqlInjectionDetectors: readonly Detector[] = [
-  sqlDetector('sql-injection.tautology', /\b(?:or|and)\b|&&/i, findTautologies),
-  sqlDetector('sql-injection.union-select', /\bunion\b/i, findUnions),
-  sqlDetector('sql-injection.stacked-query', /;/, findStacked),
-  sqlDetector('sql-injection.comment-truncation', /--|#|\/\*/, findCommentTricks),
+  sqlDetector('sql-injection.tautology', TAUTOLOGY, findTautologies),
+  sqlDetector('sql-injection.union-select', UNION, findUnions),
   sqlDetector(
-    'sql-injection.error-based',
-    /extractvalue|updatexml|convert|cast|utl_inaddr|ctxsys|@@/i,
-    findErrorBased,
-  ),
-  sqlDetector('sql-injection.time-based', /sleep|waitfor|benchmark|dbms_pipe|randomblob/i, findTimeDelays),
-  sqlDetector(
-    'sql-injection.destructive',
-    /\b(?:drop|truncate|alter|delete|update|grant)\b/i,
-    findDestructive,
+    'sql-injection.stacked-query',
+    (text) => !SCRIPT_START.test(text) && STACKED.test(text),
+    findStacked,
   ),
   sqlDetector(
-    'sql-injection.os-command',
-    /xp_|sp_oa|sp_configure|program|sys_e|load_extension|runjava/i,
-    findOsCommands,
+    'sql-injection.comment-truncation',
+    (text) => COMMENT_MARK.test(text) && COMMENT_SHAPE.test(text),
+    findCommentTricks,
   ),
-  sqlDetector(
-    'sql-injection.file-access',
-    /load_file|outfile|dumpfile|pg_read|pg_ls_dir|pg_stat_file|lo_import|lo_export|bulk|utl_file|\bcopy\b|attach/i,
-    findFileAccess,
-  ),
+  sqlDetector('sql-injection.subquery', /\(\s*select\b/i, findSubqueries),
+  sqlDetector('sql-injection.error-based', ERROR_BASED, findErrorBased),
+  sqlDetector('sql-injection.time-based', TIME, findTimeDelays),
+  sqlDetector('sql-injection.destructive', DESTRUCTIVE, findDestructive),
+  sqlDetector('sql-injection.os-command', OS_COMMAND, findOsCommands),
+  sqlDetector('sql-injection.file-access', FILE_ACCESS, findFileAccess),
 ];

@@ -1,8 +1,18 @@
-import type { Detector, DetectorMatch, ScanField } from '../detector.js';
+import type { Detector, DetectorMatch, ScanContext, ScanField } from '../detector.js';
+import { isDevServer } from './args/dev-server.js';
 import { classifyHost, type HostTarget, type Reach } from './args/ip-ranges.js';
 import { decodeMapped, type MappedText, toOriginal, wasEncoded } from './args/percent-decode.js';
+import { isTokenLike } from './args/shell-chain.js';
 import { findUrlSites, type HostSpan, type UrlSite } from './args/url-sites.js';
-import { ARG_ROLES, fieldKind, MAX_MATCHES, scanText, type ValueKind } from './args/value-kind.js';
+import {
+  ARG_ROLES,
+  endOf,
+  fieldKind,
+  MAX_MATCHES,
+  scanText,
+  stopSet,
+  type ValueKind,
+} from './args/value-kind.js';
 
 /**
  * Server-side request forgery in tool arguments: a fetch aimed at cloud metadata (instance
@@ -22,15 +32,40 @@ interface SsrfView {
 const URLISH =
   /:[\\/]{2}|file:\/|%3a%2f|169\.254|100\.100\.100|168\.63\.129|192\.0\.0\.192|metadata|fd00:ec2/i;
 
-function ssrfView(field: ScanField): SsrfView | null {
+const SUSPECT_NAMES =
+  /metadata|instance-data|(?:nip|sslip|xip)\.io|nip\.direct|localhost|localtest|lvh\.me|vcap\.me|kubernetes|\.svc\b/i;
+const AUTHORITY_START = /:[\\/]{2}/g;
+const AUTHORITY_STOP = stopSet('/?# \t\r\n"\'<>');
+
+/**
+ * A URL in free text can only reach metadata or hide its host if the host is numeric, bracketed,
+ * non-ASCII, behind userinfo or a backslash, or one of a few names; text without such a URL
+ * skips URL parsing.
+ */
+function hasSuspectHost(text: string): boolean {
+  for (const m of text.matchAll(AUTHORITY_START)) {
+    const from = m.index + 3;
+    const authority = text.slice(from, endOf(text, from, AUTHORITY_STOP, from + 300));
+    const code = authority.charCodeAt(0);
+    if ((code >= 48 && code <= 57) || code === 91 || code > 127 || /[@\\%]/.test(authority)) return true;
+    if (SUSPECT_NAMES.test(authority)) return true;
+  }
+  return false;
+}
+
+/** Which URLs a detector reads: targets only (`url`/`host` arguments and whole-value URLs), or all with a suspect host. */
+type Scope = 'targets' | 'suspect' | 'all';
+
+function ssrfView(field: ScanField, scope: Scope, documents = false): SsrfView | null {
   const kind = fieldKind(field);
-  if (!kind || kind === 'document') return null;
+  if (!kind || (kind === 'document' && !documents)) return null;
   const value = scanText(field.value);
-  if (kind !== 'url' && kind !== 'host' && !URLISH.test(value)) return null;
-  const mapped: MappedText = /%[0-9a-f]{2}/i.test(value)
-    ? decodeMapped(value)
-    : { text: value, starts: [], ends: [], decoded: false };
-  return { kind, value, mapped, sites: findUrlSites(mapped.text, kind) };
+  const keyed = kind === 'url' || kind === 'host';
+  if (!keyed && !URLISH.test(value)) return null;
+  const mapped: MappedText = decodeMapped(value);
+  const skip = scope === 'suspect' && !keyed && !hasSuspectHost(mapped.text);
+  const sites = skip ? [] : findUrlSites(mapped.text, kind, scope === 'targets');
+  return { kind, value, mapped, sites };
 }
 
 /** True when a site is the target of the value: a `url`/`host` argument, or a value that is just this URL. */
@@ -55,18 +90,22 @@ const BARE_METADATA =
   /(?<![\w.:-])(?:169\.254\.169\.254|169\.254\.170\.2|169\.254\.170\.23|100\.100\.100\.200|168\.63\.129\.16|metadata\.google\.internal|fd00:ec2::(?:254|23))(?![\w-]|\.\w)/gi;
 
 function detectReach(field: ScanField, reach: Reach): DetectorMatch[] {
-  const view = ssrfView(field);
+  // Metadata endpoints count anywhere, documents included: HTML handed to a renderer fetches its <img>.
+  const view = reach === 'internal' ? ssrfView(field, 'targets') : ssrfView(field, 'suspect', true);
   if (!view) return [];
   const matches: DetectorMatch[] = [];
   for (const site of view.sites) {
     if (reach === 'internal' && !isTarget(view, site)) continue;
     const found = targetOf(site);
     if (!found || found.target.reach !== reach) continue;
+    if (found.target.local && isDevServer(view.mapped.text, site, found.span)) continue;
     const { start, end } = found.span;
     const how = obfuscation(view, found.span);
     matches.push(toMatch(view, start, end, `${found.target.label}${how ? `, written ${how}` : ''}`));
   }
-  if (reach === 'metadata') {
+  // A bare address outside a URL counts where it will be fetched (a command, a host, a lone token), not in prose.
+  const bare = view.kind !== 'document' && (view.kind !== 'other' || isTokenLike(view.mapped.text));
+  if (reach === 'metadata' && bare) {
     for (const m of view.mapped.text.matchAll(BARE_METADATA)) {
       const inside = view.sites.some((site) => m.index >= site.start && m.index < site.end);
       if (!inside) matches.push(toMatch(view, m.index, m.index + m[0].length, 'cloud metadata endpoint'));
@@ -82,18 +121,23 @@ const UNUSUAL_SCHEMES = new Set(['ftp', 'ldap', 'ldaps', 'ldapi', 'tftp', 'sftp'
 /** These only ever appear in a value to be fetched. */
 const ALWAYS_DANGEROUS = new Set(['gopher', 'dict', 'netdoc', 'expect']);
 
-function detectScheme(field: ScanField, schemes: ReadonlySet<string>): DetectorMatch[] {
-  const view = ssrfView(field);
+const ALWAYS_DANGEROUS_TEXT = /\b(?:gopher|dict|netdoc|expect):/i;
+
+/** `file:` URIs are how MCP resources are named, so resources/* methods may use them. */
+function detectScheme(field: ScanField, context: ScanContext, schemes: ReadonlySet<string>): DetectorMatch[] {
+  const resources = context.method?.startsWith('resources/') ?? false;
+  const view = ssrfView(field, ALWAYS_DANGEROUS_TEXT.test(field.value) ? 'all' : 'targets');
   if (!view || view.kind === 'path') return [];
   return view.sites
     .filter((site) => schemes.has(site.scheme) && (isTarget(view, site) || ALWAYS_DANGEROUS.has(site.scheme)))
+    .filter((site) => !(resources && site.scheme === 'file'))
     .map((site) => toMatch(view, site.start, site.end, `${site.scheme}: URL`))
     .slice(0, MAX_MATCHES);
 }
 
 /** `http://trusted.com@evil/`: the part before `@` reads like the host but is a user name. */
 function detectUserinfo(field: ScanField): DetectorMatch[] {
-  const view = ssrfView(field);
+  const view = ssrfView(field, 'targets');
   if (!view) return [];
   const matches: DetectorMatch[] = [];
   for (const site of view.sites) {
@@ -127,7 +171,7 @@ function obfuscation(view: SsrfView, span: HostSpan): string | null {
 
 /** Numeric, percent-encoded or IPv4-mapped hosts: written so a string filter does not recognize them. */
 function detectObfuscatedHost(field: ScanField): DetectorMatch[] {
-  const view = ssrfView(field);
+  const view = ssrfView(field, 'suspect');
   if (!view) return [];
   const matches: DetectorMatch[] = [];
   for (const site of view.sites) {
@@ -147,9 +191,13 @@ export const ssrfDetectors: readonly Detector[] = [
   {
     id: 'ssrf.dangerous-scheme',
     roles: ARG_ROLES,
-    detect: (field) => detectScheme(field, DANGEROUS_SCHEMES),
+    detect: (field, context) => detectScheme(field, context, DANGEROUS_SCHEMES),
   },
-  { id: 'ssrf.unusual-scheme', roles: ARG_ROLES, detect: (field) => detectScheme(field, UNUSUAL_SCHEMES) },
+  {
+    id: 'ssrf.unusual-scheme',
+    roles: ARG_ROLES,
+    detect: (field, context) => detectScheme(field, context, UNUSUAL_SCHEMES),
+  },
   { id: 'ssrf.userinfo-trick', roles: ARG_ROLES, detect: detectUserinfo },
   { id: 'ssrf.obfuscated-host', roles: ARG_ROLES, detect: detectObfuscatedHost },
 ];

@@ -12,6 +12,8 @@ export type Reach = 'metadata' | 'internal';
 export interface HostTarget {
   readonly reach: Reach;
   readonly label: string;
+  /** Loopback: this machine itself, where developers run their own servers. */
+  readonly local?: boolean;
 }
 
 function list(entries: readonly (readonly [string, number, 'ipv4' | 'ipv6'])[]): BlockList {
@@ -70,13 +72,20 @@ const METADATA_NAMES =
   /^(?:metadata\.google\.internal|metadata\.goog|metadata|instance-data(?:\.ec2\.internal)?|metadata\.azure\.internal)$/;
 const LOOPBACK_NAMES =
   /^(?:localhost|localhost\.localdomain|ip6-localhost|ip6-loopback|(?:.+\.)?localhost|(?:.+\.)?localtest\.me|(?:.+\.)?lvh\.me|(?:.+\.)?vcap\.me)$/;
-const CLUSTER_NAMES = /^(?:kubernetes(?:\.default(?:\.svc(?:\.cluster\.local)?)?)?|.+\.svc\.cluster\.local)$/;
+const CLUSTER_NAMES =
+  /^(?:kubernetes(?:\.default(?:\.svc(?:\.cluster\.local)?)?)?|.+\.svc(?:\.cluster\.local)?)$/;
+/** Names under suffixes that never resolve on the public internet (RFC 6762, RFC 8375, common private zones). */
+const PRIVATE_ZONES = /\.(?:internal|corp|local|lan|intranet|home\.arpa|localdomain|private|intra)$/;
+
+const LOCAL_LABELS = new Set(['loopback']);
 
 /** Classifies one IP address. */
 export function classifyIp(ip: string): HostTarget | null {
   const family = isIP(ip) === 6 ? 'ipv6' : 'ipv4';
   if (METADATA.check(ip, family)) return { reach: 'metadata', label: 'cloud metadata endpoint' };
-  for (const [label, blocks] of INTERNAL) if (blocks.check(ip, family)) return { reach: 'internal', label };
+  for (const [label, blocks] of INTERNAL) {
+    if (blocks.check(ip, family)) return { reach: 'internal', label, local: LOCAL_LABELS.has(label) };
+  }
   return null;
 }
 
@@ -86,13 +95,16 @@ export function classifyHost(host: Host): HostTarget | null {
     const direct = classifyIp(host.ip);
     if (direct) return direct;
   }
-  if (host.embedded) {
-    const inner = classifyIp(host.embedded);
-    if (inner) return { reach: inner.reach, label: `${inner.label} (embedded ${host.embedded})` };
+  for (const ip of host.embedded) {
+    const inner = classifyIp(ip);
+    if (inner) return { reach: inner.reach, label: `${inner.label} (embedded ${ip})` };
   }
   if (host.ip) return null;
   if (METADATA_NAMES.test(host.name)) return { reach: 'metadata', label: 'cloud metadata endpoint' };
+  if (/^(?:localhost|(?:.+\.)?localhost)$/.test(host.name))
+    return { reach: 'internal', label: 'loopback name', local: true };
   if (LOOPBACK_NAMES.test(host.name)) return { reach: 'internal', label: 'loopback name' };
   if (CLUSTER_NAMES.test(host.name)) return { reach: 'internal', label: 'Kubernetes cluster service' };
+  if (PRIVATE_ZONES.test(host.name)) return { reach: 'internal', label: 'internal DNS name' };
   return null;
 }

@@ -12,8 +12,8 @@ export interface Host {
   readonly name: string;
   /** The IP address the host is (IPv4 dotted or IPv6), or null for a DNS name. */
   readonly ip: string | null;
-  /** An IPv4 address carried inside an IPv6 address or a wildcard-DNS name (`10.0.0.1.nip.io`). */
-  readonly embedded: string | null;
+  /** IPv4 addresses carried inside an IPv6 address or a rebinding/wildcard-DNS name (`10.0.0.1.nip.io`). */
+  readonly embedded: readonly string[];
   /** How the written host hides its address, or null when it is written plainly. */
   readonly obfuscation: string | null;
 }
@@ -73,17 +73,23 @@ export function embeddedIpv4(address: string): string | null {
   return null;
 }
 
-/** Wildcard DNS services that answer with the address written in the name. */
-const WILDCARD_DNS =
-  /^(?:.*?[.-])?((?:\d{1,3}[.-]){3}\d{1,3}|[0-9a-f]{8})\.(?:nip\.io|sslip\.io|xip\.io|nip\.direct)$/;
+/**
+ * Wildcard and rebinding DNS services that answer with an address written in the name
+ * (`10.0.0.1.nip.io`, `7f000001.c0a80001.rbndr.us`): the name looks public and resolves inside.
+ */
+const REBINDING_DNS =
+  /\.(?:nip\.io|sslip\.io|xip\.io|nip\.direct|rbndr\.us|1u\.ms|rebind\.it|lock\.cmpxchg8b\.com)$/;
+const WRITTEN_IPV4 = /(?:^|[.-])((?:\d{1,3}[.-]){3}\d{1,3}|[0-9a-f]{8})(?=[.-])/g;
 
-function wildcardIp(name: string): string | null {
-  const m = WILDCARD_DNS.exec(name);
-  if (!m) return null;
-  const written = m[1]!;
-  if (/^[0-9a-f]{8}$/.test(written)) return parseIpv4Loose(`0x${written}`);
-  const dotted = written.replaceAll('-', '.');
-  return isIP(dotted) === 4 ? dotted : null;
+function rebindingIps(name: string): string[] {
+  if (!REBINDING_DNS.test(name)) return [];
+  const ips: string[] = [];
+  for (const m of name.matchAll(WRITTEN_IPV4)) {
+    const written = m[1]!;
+    const ip = /^[0-9a-f]{8}$/.test(written) ? parseIpv4Loose(`0x${written}`) : written.replaceAll('-', '.');
+    if (ip && isIP(ip) === 4) ips.push(ip);
+  }
+  return ips;
 }
 
 function describeIpv4(written: string): string | null {
@@ -93,6 +99,19 @@ function describeIpv4(written: string): string | null {
   if (/(?:^|\.)0\d/.test(written)) return 'octal';
   if (written.replace(/\.$/, '').split('.').length < 4) return 'shortened';
   return null;
+}
+
+const PLAIN_NAME = /^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.?$/i;
+const NUMERIC_LABEL = /(?:^|\.)(?:\d+|0x[0-9a-f]*)\.?$/i;
+
+/**
+ * The host of a plain DNS name (letters, digits, hyphens; last label not numeric, so no parser
+ * reads it as IPv4), without the cost of full normalization; null for anything else.
+ */
+export function plainHost(written: string): Host | null {
+  if (!PLAIN_NAME.test(written) || NUMERIC_LABEL.test(written)) return null;
+  const name = written.toLowerCase().replace(/\.$/, '');
+  return { name, ip: null, embedded: rebindingIps(name), obfuscation: null };
 }
 
 /**
@@ -110,12 +129,11 @@ export function normalizeHost(written: string, parsed: string | null): Host | nu
   const base = (parsed ?? raw).replace(/^\[|\]$/g, '').replace(/\.$/, '');
   if (base === '') return null;
   if (isIP(base) === 6) {
-    const embedded = embeddedIpv4(base);
-    const mapped = embedded && /:ffff:/i.test(base) ? 'IPv4-mapped IPv6' : null;
-    return { name: base, ip: base, embedded, obfuscation: percent ?? mapped };
+    const inner = embeddedIpv4(base);
+    const mapped = inner && /:ffff:/i.test(base) ? 'IPv4-mapped IPv6' : null;
+    return { name: base, ip: base, embedded: inner ? [inner] : [], obfuscation: percent ?? mapped };
   }
   const ip = isIP(base) === 4 ? base : parseIpv4Loose(base);
-  if (ip)
-    return { name: ip, ip, embedded: null, obfuscation: percent ?? describeIpv4(raw.replace(/\.$/, '')) };
-  return { name: base, ip: null, embedded: wildcardIp(base), obfuscation: percent };
+  if (ip) return { name: ip, ip, embedded: [], obfuscation: percent ?? describeIpv4(raw.replace(/\.$/, '')) };
+  return { name: base, ip: null, embedded: rebindingIps(base), obfuscation: percent };
 }

@@ -1,4 +1,4 @@
-import type { ValueKind } from './value-kind.js';
+import { endOf, stopSet, type ValueKind } from './value-kind.js';
 
 /**
  * The shape of a file path: where path tokens sit in a value, how far `..` segments climb, and
@@ -22,26 +22,35 @@ export interface Climb {
   readonly run: Span;
 }
 
-const SEPARATOR = /[/\\]/;
 /** A home prefix stands for about two levels (`/home/me`), so `~/../../` reaches the root. */
 const HOME_PREFIX = /^(?:~[^/\\]*|\$home|\$\{home\}|%userprofile%|%homepath%)(?=[/\\]|$)/i;
 const ABSOLUTE_PREFIX = /^(?:[a-z]:)?[/\\]|^file:/i;
-const TOKEN_BREAK = /[\s"'`;|&<>()=,@]+/;
+const SEPARATORS = stopSet('/\\');
 
 /**
- * Spans of `text` that hold one path each: every line of a path argument, every word of a shell
- * command, or a whole other value when it is one token (an `args` entry). Prose is left alone: a
- * message that mentions `~/.aws/credentials` does not open it.
+ * Spans of `text` that hold one path each and contain a match of `anchor` (a global regex): the
+ * line of a path argument, the word of a shell command, or a whole other value when it is one
+ * token (an `args` entry). Prose is left alone: a message that mentions `~/.aws/credentials` does
+ * not open it. Only text around anchor matches is looked at, so long values stay cheap.
  */
-export function pathCandidates(text: string, kind: ValueKind): Span[] {
+export function pathCandidates(text: string, kind: ValueKind, anchor: RegExp): Span[] {
   if (kind === 'document') return [];
-  if (kind === 'path') return lines(text);
-  if (kind === 'shell') return tokens(text);
-  const trimmed = trimSpan(text, 0, text.length);
-  const length = trimmed.end - trimmed.start;
-  if (length === 0 || length > 4096 || /\s/.test(text.slice(trimmed.start, trimmed.end))) return [];
-  return [trimmed];
+  if (kind !== 'path' && kind !== 'shell') {
+    const whole = trimSpan(text, 0, text.length);
+    const length = whole.end - whole.start;
+    if (length === 0 || length > 4096 || endOf(text, whole.start, BLANKS, whole.end) < whole.end) return [];
+    return text.search(anchor) >= 0 ? [whole] : [];
+  }
+  const spans: Span[] = [];
+  for (const m of text.matchAll(anchor)) {
+    if (spans.length > 0 && m.index < spans.at(-1)!.end) continue;
+    spans.push(kind === 'path' ? lineAround(text, m.index) : tokenAround(text, m.index));
+    if (spans.length >= 500) break;
+  }
+  return spans.filter((span) => span.end > span.start);
 }
+
+const BLANKS = stopSet(' \t\n\v\f\r');
 
 function trimSpan(text: string, start: number, end: number): Span {
   let from = start;
@@ -51,27 +60,22 @@ function trimSpan(text: string, start: number, end: number): Span {
   return { start: from, end: to };
 }
 
-function lines(text: string): Span[] {
-  const spans: Span[] = [];
-  let start = 0;
-  for (const line of text.split('\n')) {
-    const span = trimSpan(text, start, start + line.length);
-    if (span.end > span.start) spans.push(span);
-    start += line.length + 1;
-  }
-  return spans;
+function lineAround(text: string, at: number): Span {
+  const start = text.lastIndexOf('\n', at) + 1;
+  const newline = text.indexOf('\n', at);
+  return trimSpan(text, start, newline < 0 ? text.length : newline);
 }
 
-function tokens(text: string): Span[] {
-  const spans: Span[] = [];
-  const re = new RegExp(TOKEN_BREAK.source, 'g');
-  let start = 0;
-  for (const m of text.matchAll(re)) {
-    if (m.index > start) spans.push({ start, end: m.index });
-    start = m.index + m[0].length;
+const TOKEN_BREAKS = stopSet(' \t\n\v\f\r"\'`;|&<>()=,@');
+
+function tokenAround(text: string, at: number): Span {
+  let start = at;
+  while (start > 0) {
+    const code = text.charCodeAt(start - 1);
+    if (code < 128 && TOKEN_BREAKS[code] === 1) break;
+    start--;
   }
-  if (start < text.length) spans.push({ start, end: text.length });
-  return spans;
+  return { start, end: endOf(text, at, TOKEN_BREAKS) };
 }
 
 /** Measures the `..` climbing of one path (offsets relative to `path`), or null without any `..`. */
@@ -88,9 +92,7 @@ export function measureClimb(path: string): Climb | null {
   let longest: Span = { start: 0, end: 0 };
   let at = home ? home[0].length : 0;
   while (at <= path.length) {
-    const rest = path.slice(at);
-    const sep = rest.search(SEPARATOR);
-    const end = sep < 0 ? path.length : at + sep;
+    const end = endOf(path, at, SEPARATORS);
     const segment = path.slice(at, end);
     if (segment === '..') {
       if (runLength === 0) runStart = at;
@@ -106,7 +108,7 @@ export function measureClimb(path: string): Climb | null {
       runLength = 0;
       if (!/^[a-z]:$/i.test(segment) || at > 0) depth++;
     }
-    if (sep < 0) break;
+    if (end >= path.length) break;
     at = end + 1;
   }
   if (longestRun === 0) return null;

@@ -3,57 +3,76 @@
  * the decoded form (`%2e%2e%2f` is `../`) and still report a span of the original text. Decodes
  * repeatedly (double encoding `%252e`), reads UTF-8 including overlong forms (`%c0%af` is `/` to
  * old decoders) and `%u002e`, and folds look-alike slashes and dots (fullwidth `．／`).
+ *
+ * The map is kept as runs (a plain stretch, or one escape), so text with a few escapes costs
+ * little more than a copy; positions map back by binary search.
  */
 
-/** A decoded text; decoded character i came from `value.slice(starts[i], ends[i])`. */
+/** One decoding round: run r starts at `decoded[r]` in its output and `source[r]` in its input. */
+interface Layer {
+  readonly decoded: readonly number[];
+  readonly source: readonly number[];
+  /** Input end of an escape run, or -1 for a plain run (which maps one to one). */
+  readonly sourceEnd: readonly number[];
+}
+
+/** A decoded text and how to map its positions back to the original value. */
 export interface MappedText {
   readonly text: string;
-  readonly starts: readonly number[];
-  readonly ends: readonly number[];
   /** True when decoding changed anything. */
   readonly decoded: boolean;
+  /** Decoding rounds, first to last. */
+  readonly layers: readonly Layer[];
 }
 
 const MAX_ROUNDS = 3;
-const ENCODED = /%(?:[0-9a-f]{2}|u[0-9a-f]{4})/i;
+const ESCAPE = /%(?:[0-9a-f]{2}|u[0-9a-f]{4})/gi;
+const LOOKALIKE = /[\uff0e\uff0f\uff3c\u2215\u2044\u29f8\u29f9\ufe68]/g;
+const LOOKALIKES: Readonly<Record<string, string>> = {
+  '\uff0e': '.',
+  '\uff0f': '/',
+  '\uff3c': '\\',
+  '\u2215': '/',
+  '\u2044': '/',
+  '\u29f8': '/',
+  '\u29f9': '\\',
+  '\ufe68': '\\',
+};
 
-const LOOKALIKES: ReadonlyMap<string, string> = new Map([
-  ['\uff0e', '.'],
-  ['\uff0f', '/'],
-  ['\uff3c', '\\'],
-  ['\u2215', '/'],
-  ['\u2044', '/'],
-  ['\u29f8', '/'],
-  ['\u29f9', '\\'],
-  ['\ufe68', '\\'],
-]);
-const LOOKALIKE_RE = /[\uff0e\uff0f\uff3c\u2215\u2044\u29f8\u29f9\ufe68]/;
+/** The value itself, unchanged. */
+export function identityMapped(value: string): MappedText {
+  return { text: value, decoded: false, layers: [] };
+}
 
-/** Decodes `value`, or returns it unchanged (with an identity map) when nothing is encoded. */
+const LOOKALIKE_TEST = /[\uff0e\uff0f\uff3c\u2215\u2044\u29f8\u29f9\ufe68]/;
+
+/** Decodes `value`, or returns it unchanged when nothing is encoded. */
 export function decodeMapped(value: string): MappedText {
+  if (!value.includes('%') && !LOOKALIKE_TEST.test(value)) return identityMapped(value);
   let text = value;
-  let starts: number[] | null = null;
-  let ends: number[] | null = null;
-  for (let round = 0; round < MAX_ROUNDS && ENCODED.test(text); round++) {
+  const layers: Layer[] = [];
+  for (let round = 0; round < MAX_ROUNDS; round++) {
     const next = decodeOnce(text);
-    if (next.text === text) break;
-    starts = next.from.map((i) => (starts ? starts[i]! : i));
-    ends = next.to.map((i) => (ends ? ends[i - 1]! : i));
+    if (!next) break;
+    layers.push(next.layer);
     text = next.text;
   }
-  if (LOOKALIKE_RE.test(text)) text = [...text].map((c) => LOOKALIKES.get(c) ?? c).join('');
-  if (!starts || !ends) {
-    if (text === value) return identity(value);
-    return { text, starts: range(value.length, 0), ends: range(value.length, 1), decoded: true };
-  }
-  return { text, starts, ends, decoded: true };
+  // Look-alikes are one UTF-16 unit each, like what replaces them, so positions do not move.
+  const folded = text.replace(LOOKALIKE, (c) => LOOKALIKES[c] ?? c);
+  return { text: folded, decoded: layers.length > 0 || folded !== value, layers };
 }
 
 /** Maps a decoded span back to the original text. */
 export function toOriginal(mapped: MappedText, start: number, end: number): [number, number] {
-  if (!mapped.decoded) return [start, end];
-  const last = Math.max(start, end - 1);
-  return [mapped.starts[start] ?? mapped.ends.at(-1) ?? 0, mapped.ends[last] ?? mapped.ends.at(-1) ?? 0];
+  let from = start;
+  let to = Math.max(start, end);
+  for (let k = mapped.layers.length - 1; k >= 0; k--) {
+    const layer = mapped.layers[k]!;
+    const mappedEnd = to > from ? mapEnd(layer, to) : mapStart(layer, from);
+    from = mapStart(layer, from);
+    to = mappedEnd;
+  }
+  return [from, to];
 }
 
 /** True when the original text behind a decoded span was encoded (it is longer or different). */
@@ -63,54 +82,89 @@ export function wasEncoded(mapped: MappedText, value: string, start: number, end
   return value.slice(from, to) !== mapped.text.slice(start, end);
 }
 
-function identity(value: string): MappedText {
-  return { text: value, starts: [], ends: [], decoded: false };
-}
-
-function range(length: number, offset: number): number[] {
-  return Array.from({ length }, (_, i) => i + offset);
-}
-
-interface Round {
-  text: string;
-  /** Source index of the first input character behind each output character. */
-  from: number[];
-  /** Source index just past the last input character behind each output character. */
-  to: number[];
-}
-
-function decodeOnce(text: string): Round {
-  const out: string[] = [];
-  const from: number[] = [];
-  const to: number[] = [];
-  let i = 0;
-  while (i < text.length) {
-    const step = text[i] === '%' ? readEscape(text, i) : null;
-    const chars = step ? step.chars : text[i]!;
-    const end = step ? step.end : i + 1;
-    for (const unit of chars) {
-      out.push(unit);
-      from.push(i);
-      to.push(end);
-    }
-    i = end;
+/** Index of the run holding output position i (the last run starting at or before it). */
+function runAt(layer: Layer, i: number): number {
+  let low = 0;
+  let high = layer.decoded.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (layer.decoded[mid]! <= i) low = mid;
+    else high = mid - 1;
   }
-  return { text: out.join(''), from, to };
+  return low;
 }
 
+function mapStart(layer: Layer, i: number): number {
+  if (layer.decoded.length === 0) return i;
+  const r = runAt(layer, i);
+  return layer.sourceEnd[r]! < 0 ? layer.source[r]! + (i - layer.decoded[r]!) : layer.source[r]!;
+}
+
+function mapEnd(layer: Layer, i: number): number {
+  if (layer.decoded.length === 0 || i === 0) return i;
+  const r = runAt(layer, i - 1);
+  return layer.sourceEnd[r]! < 0 ? layer.source[r]! + (i - layer.decoded[r]!) : layer.sourceEnd[r]!;
+}
+
+/** One round of decoding, or null when there is nothing to decode. */
+function decodeOnce(text: string): { text: string; layer: Layer } | null {
+  const parts: string[] = [];
+  const decoded: number[] = [];
+  const source: number[] = [];
+  const sourceEnd: number[] = [];
+  let out = 0;
+  let copied = 0;
+  const plain = (until: number) => {
+    if (until <= copied) return;
+    decoded.push(out);
+    source.push(copied);
+    sourceEnd.push(-1);
+    parts.push(text.slice(copied, until));
+    out += until - copied;
+    copied = until;
+  };
+  for (const m of text.matchAll(ESCAPE)) {
+    if (m.index < copied) continue;
+    const run = readEscape(text, m.index);
+    if (!run) continue;
+    plain(m.index);
+    decoded.push(out);
+    source.push(m.index);
+    sourceEnd.push(run.end);
+    parts.push(run.chars);
+    out += run.chars.length;
+    copied = run.end;
+  }
+  if (decoded.length === 0) return null;
+  plain(text.length);
+  return { text: parts.join(''), layer: { decoded, source, sourceEnd } };
+}
+
+function hexDigit(code: number): number {
+  if (code >= 48 && code <= 57) return code - 48;
+  const lower = code | 32;
+  return lower >= 97 && lower <= 102 ? lower - 87 : -1;
+}
+
+/** The byte of `%XX` at `at`, or -1. */
 function hexByte(text: string, at: number): number {
-  if (text[at] !== '%') return -1;
-  const pair = text.slice(at + 1, at + 3);
-  return /^[0-9a-f]{2}$/i.test(pair) ? Number.parseInt(pair, 16) : -1;
+  if (text.charCodeAt(at) !== 37) return -1;
+  const high = hexDigit(text.charCodeAt(at + 1));
+  const low = hexDigit(text.charCodeAt(at + 2));
+  return high < 0 || low < 0 ? -1 : high * 16 + low;
 }
 
 /** Reads one escape at `at`: `%uXXXX` or a UTF-8 sequence of `%XX` bytes (overlong forms included). */
-function readEscape(text: string, at: number): { chars: string[]; end: number } | null {
-  const unicode = /^%u([0-9a-f]{4})/i.exec(text.slice(at, at + 6));
-  if (unicode) return { chars: [String.fromCharCode(Number.parseInt(unicode[1]!, 16))], end: at + 6 };
+function readEscape(text: string, at: number): { chars: string; end: number } | null {
+  if (text[at + 1] === 'u' || text[at + 1] === 'U') {
+    const code = Number.parseInt(text.slice(at + 2, at + 6), 16);
+    return /^[0-9a-f]{4}$/i.test(text.slice(at + 2, at + 6))
+      ? { chars: String.fromCharCode(code), end: at + 6 }
+      : null;
+  }
   const lead = hexByte(text, at);
   if (lead < 0) return null;
-  if (lead < 0x80) return { chars: [String.fromCharCode(lead)], end: at + 3 };
+  if (lead < 0x80) return { chars: String.fromCharCode(lead), end: at + 3 };
   const length = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 0;
   if (length === 0 || lead > 0xf4) return null;
   let code = lead & (0xff >> (length + 1));
@@ -120,5 +174,5 @@ function readEscape(text: string, at: number): { chars: string[]; end: number } 
     code = (code << 6) | (byte & 0x3f);
   }
   if (code > 0x10ffff) return null;
-  return { chars: String.fromCodePoint(code).split(''), end: at + 3 * length };
+  return { chars: String.fromCodePoint(code), end: at + 3 * length };
 }

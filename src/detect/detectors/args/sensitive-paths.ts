@@ -49,6 +49,11 @@ export const CREDENTIAL_PATHS: readonly SensitivePath[] = [
   },
   { pattern: /(?:^|\/)wp-config\.php$/, what: 'WordPress database credentials' },
   {
+    pattern:
+      /(?:^|\/)(?:\.cursor\/mcp\.json|claude\/claude_desktop_config\.json|\.claude\/\.credentials\.json|\.codeium\/windsurf\/mcp_config\.json|github-copilot\/(?:hosts|apps)\.json|\.continue\/config\.(?:json|yaml))$/,
+    what: 'AI agent configuration with tokens',
+  },
+  {
     pattern: /^\/windows\/(?:system32\/config|repair)\/(?:sam|system|security)(?:\.bak)?$/,
     what: 'Windows SAM',
   },
@@ -74,6 +79,13 @@ export const SYSTEM_PATHS: readonly SensitivePath[] = [
 /** System directories: reaching one by climbing with `..` is traversal, whatever the file. */
 export const SYSTEM_DIRS =
   /^\/(?:etc|proc|sys|root|boot|dev|var\/log|var\/run|windows|winnt|inetpub)(?:\/|$)/;
+
+/** Every entry above needs one of these in the path; a path without any is not resolved further. */
+export const SENSITIVE_HINT =
+  /etc[/\\]|proc[/\\]|\.ssh|id_|\.aws|gcloud|application_default|\.azure|\.kube|secrets|\.docker|credentials|netrc|\.npmrc|\.pypirc|\.pgpass|\.my\.cnf|vault-token|htpasswd|hosts\.yml|\.terraform|\.gnupg|_history|\.env|login data|logins\.json|key[34]\.db|cookies\.sqlite|wp-config|system32|repair|ntds|appdata|unattend|\.ini|mcp|claude|copilot|\.continue|\.\./i;
+
+/** SENSITIVE_HINT for scanning a whole value (global). */
+export const SENSITIVE_ANCHOR = new RegExp(SENSITIVE_HINT.source, 'gi');
 
 /** The first entry a resolved path matches, if any. */
 export function matchSensitive(

@@ -1,4 +1,5 @@
 import type { ShellHit } from './shell-destructive.js';
+import { findCredentialExfil } from './shell-exfil.js';
 import type { ValueKind } from './value-kind.js';
 
 /**
@@ -6,7 +7,7 @@ import type { ValueKind } from './value-kind.js';
  * a URL, a search term) any `; whoami`, `| sh` or `$(curl ...)` is injection. In a shell command
  * chaining is ordinary (`cd src && npm test`, `grep -r foo | head`); there only piping into an
  * interpreter or a network tool, substituting a download, and evasion tricks count. Backticks
- * count only in token-like values: in prose they are Markdown code spans.
+ * count only in token-like values or glued to the value's first word: in prose they are Markdown.
  */
 
 /** Network tools: an attacker follows them with a bare host name, so any argument counts. */
@@ -21,28 +22,39 @@ const COMMANDS = new Set(
   ).split(' '),
 );
 
-const CHAIN = /(;|&&|\|\||\||&|\r?\n|\$\(|`)[ \t]*(?:sudo[ \t]+)?([a-z][\w.-]*)/gi;
+/** A separator followed by one of the words above, so the regex engine, not a loop, skips ordinary text. */
+const CHAIN = new RegExp(
+  String.raw`(;|&&|\|\||\||&|\r?\n|\$\(|\x60)[ \t]*(?:sudo[ \t]+)?(${[...NETWORK, ...COMMANDS].join('|')})(?:\.exe)?(?![\w.-])`,
+  'gi',
+);
 const ARG_LIKE = /^(?:[ \t]*(?:$|[;&|`)#'"<>\r\n])|[ \t]+[-/~.$\\'"0-9<>*]|[ \t]+[a-z]:\\)/i;
 const NETWORK_FOLLOWER = /^(?:[ \t\r\n]|$|[;&|`)'"])/;
 
 /** Chains into a command inside a value that is not itself a shell command. */
 export function findArgumentChains(text: string, kind: ValueKind): ShellHit[] {
   const hits: ShellHit[] = [];
-  const tokenLike =
-    kind === 'path' || kind === 'url' || kind === 'host' || !/\s/.test(text.split('\n', 1)[0]!);
+  const tokenLike = kind === 'path' || kind === 'url' || kind === 'host' || isTokenLike(text);
   for (const m of text.matchAll(CHAIN)) {
     const separator = m[1]!;
-    const word = m[2]!.toLowerCase().replace(/\.exe$/, '');
+    const word = m[2]!.toLowerCase();
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 4);
     if (separator.endsWith('\n') && !tokenLike) continue;
     if (separator === '|' && /^\s*\|/.test(after)) continue;
-    if (separator === '`' && !tokenLike) continue;
+    // A backtick opening prose's Markdown code span follows a space; one glued to the value's first word substitutes.
+    if (separator === '`' && !tokenLike && (m.index === 0 || /\s/.test(text.slice(0, m.index)))) continue;
+    // A Markdown fence (```bash) is not a substitution.
+    if (separator === '`' && (text[m.index - 1] === '`' || text[m.index + 1] === '`')) continue;
     const network = NETWORK.has(word) && NETWORK_FOLLOWER.test(after);
     const command = COMMANDS.has(word) && ARG_LIKE.test(after);
     if (!network && !command) continue;
     hits.push({ start: m.index, end: m.index + m[0].length, detail: `${describe(separator)} into ${word}` });
   }
-  return [...hits, ...findEvasion(text)];
+  return [...hits, ...findEvasion(text), ...findCredentialExfil(text)];
+}
+
+/** True when the value has no spaces: a file name, an id, a URL (newlines allowed: `x\nid`); not prose. */
+export function isTokenLike(text: string): boolean {
+  return !/[ \t]/.test(text.trim());
 }
 
 function describe(separator: string): string {
@@ -58,6 +70,10 @@ const SHELL_PATTERNS: readonly (readonly [RegExp, string])[] = [
   ],
   [/(?:\$\(|`)\s*(?:curl|wget|nc|ncat|netcat)\b/g, 'command substitution of a network fetch'],
   [
+    /-exec(?:dir)?\s+(?:ba|z|da)?sh\s+-c\s+["'][^"'\n]{0,200}?\b(?:curl|wget|nc|ncat|scp)\b/g,
+    'find spawning a network command',
+  ],
+  [
     /\|\s*(?:nc|ncat|netcat|telnet|socat)(?=\s+\S)|\|\s*curl\b[^\n|;&]{0,300}?(?:@-|-T\s*-)/g,
     'pipe into a network upload',
   ],
@@ -70,10 +86,21 @@ export function findShellChains(text: string): ShellHit[] {
   for (const [pattern, detail] of SHELL_PATTERNS) {
     for (const m of text.matchAll(pattern)) hits.push({ start: m.index, end: m.index + m[0].length, detail });
   }
-  return [...hits, ...findEvasion(text)];
+  return [...hits, ...findEvasion(text), ...findCredentialExfil(text)];
 }
 
+/**
+ * Files that let someone in or run code at the next cron tick, sudo or program start: writing one
+ * plants a backdoor. (Shell rc files are left out: agents append PATH lines to them all the time.)
+ */
+const HOME = String.raw`(?:~|\$HOME|\$\{HOME\}|/root|/home/[^/\s]+|/Users/[^/\s]+)?/?`;
+const PERSISTENCE = new RegExp(
+  String.raw`(?:>>?|\btee\s+(?:-a\s+)?)\s*["']?(?:${HOME}\.ssh/authorized_keys2?|/etc/(?:crontab|cron\.\w+/\S*|sudoers(?:\.d/\S*)?|rc\.local|ld\.so\.preload|profile(?:\.d/\S*)?|passwd|shadow)|/var/spool/cron/\S*)|\|\s*(?:sudo\s+)?crontab\s+-(?=\s|$|[;&|)])`,
+  'g',
+);
+
 const EVASION: readonly (readonly [RegExp, string])[] = [
+  [PERSISTENCE, 'write to a persistence file'],
   [/\$\{IFS\}|\$IFS\b/g, 'IFS variable used as a space'],
   [
     /\{(?:cat|ls|id|whoami|curl|wget|nc|bash|sh|rm|echo|uname|ping),[^}\s]+\}/g,
@@ -89,8 +116,11 @@ const EVASION: readonly (readonly [RegExp, string])[] = [
 ];
 
 /** Tricks that hide a command from filters; nobody needs them for ordinary work. */
+const EVASION_HINT = /IFS|\{|\?\?|\$'|eval|base64|>|tee|crontab/;
+
 export function findEvasion(text: string): ShellHit[] {
   const hits: ShellHit[] = [];
+  if (!EVASION_HINT.test(text)) return hits;
   for (const [pattern, detail] of EVASION) {
     for (const m of text.matchAll(pattern)) hits.push({ start: m.index, end: m.index + m[0].length, detail });
   }

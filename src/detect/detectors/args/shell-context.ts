@@ -17,7 +17,8 @@ const SEGMENT_START = /[;&|\n(`]|\$\(/g;
 
 /** True when the word at `start` in a shell command is read out, written, or sent somewhere. */
 export function isReadOrWritten(command: string, start: number): boolean {
-  const before = command.slice(0, start);
+  // The verb sits within the same simple command, so a bounded look back is enough (and keeps this linear).
+  const before = command.slice(Math.max(0, start - 300), start);
   const last = before.trimEnd().at(-1);
   if (last === '<' || last === '>' || last === '@' || last === '=') return true;
   let segmentStart = 0;
@@ -27,12 +28,28 @@ export function isReadOrWritten(command: string, start: number): boolean {
   return verb !== undefined && READERS.has(verb.replace(/^.*[/\\]/, '').toLowerCase());
 }
 
+const SEPARATOR = /[;&|`]|\$\(|\n/g;
+
+/** Skips blanks and a `sudo ` prefix from `at`. */
+function commandWord(text: string, at: number): number {
+  let i = at;
+  while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+  if (text.startsWith('sudo ', i)) return commandWord(text, i + 5);
+  return i;
+}
+
 /**
- * True when `start` begins a command: the start of the value, or right after a separator or a
- * substitution opener (`;`, `&`, `|`, newline, `(`, `$(`, backtick), `sudo` allowed in between.
- * Prose that mentions `rm -rf /` does not run it; `x; rm -rf /` does.
+ * Where commands may start in a value that is not a shell command: its start, and after a
+ * separator or substitution opener (`;`, `&`, `|`, backtick, `$(`; a newline only in a
+ * token-like value, since prose has line breaks). Prose that mentions `rm -rf /` does not run
+ * it; `x; rm -rf /` does.
  */
-export function atCommandPosition(text: string, start: number): boolean {
-  const before = text.slice(Math.max(0, start - 200), start).replace(/(?:\bsudo\s+)?\s*$/, '');
-  return before === '' || /[;&|\n(`]$/.test(before);
+export function commandStarts(text: string, tokenLike: boolean): number[] {
+  const starts = [commandWord(text, 0)];
+  for (const m of text.matchAll(SEPARATOR)) {
+    if (m[0] === '\n' && !tokenLike) continue;
+    starts.push(commandWord(text, m.index + m[0].length));
+    if (starts.length >= 100) break;
+  }
+  return starts;
 }

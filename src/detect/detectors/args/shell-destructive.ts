@@ -4,6 +4,8 @@
  * `rm -rf build/` or `chmod -R 755 ./public` stay ordinary: only root-ish targets count.
  */
 
+import { endOf, stopSet } from './value-kind.js';
+
 export interface ShellHit {
   readonly start: number;
   readonly end: number;
@@ -14,22 +16,23 @@ export interface ShellHit {
 const ROOTISH =
   /^["']?(?:\/\.?\*?|~\/?\*?|\$\{?home\}?\/?\*?|\/(?:etc|usr|bin|sbin|boot|var|lib|lib64|home|root|opt|srv|sys|proc|dev|mnt|media|snap|users|system|library|applications)\/?\*?|[a-z]:[\\/]?\*?)["']?$/i;
 
-const SIMPLE_COMMAND_END = /[;&|\n)`]/;
+const SIMPLE_COMMAND_END = stopSet(';&|\n)`');
 
 /** Recursive `rm`, `chmod`, `chown`, `chgrp` on a root-ish target (or with --no-preserve-root). */
 function recursiveOnRoot(text: string): ShellHit[] {
   const hits: ShellHit[] = [];
+  let seen = 0;
   for (const m of text.matchAll(/\b(rm|chmod|chown|chgrp)\s+/g)) {
+    if (++seen > 200) break;
     const from = m.index + m[0].length;
-    const stop = text.slice(from).search(SIMPLE_COMMAND_END);
-    const rest = text.slice(from, stop < 0 ? text.length : from + stop);
-    const args = [...rest.matchAll(/\S+/g)];
-    const recursive = args.some((a) => /^-[a-z]*r/i.test(a[0]) || a[0] === '--recursive');
-    const noPreserve = args.some((a) => a[0] === '--no-preserve-root');
-    const target = args.find((a) => !a[0].startsWith('-') && ROOTISH.test(a[0]));
-    if (!recursive || (!target && !noPreserve)) continue;
-    const end = target ? from + target.index + target[0].length : from + rest.trimEnd().length;
-    hits.push({ start: m.index, end, detail: `recursive ${m[1]} on ${target ? target[0] : 'the root'}` });
+    const rest = text.slice(from, endOf(text, from, SIMPLE_COMMAND_END, from + 160));
+    if (!/-[a-z]*r|--recursive/i.test(rest)) continue;
+    const args = rest.split(/\s+/, 20);
+    if (!args.some((a) => /^-[a-z]*r/i.test(a) || a === '--recursive')) continue;
+    const target = args.find((a) => !a.startsWith('-') && ROOTISH.test(a));
+    if (!target && !args.includes('--no-preserve-root')) continue;
+    const end = target ? from + rest.indexOf(target) + target.length : from + rest.trimEnd().length;
+    hits.push({ start: m.index, end, detail: `recursive ${m[1]} on ${target ?? 'the root'}` });
   }
   return hits;
 }
@@ -64,6 +67,10 @@ const PATTERNS: readonly (readonly [RegExp, string])[] = [
   [/\becho\s+[a-z]\s*>\s*\/proc\/sysrq-trigger/, 'kernel sysrq triggered'],
   [/(?<![<>&\d])>\s*\/etc\/(?:passwd|shadow|sudoers)\b/, 'system account file overwritten'],
   [/\bcrontab\s+-r\b/, 'all cron jobs removed'],
+  [
+    /\bhistory\s+-c\b|\bunset\s+HISTFILE\b|\bHISTFILE=\/dev\/null|\b(?:rm|shred)\b[^\n;&|]{0,100}?_history\b|\bwevtutil(?:\.exe)?\s+cl\b|\bclear-eventlog\b/i,
+    'history or event log wiped',
+  ],
   [/\bdropdb\s+\S/, 'database dropped'],
 ];
 

@@ -9,6 +9,8 @@ export interface Payload {
   readonly pattern: RegExp;
   /** A second pattern that must also match; the finding spans both. */
   readonly with?: RegExp;
+  /** A cheap test that must pass before `pattern` runs (keeps dense look-alike text fast). */
+  readonly requires?: RegExp;
 }
 
 const FETCH = '(?:curl|wget|fetch|iwr|invoke-webrequest|irm|invoke-restmethod)';
@@ -18,10 +20,24 @@ const STDIN_INTERPRETER = String.raw`(?:python[0-9.]*|perl|ruby|node|php|pwsh|po
 export const DOWNLOAD_EXECUTE: readonly Payload[] = [
   {
     detail: 'download piped into a shell',
+    requires: /\|/,
     pattern: new RegExp(
-      String.raw`\b${FETCH}\b[^\n;&]{0,2000}?\|\s*(?:sudo\s+(?:-\S+\s+)*)?(?:${SH}\b(?!\s+-c\b)|${STDIN_INTERPRETER}|iex\b|invoke-expression\b)`,
+      String.raw`\b${FETCH}\b[^\n;&|]{0,300}\|\s*(?:sudo\s+(?:-\S+\s+)*)?(?:${SH}\b(?!\s+-c\b)|${STDIN_INTERPRETER}|iex\b|invoke-expression\b)`,
       'i',
     ),
+  },
+  {
+    detail: 'download fed to xargs running a shell',
+    requires: /\bxargs\b/,
+    pattern: new RegExp(
+      String.raw`\b${FETCH}\b[^\n;&|]{0,300}\|\s*xargs\b[^\n|;&]{0,100}?\b(?:ba|z|da)?sh\s+-c\b`,
+      'i',
+    ),
+  },
+  {
+    detail: 'PowerShell download and run',
+    pattern: /-outfile\b|\.downloadfile\s*\(|\bstart-bitstransfer\b/i,
+    with: /\bstart-process\b|\binvoke-item\b|(?:^|[;&|]\s*)&\s*["']?\$env:/i,
   },
   {
     detail: 'shell running a download',
@@ -32,8 +48,9 @@ export const DOWNLOAD_EXECUTE: readonly Payload[] = [
   },
   {
     detail: 'download made executable and run',
+    requires: /\bchmod\b|\bsh\s/,
     pattern:
-      /\b(?:curl|wget)\b[^\n]{0,2000}?(?:&&|;|\n)\s*(?:sudo\s+)?(?:chmod\s+(?:[ugoa]*\+[rw]*x|[0-7]?[0-7][1357][0-7]{0,2})\b|\b(?:ba|z|da)?sh\s+[^\s-])/i,
+      /\b(?:curl|wget)\b[^\n;&]{0,500}(?:&&|;|\n)\s*(?:sudo\s+)?(?:chmod\s+(?:[ugoa]*\+[rw]*x|[0-7]?[0-7][1357][0-7]{0,2})\b|\b(?:ba|z|da)?sh\s+[^\s-])/i,
   },
   {
     detail: 'PowerShell encoded command',
@@ -65,6 +82,7 @@ export const REVERSE_SHELLS: readonly Payload[] = [
   { detail: 'shell redirected to /dev/tcp', pattern: /\/dev\/(?:tcp|udp)\/[^\s/]+\/\d+/i },
   {
     detail: 'netcat executing a shell',
+    requires: /\s(?:-[a-z]*e|--(?:sh-|lua-)?exec|-c)\s/i,
     pattern: new RegExp(
       String.raw`${NC}[^\n|;&]{0,300}?\s(?:-[a-z]*e|--exec|--sh-exec|--lua-exec)\s+[^\s;&|]+|${NC}[^\n|;&]{0,300}?\s-c\s+["']?${SH}\b`,
       'i',
@@ -114,6 +132,7 @@ export function findPayloads(
 ): { start: number; end: number; detail: string }[] {
   const found: { start: number; end: number; detail: string }[] = [];
   for (const payload of payloads) {
+    if (payload.requires && !payload.requires.test(text)) continue;
     const first = payload.pattern.exec(text);
     if (!first) continue;
     let start = first.index;

@@ -9,7 +9,7 @@ import {
   splitStatements,
 } from './sql-statements.js';
 import type { SqlToken } from './sql-tokenizer.js';
-import { isCall, type LocalMatch, type SqlVariant } from './sql-view.js';
+import { isCall, type LocalMatch, type SqlMode, type SqlVariant } from './sql-view.js';
 
 /**
  * SQL that does damage whatever the query around it: statements that destroy data or hand out
@@ -55,14 +55,27 @@ function whereIsAlwaysTrue(statement: Statement, where: number): boolean {
   return rest.length === 3 && compareLiterals(rest[0], rest[1], rest[2]) === true;
 }
 
-function destructiveStatement(s: Statement): LocalMatch | null {
+/** Scratch tables that cleanup scripts drop all day (`tmp_import_2026_10`, `#staging`, `orders_old`). */
+const SCRATCH_TABLE =
+  /^(?:#|(?:tmp|temp|scratch|staging)(?:_|$))|_(?:tmp|temp|scratch|staging|old|bak|backup)(?:_\d+)*$/i;
+
+function isScratchTable(names: readonly SqlToken[]): boolean {
+  const tables = names.filter(
+    (token, i) => (token.type === 'word' || token.type === 'quoted') && !isPunct(names[i + 1], '.'),
+  );
+  return tables.length > 0 && tables.every((token) => SCRATCH_TABLE.test(token.text));
+}
+
+function destructiveStatement(s: Statement, mode: SqlMode): LocalMatch | null {
   const v = mainVerbIndex(s);
   const verb = s[v];
   if (isWord(verb, 'DROP') && isWord(s[v + 1], ...DROPPABLE)) {
     let k = v + 2;
     if (isWord(s[k], 'IF') && isWord(s[k + 1], 'EXISTS')) k += 2;
     const end = skipNames(s, k);
-    if (end > 0 && endsAt(s, end, ...AFTER_DROP)) return at(s, v, end - 1, `DROP ${s[v + 1]!.text}`);
+    const temporary = isWord(s[v + 1], 'TABLE') && end > 0 && isScratchTable(s.slice(k, end));
+    if (end > 0 && !temporary && endsAt(s, end, ...AFTER_DROP))
+      return at(s, v, end - 1, `DROP ${s[v + 1]!.text}`);
   }
   if (isWord(verb, 'TRUNCATE')) {
     const k = isWord(s[v + 1], 'TABLE') ? v + 2 : v + 1;
@@ -80,7 +93,8 @@ function destructiveStatement(s: Statement): LocalMatch | null {
   if (isWord(verb, 'GRANT') && isWord(s[v + 1], 'ALL')) {
     return at(s, v, isWord(s[v + 2], 'PRIVILEGES') ? v + 2 : v + 1, 'GRANT ALL');
   }
-  if (isWord(verb, 'DELETE'))
+  // `DELETE name` without FROM is valid T-SQL but also JavaScript (`delete obj.prop`): only whole statements may omit FROM.
+  if (isWord(verb, 'DELETE') && (isWord(s[v + 1], 'FROM') || mode === 'statement'))
     return unfilteredWrite(s, v, isWord(s[v + 1], 'FROM') ? v + 2 : v + 1, 'DELETE');
   if (isWord(verb, 'UPDATE')) return unfilteredWrite(s, v, v + 1, 'UPDATE');
   return null;
@@ -100,8 +114,8 @@ function unfilteredWrite(s: Statement, v: number, target: number, verb: string):
   return null;
 }
 
-export function findDestructive(v: SqlVariant): LocalMatch[] {
-  return splitStatements(v.tokens).flatMap((statement) => destructiveStatement(statement) ?? []);
+export function findDestructive(v: SqlVariant, mode: SqlMode): LocalMatch[] {
+  return splitStatements(v.tokens).flatMap((statement) => destructiveStatement(statement, mode) ?? []);
 }
 
 /** Procedures and functions that run operating-system commands from the database. */

@@ -25,13 +25,13 @@ export function findTautologies(v: SqlVariant, mode: SqlMode): LocalMatch[] {
   const found: LocalMatch[] = [];
   for (let i = 0; i < code.length - 1; i++) {
     const isOr = isWord(code[i], 'OR');
-    const isAnd = mode === 'fragment' && (isWord(code[i], 'AND') || code[i]!.text === '&&');
+    const isAnd = mode === 'fragment' && isWord(code[i], 'AND');
     if (!isOr && !isAnd) continue;
-    let a = i + 1;
-    if (isPunct(code[a], '(')) a++;
-    const result = compareLiterals(code[a], code[a + 1], code[a + 2]);
-    if (result !== null) {
-      const last = isPunct(code[a + 3], ')') ? a + 3 : a + 2;
+    const left = readOperand(code, i + 1);
+    const right = left ? readOperand(code, left.next + 1) : null;
+    const result = left && right ? compareLiterals(left.token, code[left.next], right.token) : null;
+    if (left && right && result !== null) {
+      const last = right.next - 1;
       const probe = isAnd && (endsAfter[last] || isPunct(code[last + 1], ')'));
       if ((isOr && result) || probe) {
         const detail = isOr ? 'always-true condition' : 'boolean blind-injection probe';
@@ -39,12 +39,31 @@ export function findTautologies(v: SqlVariant, mode: SqlMode): LocalMatch[] {
       }
       continue;
     }
+    const a = isPunct(code[i + 1], '(') ? i + 2 : i + 1;
     const bare = literalValue(code[a]);
     if (isOr && commentAfter[a] && bare !== null && bare !== '0' && bare !== '') {
       found.push(span(code[i]!, code[a]!, 'always-true condition before a comment'));
     }
   }
   return found;
+}
+
+/** A literal, possibly in parentheses (`1`, `(1)`, `('a')`): the token and the index after it. */
+function readOperand(code: readonly SqlToken[], at: number): { token: SqlToken; next: number } | null {
+  let open = 0;
+  let k = at;
+  while (isPunct(code[k], '(') && open < 3) {
+    open++;
+    k++;
+  }
+  const token = code[k];
+  if (literalValue(token) === null) return null;
+  k++;
+  for (let closed = 0; closed < open; closed++) {
+    if (!isPunct(code[k], ')')) return open === 1 && closed === 0 ? { token: token!, next: k } : null;
+    k++;
+  }
+  return { token: token!, next: k };
 }
 
 /** Words after SELECT that make `union select ...` read as SQL rather than prose. */
@@ -159,60 +178,6 @@ export function findStacked(v: SqlVariant, mode: SqlMode, text: string): LocalMa
   return found;
 }
 
-/** A quote closed and the rest commented away (`admin'--`), or comments used to split keywords. */
-export function findCommentTricks(v: SqlVariant, mode: SqlMode): LocalMatch[] {
-  const { tokens } = v;
-  const found: LocalMatch[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!;
-    if (token.type !== 'comment') continue;
-    const prev = tokens[i - 1];
-    const next = tokens[i + 1];
-    const line = !token.text.startsWith('/*');
-    const toEnd = line || !token.closed;
-    const opened = toEnd && mode === 'fragment' && v.prefix > 0 && !next ? prefixString(tokens, i) : null;
-    if (line && prev?.type === 'string' && prev.end === token.start) {
-      found.push({ start: prev.end - 1, end: token.end, detail: 'quote closed and the rest commented out' });
-    } else if (opened) {
-      found.push({
-        start: opened.end - 1,
-        end: token.end,
-        detail: 'quote closed and the rest commented out',
-      });
-    } else if (line && mode === 'statement' && prev && /^(?:--|#)\s*['"]/.test(token.text)) {
-      found.push({ start: token.start, end: token.end, detail: 'comment swallowing a quote' });
-    } else if (!line && token.text.length <= 8 && prev?.end === token.start && next?.start === token.end) {
-      if (prev.type === 'word' && next.type === 'word') {
-        found.push({ start: prev.start, end: next.end, detail: 'comment splitting keywords' });
-      }
-    }
-  }
-  return found;
-}
-
-/** Words that keep a quote-then-comment fragment SQL (`1' ORDER BY 3--`) rather than prose with a dash. */
-const SQL_WORDS = new Set(
-  (
-    'ORDER BY GROUP HAVING LIMIT OFFSET AND OR NOT NULL SELECT FROM WHERE UNION ALL ASC DESC LIKE IN IS TRUE ' +
-    'FALSE AS DISTINCT INTO VALUES EXEC EXECUTE DROP TABLE DELETE UPDATE SET INSERT WAITFOR DELAY CASE WHEN ' +
-    'THEN ELSE END XOR DIV MOD BETWEEN EXISTS'
-  ).split(' '),
-);
-
-function sqlish(tokens: readonly SqlToken[], k: number): boolean {
-  const token = tokens[k]!;
-  if (token.type !== 'word') return token.type !== 'comment';
-  return SQL_WORDS.has(token.text) || token.text.startsWith('@@') || isPunct(tokens[k + 1], '(');
-}
-
-/** The synthetic-quote string when only SQL stands between it and the comment at index i (at most 30 tokens). */
-function prefixString(tokens: readonly SqlToken[], i: number): SqlToken | null {
-  if (i > 31) return null;
-  for (let k = i - 1; k > 0; k--) if (!sqlish(tokens, k)) return null;
-  const first = tokens[0];
-  return first?.type === 'string' && first.start === 0 && first.closed ? first : null;
-}
-
 /** Server details pulled out through an error message or a fingerprinting variable. */
 export function findErrorBased(v: SqlVariant, mode: SqlMode): LocalMatch[] {
   if (mode !== 'fragment') return [];
@@ -242,16 +207,40 @@ function readsServer(code: readonly SqlToken[], from: number): boolean {
 }
 
 /** `SLEEP(5)`, `pg_sleep(5)`, `WAITFOR DELAY '0:0:5'`, `BENCHMARK(...)`, `DBMS_LOCK.SLEEP(...)`. */
-export function findTimeDelays(v: SqlVariant): LocalMatch[] {
+/** Tokens after which a function call is part of a SQL expression (`AND SLEEP(5)`, `,SLEEP(5)`, `(SELECT SLEEP(5))`). */
+const SQL_BEFORE_CALL = new Set([
+  'AND',
+  'OR',
+  'XOR',
+  'NOT',
+  'SELECT',
+  'THEN',
+  'ELSE',
+  'WHERE',
+  'WHEN',
+  '(',
+  ',',
+  ';',
+  '||',
+  '=',
+  '+',
+  '-',
+]);
+
+/** True when the call at i sits in SQL rather than in code (`await sleep(10)`, `sleep(1000)` on its own line). */
+function inSqlPosition(code: readonly SqlToken[], i: number, mode: SqlMode): boolean {
+  const prev = code[i - 1];
+  if (!prev) return mode === 'statement';
+  return prev.type !== 'string' && prev.type !== 'quoted' && SQL_BEFORE_CALL.has(prev.text);
+}
+
+export function findTimeDelays(v: SqlVariant, mode: SqlMode): LocalMatch[] {
   const { code } = v;
   const found: LocalMatch[] = [];
   for (let i = 0; i < code.length - 1; i++) {
     if (isCall(code, i, 'SLEEP', 'PG_SLEEP', 'PG_SLEEP_FOR', 'PG_SLEEP_UNTIL', 'BENCHMARK')) {
-      if (
-        isWord(code[i], 'SLEEP') &&
-        isPunct(code[i - 1], '.') &&
-        !isWord(code[i - 2], 'DBMS_LOCK', 'DBMS_SESSION')
-      )
+      const dotted = isPunct(code[i - 1], '.');
+      if (dotted ? !isWord(code[i - 2], 'DBMS_LOCK', 'DBMS_SESSION') : !inSqlPosition(code, i, mode))
         continue;
       found.push(span(code[i]!, code[i + 1]!, `time delay: ${code[i]!.text}`));
     } else if (isWord(code[i], 'WAITFOR') && isWord(code[i + 1], 'DELAY', 'TIME')) {

@@ -17,8 +17,25 @@ export interface SqlToken {
   readonly closed: boolean;
 }
 
-const WORD_START = /[A-Za-z_@$\u0080-\uffff]/;
-const WORD_PART = /[A-Za-z0-9_@$#\u0080-\uffff]/;
+/** Letters, `_`, `@` (T-SQL variables), `$` and anything non-ASCII; checked by code for speed. */
+function isWordStart(code: number): boolean {
+  return (
+    (code >= 97 && code <= 122) ||
+    (code >= 65 && code <= 90) ||
+    code === 95 ||
+    code === 64 ||
+    code === 36 ||
+    code >= 128
+  );
+}
+
+function isWordPart(code: number): boolean {
+  return isWordStart(code) || (code >= 48 && code <= 57) || code === 35;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
 const OPERATORS = ['<=>', '->>', '<>', '!=', '<=', '>=', '||', '&&', '::', ':=', '->', '#>'];
 
 export function tokenizeSql(sql: string): SqlToken[] {
@@ -26,12 +43,12 @@ export function tokenizeSql(sql: string): SqlToken[] {
   let i = 0;
   let executable = 0;
   while (i < sql.length) {
-    const c = sql[i]!;
-    if (c === ' ' || c === '\n' || c === '\t' || c === '\r' || c === '\f') {
+    const code = sql.charCodeAt(i);
+    if (code <= 32) {
       i++;
       continue;
     }
-    if (c === '*' && sql[i + 1] === '/' && executable > 0) {
+    if (code === 42 && sql.charCodeAt(i + 1) === 47 && executable > 0) {
       executable--;
       i += 2;
       continue;
@@ -48,29 +65,40 @@ export function tokenizeSql(sql: string): SqlToken[] {
   return tokens;
 }
 
+/** Punctuation that is its own token; other symbols are operators. */
+const PUNCT = new Set([';', ',', '(', ')', '.', '[', ']', '{', '}']);
+/** Two- and three-character operators, by their first character. */
+const OPERATOR_STARTS = new Set(OPERATORS.map((op) => op[0]!));
+
 function readToken(sql: string, i: number): SqlToken {
+  const code = sql.charCodeAt(i);
+  if (isWordStart(code)) {
+    // N'..', E'..', X'..', B'..' are string literals with a prefix.
+    if (sql.charCodeAt(i + 1) === 39 && /[NnEeXxBb]/.test(sql[i]!) && !isWordPart(sql.charCodeAt(i - 1))) {
+      const token = quoted(sql, i + 1, "'", 'string');
+      return { type: token.type, start: i, end: token.end, text: token.text, closed: token.closed };
+    }
+    if (code === 36) {
+      const tag = /^\$[A-Za-z_]*\$/.exec(sql.slice(i, i + 40));
+      if (tag) return dollarQuoted(sql, i, tag[0]);
+    }
+    return word(sql, i);
+  }
+  if (isDigit(code) || (code === 46 && isDigit(sql.charCodeAt(i + 1)))) return number(sql, i);
   const c = sql[i]!;
   const next = sql[i + 1];
   if ((c === '-' && next === '-') || (c === '#' && next !== '>')) return lineComment(sql, i);
   if (c === '/' && next === '*') return blockComment(sql, i);
   if (c === "'") return quoted(sql, i, "'", 'string');
-  if (/[NnEeXxBb]/.test(c) && next === "'" && !WORD_PART.test(sql[i - 1] ?? ' ')) {
-    const token = quoted(sql, i + 1, "'", 'string');
-    return { ...token, start: i };
-  }
   if (c === '"') return quoted(sql, i, '"', 'quoted');
   if (c === '`') return quoted(sql, i, '`', 'quoted');
-  if (c === '$') {
-    const tag = /^\$[A-Za-z_]*\$/.exec(sql.slice(i, i + 40));
-    if (tag) return dollarQuoted(sql, i, tag[0]);
+  if (PUNCT.has(c)) return { type: 'punct', start: i, end: i + 1, text: c, closed: true };
+  if (OPERATOR_STARTS.has(c)) {
+    for (const op of OPERATORS) {
+      if (sql.startsWith(op, i)) return { type: 'op', start: i, end: i + op.length, text: op, closed: true };
+    }
   }
-  if (/[0-9]/.test(c) || (c === '.' && /[0-9]/.test(next ?? ''))) return number(sql, i);
-  if (WORD_START.test(c)) return word(sql, i);
-  for (const op of OPERATORS) {
-    if (sql.startsWith(op, i)) return { type: 'op', start: i, end: i + op.length, text: op, closed: true };
-  }
-  const type = /[;,().[\]{}]/.test(c) ? 'punct' : 'op';
-  return { type, start: i, end: i + 1, text: c, closed: true };
+  return { type: 'op', start: i, end: i + 1, text: c, closed: true };
 }
 
 function lineComment(sql: string, i: number): SqlToken {
@@ -117,6 +145,6 @@ function number(sql: string, i: number): SqlToken {
 
 function word(sql: string, i: number): SqlToken {
   let end = i + 1;
-  while (end < sql.length && WORD_PART.test(sql[end]!)) end++;
+  while (end < sql.length && isWordPart(sql.charCodeAt(end))) end++;
   return { type: 'word', start: i, end, text: sql.slice(i, end).toUpperCase(), closed: true };
 }

@@ -1,5 +1,5 @@
 import type { DetectorMatch, ScanField } from '../../detector.js';
-import { decodeMapped, type MappedText, toOriginal } from './percent-decode.js';
+import { decodeMapped, identityMapped, type MappedText, toOriginal } from './percent-decode.js';
 import { isPunct, isWord } from './sql-statements.js';
 import { type SqlToken, tokenizeSql } from './sql-tokenizer.js';
 import { fieldKind, MAX_MATCHES } from './value-kind.js';
@@ -39,7 +39,9 @@ export interface LocalMatch {
   readonly detail: string;
 }
 
-const MAX_SQL = 256 * 1024;
+const MAX_SQL = 128 * 1024;
+/** Injected fragments are short; a longer non-SQL value is read only this far. */
+const MAX_FRAGMENT = 16 * 1024;
 const ENCODED_SQL = /%(?:2[0237bd]|3[bd]|23|2a)/i;
 const STATEMENT_VERBS = new Set(
   (
@@ -49,18 +51,17 @@ const STATEMENT_VERBS = new Set(
 );
 
 /** The SQL view of a field, or null when it is not a value the SQL detectors read. */
-export function sqlView(field: ScanField, prefilter: RegExp): SqlView | null {
+export function sqlView(field: ScanField, prefilter: (text: string) => boolean): SqlView | null {
   const kind = fieldKind(field);
   if (!kind || kind === 'document') return null;
-  const value = field.value.length > MAX_SQL ? field.value.slice(0, MAX_SQL) : field.value;
-  const encoded = ENCODED_SQL.test(value);
-  if (!encoded && !prefilter.test(value)) return null;
-  let mapped: MappedText = encoded
-    ? decodeMapped(value)
-    : { text: value, starts: [], ends: [], decoded: false };
+  const limit = kind === 'sql' ? MAX_SQL : MAX_FRAGMENT;
+  const value = field.value.length > limit ? field.value.slice(0, limit) : field.value;
+  const encoded = value.includes('%') && ENCODED_SQL.test(value);
+  if (!encoded && !prefilter(value)) return null;
+  let mapped: MappedText = encoded ? decodeMapped(value) : identityMapped(value);
   // A query string writes spaces as `+`; one character for one keeps the offsets.
   if (encoded && kind === 'url') mapped = { ...mapped, text: mapped.text.replaceAll('+', ' ') };
-  if (encoded && !prefilter.test(mapped.text)) return null;
+  if (encoded && !prefilter(mapped.text)) return null;
   const raw = variant(mapped.text, 0);
   if (kind === 'sql' && startsWithVerb(raw.code)) {
     return { value, mapped, mode: 'statement', variants: [raw] };

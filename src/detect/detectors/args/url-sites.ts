@@ -1,5 +1,5 @@
-import { type Host, normalizeHost } from './parse-host.js';
-import type { ValueKind } from './value-kind.js';
+import { type Host, normalizeHost, plainHost } from './parse-host.js';
+import { endOf, stopSet, type ValueKind } from './value-kind.js';
 
 /**
  * URLs inside a value, with the span of each part in the text. The host is taken from the text
@@ -20,18 +20,22 @@ export interface UrlSite {
   readonly end: number;
   /** Lowercase scheme without the colon; `http` when the value had none (a host or `url` argument). */
   readonly scheme: string;
-  readonly explicitScheme: boolean;
   readonly userinfo: { readonly start: number; readonly end: number } | null;
   readonly host: HostSpan | null;
-  /** The host another parser would see when the authority mixes `\\` and `@`, else null. */
+  /** The host another parser would see when the authority mixes `\`, `?` or `#` with `@`, else null. */
   readonly altHost: HostSpan | null;
   /** True when this URL is the whole (trimmed) value. */
   readonly whole: boolean;
 }
 
-/** `scheme://`, `http:\\\\` (web schemes take backslashes), or `file:/path` without an authority. */
-const SCHEME_START = /\b([a-z][a-z0-9+.-]{1,15}):(?:[\\/]{2}|(?=\/))/gi;
-const URL_END = /[\s"'<>`{}|^]/;
+const URL_END = stopSet(' \t\r\n\f\v"\'<>`{}|^');
+const WEB_AUTHORITY_END = stopSet('/\\?#');
+const AUTHORITY_END = stopSet('/?#');
+const LOOSE_AUTHORITY_END = stopSet('/');
+const SPACES = stopSet(' \t\n\v\f\r');
+const MAX_URL = 8192;
+/** A value with more URLs than this is a document, not a request target; plain metadata addresses are still found by text. */
+const MAX_SITES = 100;
 const SPECIAL = new Set(['http', 'https', 'ws', 'wss', 'ftp', 'file']);
 /** Schemes that name a network or file location; others (`mailto:`, `data:`, `urn:`) are not fetches. */
 const LOCATION_SCHEMES = new Set([
@@ -41,82 +45,132 @@ const LOCATION_SCHEMES = new Set([
   ),
 ]);
 
-/** Every URL site in `text`; a scheme-less `url`/`host` argument is read as an http URL. */
-export function findUrlSites(text: string, kind: ValueKind): UrlSite[] {
-  const trimmedStart = text.length - text.trimStart().length;
-  const trimmedEnd = text.trimEnd().length;
-  const sites: UrlSite[] = [];
-  for (const m of text.matchAll(SCHEME_START)) {
-    const scheme = m[1]!.toLowerCase();
-    if (!LOCATION_SCHEMES.has(scheme)) continue;
-    const hasAuthority = m[0].length > scheme.length + 1;
-    if (!hasAuthority && scheme !== 'file') continue;
-    if (!SPECIAL.has(scheme) && /\\/.test(m[0])) continue;
-    const stop = text.slice(m.index).search(URL_END);
-    const end = stop < 0 ? text.length : m.index + stop;
-    const authority = hasAuthority ? m.index + m[0].length : -1;
-    sites.push(parseSite(text, m.index, end, scheme, authority, trimmedStart, trimmedEnd));
+function isSchemeCode(code: number): boolean {
+  return (
+    (code >= 97 && code <= 122) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 48 && code <= 57) ||
+    code === 43 ||
+    code === 45 ||
+    code === 46
+  );
+}
+
+function isLetterCode(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+}
+
+/** The scheme ending at the colon at `colon`, or null: 2 to 16 scheme characters starting with a letter, at a word start. */
+function schemeBefore(text: string, colon: number): { start: number; scheme: string } | null {
+  let start = colon;
+  while (start > 0 && colon - start < 16 && isSchemeCode(text.charCodeAt(start - 1))) start--;
+  while (start < colon && !isLetterCode(text.charCodeAt(start))) start++;
+  if (colon - start < 2) return null;
+  const before = start > 0 ? text.charCodeAt(start - 1) : 32;
+  if (isSchemeCode(before) || before === 95) return null;
+  return { start, scheme: text.slice(start, colon).toLowerCase() };
+}
+
+/** Positions of colons that may end a scheme: `://`, `:\\` and friends, or `file:/`. */
+function schemeColons(text: string): number[] {
+  const colons: number[] = [];
+  for (let at = text.indexOf(':/'); at >= 0; at = text.indexOf(':/', at + 2)) colons.push(at);
+  if (text.includes(':\\')) {
+    for (let at = text.indexOf(':\\'); at >= 0; at = text.indexOf(':\\', at + 2)) colons.push(at);
+    colons.sort((a, b) => a - b);
   }
-  const bare = sites.length === 0 && (kind === 'url' || kind === 'host') && trimmedEnd > trimmedStart;
-  if (bare && !/\s/.test(text.slice(trimmedStart, trimmedEnd))) {
+  return colons;
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13);
+}
+
+/**
+ * Every URL site in `text`; a scheme-less `url`/`host` argument is read as an http URL. With
+ * `targetsOnly`, only a URL that is the whole value (or any URL of a url/host argument) is read.
+ */
+export function findUrlSites(text: string, kind: ValueKind, targetsOnly = false): UrlSite[] {
+  let trimmedStart = 0;
+  let trimmedEnd = text.length;
+  while (trimmedStart < trimmedEnd && isSpace(text.charCodeAt(trimmedStart))) trimmedStart++;
+  while (trimmedEnd > trimmedStart && isSpace(text.charCodeAt(trimmedEnd - 1))) trimmedEnd--;
+  const keyed = kind === 'url' || kind === 'host';
+  const oneToken = endOf(text, trimmedStart, SPACES, trimmedEnd) === trimmedEnd;
+  if (targetsOnly && !keyed && !oneToken) return [];
+  const sites: UrlSite[] = [];
+  for (const colon of schemeColons(text)) {
+    if (sites.length >= MAX_SITES) break;
+    const slashes = /^[\\/]{2}/.test(text.slice(colon + 1, colon + 3));
+    const found = schemeBefore(text, colon);
+    if (!found || !LOCATION_SCHEMES.has(found.scheme)) continue;
+    const { start, scheme } = found;
+    if (!slashes && scheme !== 'file') continue;
+    if (!SPECIAL.has(scheme) && text.slice(colon + 1, colon + 3).includes('\\')) continue;
+    const end = endOf(text, start, URL_END, start + MAX_URL);
+    const site = { text, start, end, scheme, authority: slashes ? colon + 3 : -1 };
+    sites.push(parseSite(site, start === trimmedStart && end === trimmedEnd));
+  }
+  if (sites.length === 0 && keyed && trimmedEnd > trimmedStart && oneToken) {
     const authority = text.startsWith('//', trimmedStart) ? trimmedStart + 2 : trimmedStart;
-    sites.push(parseSite(text, trimmedStart, trimmedEnd, 'http', authority, trimmedStart, trimmedEnd, false));
+    sites.push(
+      parseSite({ text, start: trimmedStart, end: trimmedEnd, scheme: 'http', authority }, true, false),
+    );
   }
   return sites;
 }
 
-function parseSite(
-  text: string,
-  start: number,
-  end: number,
-  scheme: string,
-  authorityStart: number,
-  trimmedStart: number,
-  trimmedEnd: number,
-  explicitScheme = true,
-): UrlSite {
-  const whole = start === trimmedStart && end === trimmedEnd;
-  const base = { start, end, scheme, explicitScheme, whole };
-  if (authorityStart < 0) return { ...base, userinfo: null, host: null, altHost: null };
+interface RawSite {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  readonly scheme: string;
+  /** Where the authority starts, or -1 for `file:/path`. */
+  readonly authority: number;
+}
+
+function parseSite(raw: RawSite, whole: boolean, explicitScheme = true): UrlSite {
+  const { text, start, end, scheme, authority: from } = raw;
+  if (from < 0) return { start, end, scheme, whole, userinfo: null, host: null, altHost: null };
   const special = SPECIAL.has(scheme);
-  const authority = authorityText(text, authorityStart, end, special);
+  const authority = authorityText(text, from, end, special);
   const at = authority.lastIndexOf('@');
-  const url = text.slice(start, end);
-  const parsed = parsedHostname(explicitScheme ? url : `http://${url}`, special);
-  // Parsers disagree on `\\`, `?` and `#` before `@` (`http://evil.com#@10.0.0.1/`): judge the other reading too.
-  const loose = authorityText(text, authorityStart, end, null);
+  const url = explicitScheme ? text.slice(start, end) : `http://${text.slice(start, end)}`;
+  // Parsers disagree on `\`, `?` and `#` before `@` (`http://evil.com#@10.0.0.1/`): judge the other reading too.
+  const loose = authorityText(text, from, end, null);
   const looseAt = loose !== authority ? loose.lastIndexOf('@') : -1;
   return {
-    ...base,
-    userinfo: at >= 0 ? { start: authorityStart, end: authorityStart + at } : null,
-    host: hostSpan(authority.slice(at + 1), authorityStart + at + 1, parsed),
-    altHost: looseAt >= 0 ? hostSpan(loose.slice(looseAt + 1), authorityStart + looseAt + 1, null) : null,
+    start,
+    end,
+    scheme,
+    whole,
+    userinfo: at >= 0 ? { start: from, end: from + at } : null,
+    host: hostSpan(authority.slice(at + 1), from + at + 1, special ? url : null),
+    altHost: looseAt >= 0 ? hostSpan(loose.slice(looseAt + 1), from + looseAt + 1, null) : null,
   };
 }
 
-function hostSpan(hostAndPort: string, start: number, parsed: string | null): HostSpan | null {
-  const written = hostPart(hostAndPort);
-  const host = written === '' ? null : normalizeHost(written, parsed);
+/** The authority from `from`: up to `/\?#` for web schemes, `/?#` for others, or only `/` for the loosest reading (null). */
+function authorityText(text: string, from: number, end: number, special: boolean | null): string {
+  const stops = special === null ? LOOSE_AUTHORITY_END : special ? WEB_AUTHORITY_END : AUTHORITY_END;
+  return text.slice(from, endOf(text, from, stops, end));
+}
+
+/** The host of `host:port` or `[v6]:port`, normalized; `url` is given for web schemes, whose parser normalizes IPv4 forms. */
+function hostSpan(hostAndPort: string, start: number, url: string | null): HostSpan | null {
+  const written = hostAndPort.startsWith('[')
+    ? hostAndPort.slice(0, hostAndPort.indexOf(']') + 1 || hostAndPort.length)
+    : /:\d*$/.test(hostAndPort)
+      ? hostAndPort.slice(0, hostAndPort.lastIndexOf(':'))
+      : hostAndPort;
+  if (written === '') return null;
+  const host = plainHost(written) ?? normalizeHost(written, url ? parsedHostname(url) : null);
   return host ? { start, end: start + written.length, host } : null;
 }
 
-/** The authority from `from`: up to `/\\?#` for web schemes, `/?#` for others, or only `/` for the loosest reading (null). */
-function authorityText(text: string, from: number, end: number, special: boolean | null): string {
-  const rest = text.slice(from, end);
-  const stop = rest.search(special === null ? /\// : special ? /[/\\?#]/ : /[/?#]/);
-  return stop < 0 ? rest : rest.slice(0, stop);
-}
-
-/** The host of `host:port` or `[v6]:port`. */
-function hostPart(hostAndPort: string): string {
-  if (hostAndPort.startsWith('['))
-    return hostAndPort.slice(0, hostAndPort.indexOf(']') + 1 || hostAndPort.length);
-  return /:\d*$/.test(hostAndPort) ? hostAndPort.slice(0, hostAndPort.lastIndexOf(':')) : hostAndPort;
-}
-
-/** The WHATWG parser's hostname for web schemes (it normalizes numeric IPv4 forms), else null. */
-function parsedHostname(url: string, special: boolean): string | null {
-  if (!special || !URL.canParse(url)) return null;
+/** The WHATWG parser's hostname (it normalizes numeric IPv4 forms and percent-escapes), or null. */
+function parsedHostname(url: string): string | null {
+  if (!URL.canParse(url)) return null;
   const { hostname } = new URL(url);
   return hostname === '' ? null : hostname;
 }

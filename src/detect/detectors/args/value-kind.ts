@@ -40,42 +40,35 @@ function words(kind: ValueKind, list: string): [string, ValueKind][] {
   return list.split(' ').map((word) => [word.replaceAll('_', ''), kind]);
 }
 
-/** Suffixes of compound keys (`config_file`, `base_url`, `logDir`, lowercased by the engine). */
-const SUFFIXES: readonly (readonly [string, ValueKind])[] = [
-  ['_path', 'path'],
-  ['_file', 'path'],
-  ['_dir', 'path'],
-  ['filepath', 'path'],
-  ['filename', 'path'],
-  ['directory', 'path'],
-  ['_url', 'url'],
-  ['_uri', 'url'],
-  ['url', 'url'],
-  ['endpoint', 'url'],
-  ['_host', 'host'],
-  ['_command', 'shell'],
-  ['_cmd', 'shell'],
-  ['_sql', 'sql'],
-  ['_query', 'sql'],
-];
+/** Suffixes of compound keys (`config_file`, `base_url`, `logDir`, lowercased by the engine), one group per kind. */
+const SUFFIX =
+  /(_path|_file|_dir|filepath|filename|directory)$|(_uri|url|endpoint)$|(_host)$|(_command|_cmd)$|(_sql|_query)$/;
+const SUFFIX_KINDS: readonly ValueKind[] = ['path', 'url', 'host', 'shell', 'sql'];
 
 /** The kind a key names, or `other`. */
 export function keyKind(key: string): ValueKind {
-  const exact = EXACT.get(key.replaceAll(/[-_]/g, ''));
+  const exact =
+    EXACT.get(key) ??
+    (key.includes('_') || key.includes('-') ? EXACT.get(key.replace(/[-_]/g, '')) : undefined);
   if (exact) return exact;
-  for (const [suffix, kind] of SUFFIXES) if (key.endsWith(suffix)) return kind;
-  return 'other';
+  const m = SUFFIX.exec(key);
+  if (!m) return 'other';
+  const group = m.findIndex((part, i) => i > 0 && part !== undefined);
+  return SUFFIX_KINDS[group - 1] ?? 'other';
 }
 
+/** An argument under an unnamed key longer than this is a document (a message, a page), not a payload. */
+const MAX_OTHER = 4 * 1024;
+
 /**
- * The kind of a field for the argument detectors, or null when they should skip it: metadata
- * values are read only when their key says what they are, since metadata also holds free text.
+ * The kind of a field for the argument detectors, or null when they should skip it. Producers
+ * often flatten tool arguments into metadata (`metadata.file_path`, `metadata.branch`), so a
+ * metadata value is read like an argument; long free text under an unnamed key is a document.
  */
 export function fieldKind(field: ScanField): ValueKind | null {
   if (field.role !== 'argument' && field.role !== 'metadata') return null;
   const kind = keyKind(field.key);
-  if (field.role === 'metadata' && (kind === 'other' || kind === 'document')) return null;
-  return kind;
+  return kind === 'other' && field.value.length > MAX_OTHER ? 'document' : kind;
 }
 
 /** The part of a value the detectors read. */
@@ -86,4 +79,21 @@ export function scanText(value: string): string {
 /** True when a value is one short line: a token an argument carries, not prose or a file body. */
 export function isSingleLine(text: string, maxLength = 4096): boolean {
   return text.length <= maxLength && !text.includes('\n');
+}
+
+/** A set of ASCII stop characters for `endOf`, as a lookup table (far faster than a string search per character). */
+export function stopSet(chars: string): Uint8Array {
+  const table = new Uint8Array(128);
+  for (const c of chars) table[c.charCodeAt(0)] = 1;
+  return table;
+}
+
+/** Index of the first character at or after `from` that is in `stops`, or the limit; linear, no slicing. */
+export function endOf(text: string, from: number, stops: Uint8Array, limit = text.length): number {
+  const last = Math.min(limit, text.length);
+  for (let i = from; i < last; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 128 && stops[code] === 1) return i;
+  }
+  return last;
 }

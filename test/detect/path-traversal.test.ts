@@ -1,0 +1,198 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { FieldRole } from '../../src/detect/detector.js';
+import { pathTraversalDetectors } from '../../src/detect/detectors/path-traversal.js';
+import { loadBuiltinRules } from '../../src/detect/index.js';
+
+/** Every path-traversal match on one field: [detector id without family, matched text, start]. */
+function hits(key: string, value: string, role: FieldRole = 'argument'): [string, string, number][] {
+  return pathTraversalDetectors.flatMap((detector) =>
+    detector
+      .detect({ path: `arguments.${key}`, key, role, value }, { tool: 'read_file', method: 'tools/call' })
+      .map((m): [string, string, number] => [
+        detector.id.replace('path-traversal.', ''),
+        value.slice(m.start, m.end),
+        m.start,
+      ]),
+  );
+}
+
+describe('path-traversal.dot-dot', () => {
+  it('detects ../ climbing out of the tree, spanning the ../ run', () => {
+    assert.deepEqual(hits('path', '../../../../etc/passwd'), [
+      ['dot-dot', '../../../../', 0],
+      ['system-file', '../../../../etc/passwd', 0],
+    ]);
+  });
+  it('detects ..\\ sequences', () => {
+    assert.deepEqual(hits('path', '..\\..\\..\\windows\\win.ini'), [
+      ['dot-dot', '..\\..\\..\\', 0],
+      ['system-file', '..\\..\\..\\windows\\win.ini', 0],
+    ]);
+  });
+  it('detects an absolute path climbing back to the root', () => {
+    assert.deepEqual(hits('path', '/var/www/html/../../../etc/hosts'), [
+      ['dot-dot', '../../../', 14],
+      ['system-file', '/var/www/html/../../../etc/hosts', 0],
+    ]);
+  });
+  it('detects two levels up when the target looks secret', () => {
+    assert.deepEqual(hits('path', '../../.git/config'), [['dot-dot', '../../', 0]]);
+  });
+  it('reads a whole args entry as a path', () => {
+    assert.deepEqual(
+      hits('args', '../../../../etc/passwd').map(([id]) => id),
+      ['dot-dot', 'system-file'],
+    );
+  });
+  it('does not flag paths that stay inside the project or step to a sibling', () => {
+    for (const path of [
+      './docs/../README.md',
+      '../README.md',
+      '../../packages/ui/src/index.ts',
+      'src/index.ts',
+    ]) {
+      assert.deepEqual(hits('path', path), [], path);
+    }
+  });
+  it('does not flag cd ../.. in a shell command or ../ in file content', () => {
+    assert.deepEqual(hits('command', 'cd ../.. && make'), []);
+    assert.deepEqual(hits('content', "import { x } from '../../../lib/x';\n"), []);
+  });
+});
+
+describe('path-traversal.encoded', () => {
+  it('detects percent-encoded ../ and maps the span to the encoded text', () => {
+    assert.deepEqual(hits('path', '%2e%2e%2f%2e%2e%2f%2e%2e%2fetc%2fshadow'), [
+      ['dot-dot', '%2e%2e%2f%2e%2e%2f%2e%2e%2f', 0],
+      ['encoded', '%2e%2e%2f%2e%2e%2f%2e%2e%2f', 0],
+      ['credential-file', '%2e%2e%2f%2e%2e%2f%2e%2e%2fetc%2fshadow', 0],
+    ]);
+  });
+  it('detects double encoding (%252e)', () => {
+    const value = '%252e%252e%252f%252e%252e%252f%252e%252e%252fetc/passwd';
+    assert.ok(hits('path', value).some(([id, text]) => id === 'encoded' && text === value.slice(0, 45)));
+  });
+  it('detects overlong UTF-8 slashes (..%c0%af)', () => {
+    assert.deepEqual(hits('path', '..%c0%af..%c0%af..%c0%afetc/passwd')[1], [
+      'encoded',
+      '..%c0%af..%c0%af..%c0%af',
+      0,
+    ]);
+  });
+  it('detects fullwidth dots and slashes', () => {
+    assert.deepEqual(hits('path', '．．／．．／．．／etc/passwd')[1], ['encoded', '．．／．．／．．／', 0]);
+  });
+  it('detects filter-bypass shapes (....// and ..;/)', () => {
+    assert.deepEqual(hits('path', '....//....//....//etc/passwd'), [
+      ['encoded', '....//....//....//', 0],
+      ['system-file', '....//....//....//etc/passwd', 0],
+    ]);
+    assert.deepEqual(hits('path', '/static/..;/..;/WEB-INF/web.xml'), [['encoded', '..;/..;/', 8]]);
+  });
+  it('detects encoded traversal in a URL query parameter', () => {
+    const value = 'https://files.example.com/download?name=..%2f..%2f..%2fetc%2fpasswd';
+    assert.deepEqual(hits('url', value), [['encoded', '..%2f..%2f..%2f', 40]]);
+  });
+  it('reads flat metadata keys too', () => {
+    const value = 'uploads/%252e%252e%252f%252e%252e%252froot/.bash_history';
+    assert.deepEqual(
+      hits('template', value, 'metadata').map(([id]) => id),
+      ['encoded', 'credential-file'],
+    );
+  });
+});
+
+describe('path-traversal.null-byte', () => {
+  it('detects %00 cutting off an extension', () => {
+    assert.deepEqual(hits('file', 'report.pdf%00.png'), [['null-byte', '%00', 10]]);
+  });
+});
+
+describe('path-traversal.credential-file', () => {
+  it('detects password hashes, keys and cloud credentials by absolute or home path', () => {
+    const paths = [
+      '/etc/shadow',
+      '~/.ssh/id_rsa',
+      '/home/dev/.aws/credentials',
+      '~/.config/gcloud/application_default_credentials.json',
+      '/home/dev/.azure/accessTokens.json',
+      '~/.kube/config',
+      '~/.docker/config.json',
+      '/srv/app/.git-credentials',
+      '~/.npmrc',
+      '~/.pypirc',
+      '/var/run/secrets/kubernetes.io/serviceaccount/token',
+      '/proc/self/environ',
+      '.env.production',
+      '~/.cursor/mcp.json',
+      'file:///etc/shadow',
+    ];
+    for (const path of paths) assert.deepEqual(hits('path', path), [['credential-file', path, 0]], path);
+  });
+  it('detects Windows credential stores', () => {
+    for (const path of ['C:\\Windows\\System32\\config\\SAM', '%USERPROFILE%\\.ssh\\id_ed25519']) {
+      assert.deepEqual(hits('path', path), [['credential-file', path, 0]], path);
+    }
+  });
+  it('detects a shell command reading a key, spanning the path', () => {
+    assert.deepEqual(hits('command', 'cat ~/.ssh/id_rsa'), [['credential-file', '~/.ssh/id_rsa', 4]]);
+  });
+  it('does not flag a key used in place, prose that names a file, or template env files', () => {
+    assert.deepEqual(hits('command', 'ssh -i ~/.ssh/id_ed25519 deploy@host uptime'), []);
+    assert.deepEqual(hits('message', 'I rotated the key in ~/.aws/credentials yesterday'), []);
+    assert.deepEqual(hits('path', '.env.example'), []);
+    assert.deepEqual(hits('path', '.ssh-config.example'), []);
+  });
+});
+
+describe('path-traversal.system-file', () => {
+  it('detects /etc/passwd named directly, in metadata.file_path', () => {
+    assert.deepEqual(hits('file_path', '/etc/passwd', 'metadata'), [['system-file', '/etc/passwd', 0]]);
+  });
+  it('does not flag ordinary absolute paths', () => {
+    const paths = [
+      '/home/me/project/README.md',
+      '/etc/nginx/sites-available/shop.conf',
+      '/var/log/nginx/error.log',
+      '/tmp/build-output-4821.log',
+      'C:\\Users\\bob\\Documents\\Q3 planning.docx',
+    ];
+    for (const path of paths) assert.deepEqual(hits('path', path), [], path);
+  });
+});
+
+describe('path-traversal.unc-path', () => {
+  it('detects \\\\host\\share, spanning the host', () => {
+    assert.deepEqual(hits('path', '\\\\attacker.example\\share\\doc.docx'), [
+      ['unc-path', '\\\\attacker.example\\', 0],
+    ]);
+  });
+  it('does not flag a file: URI of a local resource', () => {
+    assert.deepEqual(hits('uri', 'file:///home/dev/notes/todo.md'), []);
+  });
+});
+
+describe('path-traversal rule data', () => {
+  const rules = loadBuiltinRules().filter((rule) => rule.category === 'path_traversal');
+  it('has one enabled rule per detector, reading arguments and metadata', () => {
+    assert.deepEqual(
+      rules.map((rule) => rule.detector).sort(),
+      pathTraversalDetectors.map((d) => d.id).sort(),
+    );
+    for (const rule of rules) {
+      assert.deepEqual(rule.fields, ['argument', 'metadata'], rule.id);
+      assert.equal(rule.enabled, true, rule.id);
+      assert.ok(rule.mappings.atlas.length > 0 && rule.mappings.owasp.length > 0, rule.id);
+    }
+  });
+  it('blocks traversal to sensitive files and evasion forms by default', () => {
+    for (const id of [
+      'path-traversal.credential-file',
+      'path-traversal.system-file',
+      'path-traversal.encoded',
+    ]) {
+      assert.equal(rules.find((rule) => rule.detector === id)?.action, 'block', id);
+    }
+  });
+});
