@@ -1,5 +1,12 @@
 import { ValidationError } from '../core/index.js';
-import type { Detector, DetectorMatch, FieldRole, ScanContext, ScanField } from './detector.js';
+import type {
+  Detector,
+  DetectorMatch,
+  DetectorTriggers,
+  FieldRole,
+  ScanContext,
+  ScanField,
+} from './detector.js';
 import type { Rule } from './rule.js';
 import { checkRule } from './rule-check.js';
 import { compileSafeRegex } from './safe-regex.js';
@@ -13,6 +20,8 @@ const MAX_MATCHES_PER_FIELD = 1000;
 export interface CompiledRule {
   readonly rule: Rule;
   readonly roles: readonly FieldRole[];
+  /** The detector's prefilter, if it declares one; user regexes have none. */
+  readonly triggers?: DetectorTriggers;
   find(field: ScanField, context: ScanContext): DetectorMatch[];
 }
 
@@ -39,7 +48,8 @@ function compileRule(rule: Rule, options: CompileOptions): CompiledRule {
   if (rule.detector !== undefined) {
     const detector = options.detectors.get(rule.detector)!;
     const roles = rule.fields.filter((role) => detector.roles.includes(role));
-    return { rule, roles, find: (field, context) => detector.detect(field, context) };
+    const find = (field: ScanField, context: ScanContext) => detector.detect(field, context);
+    return detector.triggers ? { rule, roles, triggers: detector.triggers, find } : { rule, roles, find };
   }
   const compiled = compileSafeRegex(rule.match!.pattern, rule.match!.flags);
   if (!compiled.ok) throw new ValidationError(compiled.reason);

@@ -44,10 +44,35 @@ export interface ScanContext {
   readonly method: string | null;
 }
 
+/**
+ * A cheap necessary condition for a detector to match a value. The engine checks the triggers of
+ * all detectors together, in one pass over each field (src/detect/prefilter.ts), and does not call
+ * a detector whose trigger is absent. Every match `detect` can return must satisfy it: a trigger
+ * narrower than the detector silently loses detections, so derive it from the detector's own
+ * patterns (a literal every match holds, or one its own prefilter already requires), and mind
+ * text the detector decodes first (percent-encoding, entities, homoglyphs): a literal must occur
+ * in the raw value.
+ */
+export interface DetectorTriggers {
+  /** Values shorter than this cannot match. */
+  readonly minLength?: number;
+  /**
+   * Strings compared case-sensitively; with `caseless`, the value must hold at least one of all
+   * of them. Absent or empty lists set no condition.
+   */
+  readonly literals?: readonly string[];
+  /** Strings compared as a case-insensitive RegExp (no `u` flag) does: `ignore` also finds `IGNORE`. */
+  readonly caseless?: readonly string[];
+  /** The detector also runs when the field's key (lowercase) holds one of the strings. */
+  readonly orKey?: boolean;
+}
+
 export interface Detector {
   /** Stable id that rule data files refer to (`prompt-injection.instruction-override`). */
   readonly id: string;
   /** Field roles this detector is meant for; the engine skips others. */
   readonly roles: readonly FieldRole[];
+  /** Optional prefilter; without it the detector runs on every field of its roles. */
+  readonly triggers?: DetectorTriggers;
   detect(field: ScanField, context: ScanContext): DetectorMatch[];
 }

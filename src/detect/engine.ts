@@ -1,16 +1,12 @@
 import type { McpEvent } from '../core/index.js';
-import {
-  type CompiledRule,
-  cleanMatches,
-  compileRules,
-  DEFAULT_MAX_USER_REGEX_CHARS,
-} from './compiled-rule.js';
-import type { Detector, DetectorMatch, FieldRole, ScanContext, ScanField } from './detector.js';
+import { type CompiledRule, compileRules, DEFAULT_MAX_USER_REGEX_CHARS } from './compiled-rule.js';
+import type { Detector, ScanContext, ScanField } from './detector.js';
 import { builtinDetectors } from './detectors/index.js';
 import { buildEvidence, fingerprintSecret, type Span } from './evidence.js';
 import { DEFAULT_MAX_FIELD_CHARS, walkEvent } from './field-walker.js';
 import type { Finding, ScanResult } from './finding.js';
 import type { Rule } from './rule.js';
+import { collectHits, type Hit, planScan, type ScanPlan } from './scan-plan.js';
 import { verdictOf } from './verdict.js';
 
 export interface EngineOptions {
@@ -28,13 +24,6 @@ export interface DetectionEngine {
   scan(event: McpEvent): ScanResult;
 }
 
-interface Hit {
-  readonly rule: CompiledRule;
-  readonly ruleIndex: number;
-  readonly fieldIndex: number;
-  readonly match: DetectorMatch;
-}
-
 /**
  * Builds an engine over the rules. Throws ValidationError when a rule names an unknown detector,
  * has an unsafe or invalid regex, or repeats an id; disabled rules are checked but never run.
@@ -45,57 +34,28 @@ export function createEngine(rules: readonly Rule[], options: EngineOptions = {}
     detectors: options.detectors ?? builtinDetectors,
     maxUserRegexChars: options.maxUserRegexChars ?? DEFAULT_MAX_USER_REGEX_CHARS,
   });
+  const plan = planScan(compiled);
   return {
     rules,
-    scan: (event) => scanEvent(compiled, event, maxFieldChars),
+    scan: (event) => scanEvent(plan, event, maxFieldChars),
   };
 }
 
-function scanEvent(compiled: readonly CompiledRule[], event: McpEvent, maxFieldChars: number): ScanResult {
+function scanEvent(plan: ScanPlan, event: McpEvent, maxFieldChars: number): ScanResult {
   const fields = walkEvent(event, maxFieldChars);
-  const byRole = groupByRole(fields);
   const context: ScanContext = { tool: event.tool, method: event.method };
-  const hits: Hit[] = [];
-  for (let ruleIndex = 0; ruleIndex < compiled.length; ruleIndex++) {
-    collectHits(hits, compiled[ruleIndex]!, ruleIndex, fields, byRole, context);
-  }
+  const hits = collectHits(plan, fields, context);
+  // Most events raise nothing: skip the bookkeeping below.
+  if (hits.length === 0) return { findings: [], verdict: verdictOf([]) };
   const secrets = secretSpans(hits);
   hits.sort(
     (a, b) => a.fieldIndex - b.fieldIndex || a.match.start - b.match.start || a.ruleIndex - b.ruleIndex,
   );
-  const quiet = rulesBelowMinMatches(compiled, hits, fields);
+  const quiet = rulesBelowMinMatches(plan.compiled, hits, fields);
   const findings = hits
     .filter((hit) => !quiet.has(hit.ruleIndex))
     .map((hit) => toFinding(hit, fields[hit.fieldIndex]!, secrets.get(hit.fieldIndex) ?? []));
   return { findings, verdict: verdictOf(findings) };
-}
-
-function groupByRole(fields: readonly ScanField[]): Map<FieldRole, number[]> {
-  const byRole = new Map<FieldRole, number[]>();
-  for (const [index, field] of fields.entries()) {
-    const list = byRole.get(field.role);
-    if (list) list.push(index);
-    else byRole.set(field.role, [index]);
-  }
-  return byRole;
-}
-
-function collectHits(
-  hits: Hit[],
-  rule: CompiledRule,
-  ruleIndex: number,
-  fields: readonly ScanField[],
-  byRole: ReadonlyMap<FieldRole, number[]>,
-  context: ScanContext,
-): void {
-  for (const role of rule.roles) {
-    for (const fieldIndex of byRole.get(role) ?? []) {
-      const field = fields[fieldIndex]!;
-      for (const match of cleanMatches(rule.find(field, context), field.value.length)) {
-        hits.push({ rule, ruleIndex, fieldIndex, match });
-      }
-    }
-  }
 }
 
 /** Every secret span per field, from all rules, so evidence masks neighbours' secrets too. */

@@ -19,6 +19,7 @@ interface Walk {
   readonly maxChars: number;
 }
 
+/** Where a value sits; passed as loose arguments because the walker runs on every event. */
 interface Place {
   readonly path: string;
   readonly key: string;
@@ -26,6 +27,15 @@ interface Place {
   /** Inside a `tools` array (a tools/list result), where `description` keys are tool descriptions. */
   readonly inTools: boolean;
 }
+
+const IDENTITY_FIELDS = [
+  ['user', 'user'],
+  ['agent', 'agent'],
+  ['tool', 'tool'],
+  ['method', 'method'],
+  ['client', 'client'],
+  ['sessionId', 'sessionid'],
+] as const;
 
 /**
  * Every string of the event with where it sits, in a fixed order: prompt, response, tool
@@ -35,16 +45,20 @@ interface Place {
  */
 export function walkEvent(event: McpEvent, maxFieldChars = DEFAULT_MAX_FIELD_CHARS): ScanField[] {
   const walk: Walk = { fields: [], maxChars: maxFieldChars };
-  const top = (path: string, role: FieldRole, key = ''): Place => ({ path, key, role, inTools: false });
-  walkValue(walk, event.prompt, top('prompt', 'prompt'), 0, false);
-  walkValue(walk, event.response, top('response', 'response'), 0, true);
-  walkValue(walk, event.toolDescription, top('toolDescription', 'tool_description'), 0, false);
-  walkValue(walk, event.arguments, top('arguments', 'argument'), 0, true);
-  walkValue(walk, event.metadata, top('metadata', 'metadata'), 0, true);
-  for (const name of ['user', 'agent', 'tool', 'method', 'client', 'sessionId'] as const) {
-    walkValue(walk, event[name], top(name, 'identity', name.toLowerCase()), 0, false);
+  walkValue(walk, event.prompt, top('prompt', 'prompt', ''), 0, false);
+  walkValue(walk, event.response, top('response', 'response', ''), 0, true);
+  walkValue(walk, event.toolDescription, top('toolDescription', 'tool_description', ''), 0, false);
+  walkValue(walk, event.arguments, top('arguments', 'argument', ''), 0, true);
+  walkValue(walk, event.metadata, top('metadata', 'metadata', ''), 0, true);
+  for (const [name, key] of IDENTITY_FIELDS) {
+    const value = event[name];
+    if (value !== null && value !== undefined) walkValue(walk, value, top(name, 'identity', key), 0, false);
   }
   return walk.fields;
+}
+
+function top(path: string, role: FieldRole, key: string): Place {
+  return { path, key, role, inTools: false };
 }
 
 function walkValue(walk: Walk, value: unknown, place: Place, depth: number, parseJson: boolean): void {
@@ -52,12 +66,19 @@ function walkValue(walk: Walk, value: unknown, place: Place, depth: number, pars
   if (typeof value === 'string') {
     walkString(walk, value, place, depth, parseJson);
   } else if (Array.isArray(value)) {
-    for (const [index, item] of value.entries()) {
-      walkValue(walk, item, { ...place, path: `${place.path}.${index}` }, depth + 1, parseJson);
+    const { key, role, inTools } = place;
+    for (let index = 0; index < value.length; index++) {
+      const item: unknown = value[index];
+      walkValue(walk, item, { path: `${place.path}.${index}`, key, role, inTools }, depth + 1, parseJson);
     }
   } else if (typeof value === 'object' && value !== null) {
-    for (const [key, item] of Object.entries(value)) {
-      walkValue(walk, item, childPlace(place, key, item), depth + 1, parseJson);
+    const record = value as Record<string, unknown>;
+    // Object.keys, not Object.entries: same keys in the same order, without a pair per key.
+    const keys = Object.keys(record);
+    for (let index = 0; index < keys.length; index++) {
+      const rawKey = keys[index]!;
+      const item = record[rawKey];
+      walkValue(walk, item, childPlace(place, rawKey, item), depth + 1, parseJson);
     }
   }
 }
@@ -91,19 +112,32 @@ function childRole(parent: Place, key: string): FieldRole {
   return 'metadata';
 }
 
+/**
+ * `{...}` or `[...]` whose first token can start JSON there: code such as `{ return x; }` or a
+ * TOML `[section]` is not handed to JSON.parse, which would only throw (throwing is slow).
+ */
 function looksLikeJson(value: string): boolean {
-  const first = firstNonSpace(value);
+  const at = nextNonSpace(value, 0);
+  const first = value[at];
   if (first !== '{' && first !== '[') return false;
   const last = value.trimEnd().at(-1);
-  return (first === '{' && last === '}') || (first === '[' && last === ']');
+  if ((first === '{' && last !== '}') || (first === '[' && last !== ']')) return false;
+  const next = value[nextNonSpace(value, at + 1)];
+  return (
+    next !== undefined && (first === '{' ? next === '"' || next === '}' : JSON_VALUE_START.includes(next))
+  );
 }
 
-function firstNonSpace(value: string): string | undefined {
-  for (let i = 0; i < value.length; i++) {
+/** What can follow `[` in JSON: a value or the closing bracket. */
+const JSON_VALUE_START = '{["-0123456789tfn]';
+
+/** Index of the first character from `from` that is not JSON whitespace (value.length if none). */
+function nextNonSpace(value: string, from: number): number {
+  for (let i = from; i < value.length; i++) {
     const ch = value.charCodeAt(i);
-    if (ch !== 32 && ch !== 9 && ch !== 10 && ch !== 13) return value[i];
+    if (ch !== 32 && ch !== 9 && ch !== 10 && ch !== 13) return i;
   }
-  return undefined;
+  return value.length;
 }
 
 function parseJsonOrNull(value: string): unknown {

@@ -6,8 +6,8 @@ export {
   RULE_ACTIONS,
   type RuleAction,
   type RuleMappings,
-  SEVERITIES,
   type ScanResult,
+  SEVERITIES,
   type Severity,
   type Verdict,
 } from '../core/index.js';

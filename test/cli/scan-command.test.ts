@@ -95,15 +95,20 @@ describe('mcp-sentinel scan', () => {
     );
     const result = await run([event({ arguments: { url: 'http://db.CORP.acme.internal/x' } })], dir);
     assert.equal(result.code, SCAN_EXIT.blocked);
-    assert.deepEqual(result.records[0]?.['findings'], [
-      {
-        rule: 'ACME-001',
-        severity: 'high',
-        category: 'custom',
-        field: 'arguments.url',
-        evidence: 'http://db.CORP.acme.internal/x',
-      },
-    ]);
+    // The built-in SSRF rules also see the .internal host; the user rule must be there beside them.
+    const findings = result.records[0]?.['findings'] as { rule: string }[];
+    assert.deepEqual(
+      findings.filter((finding) => finding.rule === 'ACME-001'),
+      [
+        {
+          rule: 'ACME-001',
+          severity: 'high',
+          category: 'custom',
+          field: 'arguments.url',
+          evidence: 'http://db.CORP.acme.internal/x',
+        },
+      ],
+    );
   });
 
   it('an invalid rule file exits 64 and names file, line and field on errors', async () => {

@@ -5,7 +5,7 @@ import { findBasicCredentials } from './secrets/basic-auth.js';
 import { findUrlCredentials } from './secrets/connection-string.js';
 import { scanText } from './secrets/find-secrets.js';
 import { findServiceAccountKeys } from './secrets/gcp-service-account.js';
-import { findSecretAssignments } from './secrets/generic-assignment.js';
+import { ASSIGNMENT_TRIGGERS, findSecretAssignments } from './secrets/generic-assignment.js';
 import { findJwts } from './secrets/jwt.js';
 import { findPrivateKeys } from './secrets/private-key.js';
 import { findTokens, TOKEN_KINDS } from './secrets/provider-tokens.js';
@@ -25,28 +25,69 @@ const ANY_ROLE: readonly FieldRole[] = [
   'identity',
 ];
 
-/** `minLength`: the shortest value that can hold this kind of secret; shorter ones are skipped. */
+interface SecretGate {
+  /** The shortest value that can hold this kind of secret; shorter ones are skipped. */
+  readonly minLength: number;
+  /**
+   * Strings (case-sensitive) one of which every match's value holds: the detector's own prefilter
+   * requires one. The engine checks them for all detectors in one scan (Detector.triggers).
+   */
+  readonly literals: readonly string[];
+  /** A secret-named key (`password`, `api_token`) is enough on its own. */
+  readonly orKey?: boolean;
+}
+
 function secretDetector(
   id: string,
-  minLength: number,
+  gate: SecretGate,
   find: (text: string, field: ScanField) => DetectorMatch[],
 ): Detector {
+  const { minLength } = gate;
   return {
     id,
     roles: ANY_ROLE,
+    triggers: gate,
     detect: (field) => (field.value.length < minLength ? [] : find(scanText(field.value), field)),
   };
 }
 
 export const secretsDetectors: readonly Detector[] = [
-  ...TOKEN_KINDS.map((kind) => secretDetector(kind.id, kind.minLength, (text) => findTokens(kind, text))),
-  secretDetector('secrets.aws-secret-access-key', 40, findAwsSecretKeys),
-  secretDetector('secrets.gcp-service-account-key', 100, findServiceAccountKeys),
-  secretDetector('secrets.azure-storage-key', 50, findAzureKeys),
-  secretDetector('secrets.azure-sas-token', 40, findAzureSasTokens),
-  secretDetector('secrets.private-key', 100, findPrivateKeys),
-  secretDetector('secrets.jwt', 50, findJwts),
-  secretDetector('secrets.connection-string-password', 10, findUrlCredentials),
-  secretDetector('secrets.basic-auth', 12, findBasicCredentials),
-  secretDetector('secrets.generic-assignment', 8, (text, field) => findSecretAssignments(field, text)),
+  ...TOKEN_KINDS.map((kind) =>
+    secretDetector(kind.id, { minLength: kind.minLength, literals: kind.triggers }, (text) =>
+      findTokens(kind, text),
+    ),
+  ),
+  secretDetector(
+    'secrets.aws-secret-access-key',
+    { minLength: 40, literals: ['aws', 'AWS', 'Aws', 'secret', 'Secret', 'SECRET', 'AKIA', 'ASIA'] },
+    findAwsSecretKeys,
+  ),
+  secretDetector(
+    'secrets.gcp-service-account-key',
+    { minLength: 100, literals: ['service_account'] },
+    findServiceAccountKeys,
+  ),
+  secretDetector(
+    'secrets.azure-storage-key',
+    { minLength: 50, literals: ['AccountKey', 'SharedAccessKey'] },
+    findAzureKeys,
+  ),
+  secretDetector('secrets.azure-sas-token', { minLength: 40, literals: ['sig='] }, findAzureSasTokens),
+  secretDetector('secrets.private-key', { minLength: 100, literals: ['PRIVATE KEY'] }, findPrivateKeys),
+  secretDetector('secrets.jwt', { minLength: 50, literals: ['eyJ'] }, findJwts),
+  secretDetector(
+    'secrets.connection-string-password',
+    { minLength: 10, literals: ['://'] },
+    findUrlCredentials,
+  ),
+  secretDetector(
+    'secrets.basic-auth',
+    { minLength: 12, literals: ['Basic', '-u', 'password'] },
+    findBasicCredentials,
+  ),
+  secretDetector(
+    'secrets.generic-assignment',
+    { minLength: 8, literals: ASSIGNMENT_TRIGGERS, orKey: true },
+    (text, field) => findSecretAssignments(field, text),
+  ),
 ];

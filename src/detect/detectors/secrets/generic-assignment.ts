@@ -18,6 +18,19 @@ const BEARER = /\b(?:Authorization["']?\s*[:=]\s*["']?)?Bearer\s+([A-Za-z0-9._~+
 /** Case variants instead of the i flag: V8 searches a case-sensitive literal alternation ~2x faster. */
 const PREFILTER =
   /[Pp]ass|PASS|[Pp]wd|PWD|[Ss]ecret|SECRET|[Aa]pi_?[Kk]ey|API_?KEY|api-key|[Aa]ccess|ACCESS|[Pp]rivate|PRIVATE|[Tt]oken|TOKEN|Bearer/;
+/**
+ * PREFILTER's strings, spelled out for the engine's prefilter. Their lowercase forms also cover
+ * every key SECRET_KEYS accepts (keys are lowercase), so they gate the key branch too.
+ */
+export const ASSIGNMENT_TRIGGERS: readonly string[] = [
+  ...['pass', 'pwd', 'secret', 'access', 'private', 'token'].flatMap((w) => [
+    w,
+    w.toUpperCase(),
+    w[0]!.toUpperCase() + w.slice(1),
+  ]),
+  ...['apikey', 'apiKey', 'Apikey', 'ApiKey', 'api_key', 'api_Key', 'Api_key', 'Api_Key'],
+  ...['APIKEY', 'API_KEY', 'api-key', 'Bearer'],
+];
 /** Keys that name a secret outright. */
 const SECRET_KEYS = new RegExp(`^(?:[a-z0-9]{1,30}[_-])?(?:${SECRET_NAME})$`, 'i');
 /** Tokens that are not credentials: pagination cursors, CSRF and idempotency tokens, token counts. */

@@ -1,6 +1,6 @@
 import type { DetectorMatch } from '../../detector.js';
 import { findSecrets, hasTokenRun } from './find-secrets.js';
-import { SAAS_TOKEN_PATTERN, saasProvider } from './saas-tokens.js';
+import { SAAS_TOKEN_PATTERN, SAAS_TOKEN_TRIGGERS, saasProvider } from './saas-tokens.js';
 import { looksRandom } from './secret-value.js';
 
 /**
@@ -14,6 +14,11 @@ export interface TokenKind {
   /** What the match is; a function names it from the token (the provider of a SaaS token). */
   readonly detail: string | ((secret: string) => string);
   readonly prefilter: RegExp | number;
+  /**
+   * Strings every token holds, one at least (case-sensitive): the engine's prefilter skips values
+   * holding none, with one scan for all kinds (Detector.triggers).
+   */
+  readonly triggers: readonly string[];
   readonly pattern: RegExp;
   /** The random part of a match, judged for randomness; the whole secret by default. */
   readonly body?: (secret: string) => string;
@@ -31,6 +36,7 @@ export const TOKEN_KINDS: readonly TokenKind[] = [
     minLength: 20,
     detail: 'AWS access key id',
     prefilter: /AKIA|ASIA|ABIA|ACCA|A3T/,
+    triggers: ['AKIA', 'ASIA', 'ABIA', 'ACCA', 'A3T'],
     pattern: /\b(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16}\b/g,
     // AWS documents AKIAIOSFODNN7EXAMPLE; the placeholder check drops any `...EXAMPLE` id.
     body: (secret) => secret.slice(4),
@@ -41,6 +47,7 @@ export const TOKEN_KINDS: readonly TokenKind[] = [
     minLength: 40,
     detail: 'GitHub token',
     prefilter: /gh[pousr]_|github_pat_/,
+    triggers: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_'],
     pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59})\b/g,
     body: afterLast('_'),
     minEntropy: 3.5,
@@ -50,6 +57,18 @@ export const TOKEN_KINDS: readonly TokenKind[] = [
     minLength: 26,
     detail: 'GitLab token',
     prefilter: /gl[a-z]{2,6}-/,
+    triggers: [
+      'glpat-',
+      'gldt-',
+      'glrt-',
+      'glptt-',
+      'glft-',
+      'glsoat-',
+      'gloas-',
+      'glcbt-',
+      'glimt-',
+      'glagent-',
+    ],
     pattern:
       /\b(?:glpat|gldt|glrt|glptt|glft|glsoat|gloas|glcbt|glimt|glagent)-[A-Za-z0-9_-]{20,80}(?![A-Za-z0-9_-])/g,
     body: (secret) => secret.slice(secret.indexOf('-') + 1),
@@ -60,6 +79,7 @@ export const TOKEN_KINDS: readonly TokenKind[] = [
     minLength: 25,
     detail: 'Slack token',
     prefilter: /xox|xapp-/,
+    triggers: ['xoxa-', 'xoxb-', 'xoxp-', 'xoxo-', 'xoxs-', 'xoxr-', 'xoxe-', 'xapp-'],
     pattern: /\b(?:xox[abposre]|xapp)-[0-9A-Za-z-]{20,250}(?![0-9A-Za-z-])/g,
     body: (secret) => secret.slice(5),
     minEntropy: 3.0,
@@ -69,6 +89,7 @@ export const TOKEN_KINDS: readonly TokenKind[] = [
     minLength: 60,
     detail: 'Slack incoming webhook URL',
     prefilter: /hooks\.slack\.com/,
+    triggers: ['https://hooks.slack.com/'],
     pattern:
       /https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/T[A-Z0-9]{6,12}\/[A-Z0-9]{6,14}\/[A-Za-z0-9]{20,40}\b/g,
     body: afterLast('/'),
@@ -79,6 +100,7 @@ export const TOKEN_KINDS: readonly TokenKind[] = [
     minLength: 28,
     detail: 'Stripe secret or restricted key',
     prefilter: /_live_|_test_|whsec_/,
+    triggers: ['sk_live_', 'sk_test_', 'rk_live_', 'rk_test_', 'whsec_'],
     pattern: /\b(?:(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{20,247}|whsec_[A-Za-z0-9]{32,80})\b/g,
     body: afterLast('_'),
     minEntropy: 3.5,
@@ -88,6 +110,7 @@ export const TOKEN_KINDS: readonly TokenKind[] = [
     minLength: 35,
     detail: 'OpenAI API key',
     prefilter: /sk-/,
+    triggers: ['sk-'],
     pattern: /\bsk-(?!ant-)(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_-]{32,200}(?![A-Za-z0-9_-])/g,
     // Real keys mix cases and digits; slugs like `sk-learn-model-...` do not.
     body: (secret) => secret.replace(/^sk-(?:(?:proj|svcacct|admin)-)?/, ''),
@@ -99,6 +122,7 @@ export const TOKEN_KINDS: readonly TokenKind[] = [
     minLength: 45,
     detail: 'Anthropic API key',
     prefilter: /sk-ant-/,
+    triggers: ['sk-ant-'],
     pattern: /\bsk-ant-[a-z]{2,8}\d{2}-[A-Za-z0-9_-]{32,200}(?![A-Za-z0-9_-])/g,
     body: (secret) => secret.slice(secret.indexOf('-', 7) + 1),
     minEntropy: 4.0,
@@ -109,6 +133,7 @@ export const TOKEN_KINDS: readonly TokenKind[] = [
     minLength: 31,
     detail: 'npm access token',
     prefilter: /npm_|_authToken/,
+    triggers: ['npm_', '_authToken'],
     pattern: /\bnpm_[A-Za-z0-9]{36}\b|_authToken\s*=\s*["']?([A-Za-z0-9_.-]{20,200})(?![A-Za-z0-9_.-])/g,
     body: (secret) => secret.replace(/^npm_/, ''),
     minEntropy: 3.3,
@@ -118,6 +143,7 @@ export const TOKEN_KINDS: readonly TokenKind[] = [
     minLength: 39,
     detail: 'Google API key',
     prefilter: /AIza/,
+    triggers: ['AIza'],
     pattern: /\bAIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/g,
     body: (secret) => secret.slice(4),
     minEntropy: 3.5,
@@ -128,6 +154,7 @@ export const TOKEN_KINDS: readonly TokenKind[] = [
     detail: saasProvider,
     // Too many prefixes for one fast literal search: every token is a long run of token characters.
     prefilter: 20,
+    triggers: SAAS_TOKEN_TRIGGERS,
     pattern: SAAS_TOKEN_PATTERN,
     minEntropy: 3.0,
   },
@@ -136,6 +163,8 @@ export const TOKEN_KINDS: readonly TokenKind[] = [
     minLength: 59,
     detail: 'Discord bot token',
     prefilter: /\./,
+    // No literal: a dot is all every token holds, too common to be worth a gate.
+    triggers: [],
     pattern: /\b[MNO][A-Za-z0-9_-]{23,27}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}(?![A-Za-z0-9_-])/g,
     minEntropy: 4.0,
     minKinds: 3,

@@ -1,45 +1,82 @@
 /**
  * API tokens of SaaS providers whose token format carries a distinctive prefix or shape. They share
  * one detector and one regex (one scan per value); the detail names the provider.
+ * `triggers`: strings every token of the provider holds, one at least (case-sensitive), for the
+ * engine's prefilter (Detector.triggers).
  */
-const PROVIDERS: readonly { readonly name: string; readonly pattern: string }[] = [
-  { name: 'SendGrid API key', pattern: 'SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}' },
-  { name: 'Mailgun API key', pattern: 'key-[0-9a-f]{32}' },
-  { name: 'Hugging Face token', pattern: 'hf_[A-Za-z0-9]{34}' },
-  { name: 'DigitalOcean token', pattern: 'do[opr]_v1_[a-f0-9]{64}' },
-  { name: 'Shopify access token', pattern: 'shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}' },
-  { name: 'PyPI upload token', pattern: 'pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,300}' },
-  { name: 'Google OAuth client secret', pattern: 'GOCSPX-[A-Za-z0-9_-]{28}' },
-  { name: 'Linear API key', pattern: 'lin_api_[A-Za-z0-9]{40}' },
-  { name: 'Groq API key', pattern: 'gsk_[A-Za-z0-9]{52}' },
-  { name: 'Replicate API token', pattern: 'r8_[A-Za-z0-9]{37}' },
-  { name: 'Databricks token', pattern: 'dapi[a-f0-9]{32}(?:-\\d)?' },
-  { name: 'Twilio API key', pattern: 'SK[0-9a-fA-F]{32}' },
-  { name: 'HashiCorp Vault token', pattern: 'hv[sb]\\.[A-Za-z0-9_-]{90,200}' },
-  { name: 'Postman API key', pattern: 'PMAK-[a-f0-9]{24}-[a-f0-9]{34}' },
-  { name: 'Pulumi access token', pattern: 'pul-[a-f0-9]{40}' },
-  { name: 'age secret key', pattern: 'AGE-SECRET-KEY-1[0-9A-Z]{58}' },
-  { name: 'OpenRouter API key', pattern: 'sk-or-v1-[a-f0-9]{64}' },
-  { name: 'Perplexity API key', pattern: 'pplx-[A-Za-z0-9]{48}' },
-  { name: 'xAI API key', pattern: 'xai-[A-Za-z0-9]{80}' },
-  { name: 'Square access token', pattern: 'sq0(?:atp|csp)-[A-Za-z0-9_-]{22,43}' },
-  { name: 'Atlassian API token', pattern: 'ATATT3[A-Za-z0-9_=-]{100,250}' },
-  { name: 'Grafana token', pattern: 'glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}|glc_[A-Za-z0-9+/]{32,400}={0,2}' },
+const PROVIDERS: readonly {
+  readonly name: string;
+  readonly pattern: string;
+  readonly triggers: readonly string[];
+}[] = [
+  { name: 'SendGrid API key', pattern: 'SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}', triggers: ['SG.'] },
+  { name: 'Mailgun API key', pattern: 'key-[0-9a-f]{32}', triggers: ['key-'] },
+  { name: 'Hugging Face token', pattern: 'hf_[A-Za-z0-9]{34}', triggers: ['hf_'] },
+  {
+    name: 'DigitalOcean token',
+    pattern: 'do[opr]_v1_[a-f0-9]{64}',
+    triggers: ['doo_v1_', 'dop_v1_', 'dor_v1_'],
+  },
+  {
+    name: 'Shopify access token',
+    pattern: 'shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}',
+    triggers: ['shpat_', 'shpca_', 'shppa_', 'shpss_'],
+  },
+  {
+    name: 'PyPI upload token',
+    pattern: 'pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,300}',
+    triggers: ['pypi-AgEIcHlwaS5vcmc'],
+  },
+  { name: 'Google OAuth client secret', pattern: 'GOCSPX-[A-Za-z0-9_-]{28}', triggers: ['GOCSPX-'] },
+  { name: 'Linear API key', pattern: 'lin_api_[A-Za-z0-9]{40}', triggers: ['lin_api_'] },
+  { name: 'Groq API key', pattern: 'gsk_[A-Za-z0-9]{52}', triggers: ['gsk_'] },
+  { name: 'Replicate API token', pattern: 'r8_[A-Za-z0-9]{37}', triggers: ['r8_'] },
+  { name: 'Databricks token', pattern: 'dapi[a-f0-9]{32}(?:-\\d)?', triggers: ['dapi'] },
+  {
+    name: 'Twilio API key',
+    pattern: 'SK[0-9a-fA-F]{32}',
+    // `SK` and a hex digit: `SKU` in ordinary code and prose does not open the gate.
+    triggers: [...'0123456789abcdefABCDEF'].map((hex) => `SK${hex}`),
+  },
+  { name: 'HashiCorp Vault token', pattern: 'hv[sb]\\.[A-Za-z0-9_-]{90,200}', triggers: ['hvs.', 'hvb.'] },
+  { name: 'Postman API key', pattern: 'PMAK-[a-f0-9]{24}-[a-f0-9]{34}', triggers: ['PMAK-'] },
+  { name: 'Pulumi access token', pattern: 'pul-[a-f0-9]{40}', triggers: ['pul-'] },
+  { name: 'age secret key', pattern: 'AGE-SECRET-KEY-1[0-9A-Z]{58}', triggers: ['AGE-SECRET-KEY-1'] },
+  { name: 'OpenRouter API key', pattern: 'sk-or-v1-[a-f0-9]{64}', triggers: ['sk-or-v1-'] },
+  { name: 'Perplexity API key', pattern: 'pplx-[A-Za-z0-9]{48}', triggers: ['pplx-'] },
+  { name: 'xAI API key', pattern: 'xai-[A-Za-z0-9]{80}', triggers: ['xai-'] },
+  {
+    name: 'Square access token',
+    pattern: 'sq0(?:atp|csp)-[A-Za-z0-9_-]{22,43}',
+    triggers: ['sq0atp-', 'sq0csp-'],
+  },
+  { name: 'Atlassian API token', pattern: 'ATATT3[A-Za-z0-9_=-]{100,250}', triggers: ['ATATT3'] },
+  {
+    name: 'Grafana token',
+    pattern: 'glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}|glc_[A-Za-z0-9+/]{32,400}={0,2}',
+    triggers: ['glsa_', 'glc_'],
+  },
   {
     name: 'Doppler token',
     pattern: 'dp\\.(?:pt|st|sa|ct|scim|audit)\\.(?:[a-z0-9_-]{1,30}\\.)?[A-Za-z0-9]{40,44}',
+    triggers: ['dp.pt.', 'dp.st.', 'dp.sa.', 'dp.ct.', 'dp.scim.', 'dp.audit.'],
   },
-  { name: 'Figma token', pattern: 'figd_[A-Za-z0-9_-]{40}' },
-  { name: 'Notion integration token', pattern: 'ntn_[A-Za-z0-9]{46}' },
-  { name: 'Supabase access token', pattern: 'sbp_[a-f0-9]{40}' },
-  { name: 'Tailscale key', pattern: 'tskey-(?:api|auth|client)-[A-Za-z0-9]{6,20}-[A-Za-z0-9]{20,40}' },
-  { name: 'Brevo API key', pattern: 'xkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16}' },
-  { name: 'New Relic API key', pattern: 'NRAK-[A-Z0-9]{27}' },
-  { name: 'Telegram bot token', pattern: '\\d{8,10}:AA[A-Za-z0-9_-]{33}' },
+  { name: 'Figma token', pattern: 'figd_[A-Za-z0-9_-]{40}', triggers: ['figd_'] },
+  { name: 'Notion integration token', pattern: 'ntn_[A-Za-z0-9]{46}', triggers: ['ntn_'] },
+  { name: 'Supabase access token', pattern: 'sbp_[a-f0-9]{40}', triggers: ['sbp_'] },
+  {
+    name: 'Tailscale key',
+    pattern: 'tskey-(?:api|auth|client)-[A-Za-z0-9]{6,20}-[A-Za-z0-9]{20,40}',
+    triggers: ['tskey-'],
+  },
+  { name: 'Brevo API key', pattern: 'xkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16}', triggers: ['xkeysib-'] },
+  { name: 'New Relic API key', pattern: 'NRAK-[A-Z0-9]{27}', triggers: ['NRAK-'] },
+  { name: 'Telegram bot token', pattern: '\\d{8,10}:AA[A-Za-z0-9_-]{33}', triggers: [':AA'] },
   {
     name: 'Discord or Teams webhook URL',
     pattern:
       'https://(?:ptb\\.|canary\\.)?discord(?:app)?\\.com/api/webhooks/\\d{17,20}/[A-Za-z0-9_-]{60,68}|https://[a-z0-9-]{1,60}\\.webhook\\.office\\.com/webhookb2/[A-Za-z0-9@/-]{60,200}',
+    triggers: ['/api/webhooks/', '.webhook.office.com/webhookb2/'],
   },
 ];
 
@@ -47,6 +84,9 @@ export const SAAS_TOKEN_PATTERN = new RegExp(
   `\\b(?:${PROVIDERS.map((p) => p.pattern).join('|')})(?![A-Za-z0-9_-])`,
   'g',
 );
+
+/** Every provider's triggers: a value holding none of them holds no SaaS token. */
+export const SAAS_TOKEN_TRIGGERS: readonly string[] = PROVIDERS.flatMap((p) => p.triggers);
 
 const ANCHORED = PROVIDERS.map((p) => ({ name: p.name, regex: new RegExp(`^(?:${p.pattern})$`) }));
 

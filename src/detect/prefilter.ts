@@ -1,0 +1,102 @@
+import type { DetectorTriggers } from './detector.js';
+import { buildAutomaton, type LiteralAutomaton } from './literal-automaton.js';
+
+/**
+ * The engine's prefilter: the trigger literals of every detector (DetectorTriggers) in one
+ * automaton, run once per field, so a rule whose trigger cannot occur in a value is never called.
+ * Most values open no gate at all, and the scan costs the same however many literals there are.
+ */
+
+/** What the engine checks before calling one rule's detector on a field. */
+export interface Gate {
+  /** Values shorter than this are skipped without a scan. */
+  readonly minLength: number;
+  /** Index into the prefilter's gates, or -1 when the rule has no literal condition. */
+  readonly id: number;
+  /** The field's key may open the gate too. */
+  readonly orKey: boolean;
+}
+
+interface Literal {
+  readonly text: string;
+  /** Caseless literals are found exactly by the automaton; the others are checked by case. */
+  readonly caseless: boolean;
+  /** Gates this literal opens. */
+  readonly gates: readonly number[];
+}
+
+/** A gate that runs every field of its rule's roles. */
+export const OPEN_GATE: Gate = { minLength: 0, id: -1, orKey: false };
+
+export interface CompiledTriggers {
+  readonly prefilter: Prefilter;
+  /** One gate per trigger set given to Prefilter.compile, in order. */
+  readonly gates: Gate[];
+}
+
+export class Prefilter {
+  readonly gateCount: number;
+  private readonly literals: readonly Literal[];
+  private readonly automaton: LiteralAutomaton | null;
+  /** Per gate: whether the field's key may open it. */
+  private readonly orKey: readonly boolean[];
+
+  private constructor(literals: readonly Literal[], orKey: readonly boolean[]) {
+    this.literals = literals;
+    this.orKey = orKey;
+    this.gateCount = orKey.length;
+    this.automaton = literals.length === 0 ? null : buildAutomaton(literals);
+  }
+
+  /** One gate per trigger set; `undefined` (no triggers) gives OPEN_GATE. */
+  static compile(triggers: readonly (DetectorTriggers | undefined)[]): CompiledTriggers {
+    const literals = new Map<string, { text: string; caseless: boolean; gates: number[] }>();
+    const orKey: boolean[] = [];
+    const gates = triggers.map((trigger): Gate => {
+      const minLength = trigger?.minLength ?? 0;
+      const texts = [
+        ...(trigger?.literals ?? []).map((text) => ({ text, caseless: false })),
+        ...(trigger?.caseless ?? []).map((text) => ({ text, caseless: true })),
+      ].filter((literal) => literal.text.length > 0);
+      if (texts.length === 0) return minLength > 0 ? { minLength, id: -1, orKey: false } : OPEN_GATE;
+      const id = orKey.length;
+      const keyToo = trigger?.orKey === true;
+      orKey.push(keyToo);
+      for (const { text, caseless } of texts) {
+        const key = `${caseless ? 'i' : 's'}:${text}`;
+        const entry = literals.get(key) ?? { text, caseless, gates: [] };
+        if (!entry.gates.includes(id)) entry.gates.push(id);
+        literals.set(key, entry);
+      }
+      return { minLength, id, orKey: keyToo };
+    });
+    return { prefilter: new Prefilter([...literals.values()], orKey), gates };
+  }
+
+  /**
+   * Sets `open[gate] = stamp` for every gate a literal in `text` opens (with `fromKey`, only the
+   * gates that the key may open). Stamps let one array serve every field of an event unreset.
+   */
+  mark(text: string, open: Int32Array, stamp: number, fromKey: boolean): void {
+    const automaton = this.automaton;
+    if (automaton === null) return;
+    const { classOf, width, next, outputStart, outputs } = automaton;
+    let remaining = this.gateCount;
+    let row = 0;
+    for (let i = 0; i < text.length; i++) {
+      row = next[row + classOf[text.charCodeAt(i)]!]!;
+      if (row >= 0) continue;
+      row = -row - 1;
+      for (let k = outputStart[row / width]!; outputs[k]! >= 0; k++) {
+        const literal = this.literals[outputs[k]!]!;
+        if (!literal.caseless && !text.startsWith(literal.text, i + 1 - literal.text.length)) continue;
+        for (const gate of literal.gates) {
+          if (open[gate] === stamp || (fromKey && !this.orKey[gate])) continue;
+          open[gate] = stamp;
+          remaining--;
+        }
+      }
+      if (remaining <= 0) return;
+    }
+  }
+}
