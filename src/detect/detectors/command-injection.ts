@@ -1,4 +1,4 @@
-import type { Detector, DetectorMatch, ScanField } from '../detector.js';
+import type { Detector, DetectorMatch, DetectorTriggers, ScanField } from '../detector.js';
 import { findCodeShellCalls } from './args/code-exec.js';
 import { findOptionInjection } from './args/option-injection.js';
 import { decodeMapped, identityMapped, type MappedText, toOriginal } from './args/percent-decode.js';
@@ -48,20 +48,27 @@ function toMatches(view: CommandView, hits: readonly ShellHit[]): DetectorMatch[
 /** A cheap test a value must pass before the patterns run. */
 type Prefilter = (text: string, kind: ValueKind) => boolean;
 
+/**
+ * Builds a detector. `triggers` (Detector.triggers) must hold a literal every text passing
+ * `prefilter` holds, or `%`: a value holding `%` is judged percent-decoded (commandView).
+ */
 function shellDetector(
   id: string,
   prefilter: Prefilter,
   find: (text: string, kind: ValueKind) => ShellHit[],
   documents = false,
+  triggers?: DetectorTriggers,
 ): Detector {
-  return {
-    id,
-    roles: ARG_ROLES,
-    detect(field: ScanField): DetectorMatch[] {
-      const view = commandView(field, prefilter, documents);
-      return view ? toMatches(view, find(view.mapped.text, view.kind)) : [];
-    },
+  const detect = (field: ScanField): DetectorMatch[] => {
+    const view = commandView(field, prefilter, documents);
+    return view ? toMatches(view, find(view.mapped.text, view.kind)) : [];
   };
+  return triggers ? { id, roles: ARG_ROLES, triggers, detect } : { id, roles: ARG_ROLES, detect };
+}
+
+/** Caseless literals from a prefilter, plus `%` for values read decoded. */
+function orEncoded(caseless: readonly string[]): DetectorTriggers {
+  return { literals: ['%'], caseless };
 }
 
 const CHAIN_CHARS = /[;&|`\n$<>{]|\?\?/;
@@ -108,6 +115,9 @@ export const commandInjectionDetectors: readonly Detector[] = [
     'command-injection.chaining',
     (text) => CHAIN_CHARS.test(text),
     (text, kind) => (kind === 'shell' ? findShellChains(text) : findArgumentChains(text, kind)),
+    false,
+    // CHAIN_CHARS.
+    orEncoded([';', '&', '|', '`', '\n', '$', '<', '>', '{', '??']),
   ),
   shellDetector(
     'command-injection.download-execute',
@@ -119,17 +129,40 @@ export const commandInjectionDetectors: readonly Detector[] = [
     (text) => REVERSE_WORDS.test(text),
     (text) => findPayloads(text, REVERSE_SHELLS),
     true,
+    // REVERSE_WORDS.
+    orEncoded([
+      '/dev/tcp/',
+      '/dev/udp/',
+      'nc',
+      'netcat',
+      'mkfifo',
+      'mknod',
+      'sh',
+      'telnet',
+      'socat',
+      'socket',
+      'fsockopen',
+      'tcpclient',
+      'net.',
+      '/inet/',
+      'xterm',
+    ]),
   ),
   shellDetector(
     'command-injection.option-injection',
     (text) => OPTION_HINT.test(text),
     (text, kind) => findOptionInjection(text, kind === 'shell'),
+    false,
+    // OPTION_HINT.
+    orEncoded(['-', 'ext::']),
   ),
   shellDetector(
     'command-injection.code-exec',
     (text, kind) => kind !== 'shell' && CODE_HINT.test(text),
     (text) => findCodeShellCalls(text),
     true,
+    // CODE_HINT is case-sensitive.
+    { literals: ['%', 'system', 'popen', 'exec', 'spawn', 'subprocess', 'passthru', 'getoutput'] },
   ),
   shellDetector(
     'command-injection.destructive',

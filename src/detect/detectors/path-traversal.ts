@@ -1,4 +1,4 @@
-import type { Detector, DetectorMatch, ScanField } from '../detector.js';
+import type { Detector, DetectorMatch, DetectorTriggers, ScanField } from '../detector.js';
 import { type Climb, measureClimb, pathCandidates, resolvePath, type Span } from './args/path-shape.js';
 import { decodeMapped, type MappedText, toOriginal, wasEncoded } from './args/percent-decode.js';
 import {
@@ -206,11 +206,88 @@ function detectUncPath(field: ScanField): DetectorMatch[] {
   return matches.slice(0, MAX_MATCHES);
 }
 
+/*
+ * Prefilter triggers (Detector.triggers). Paths are judged decoded: a `%` escape can make any
+ * character and look-alikes (percent-decode.ts LOOKALIKES) make dots, slashes and backslashes, so
+ * each list holds `%` and the look-alikes of the characters it needs.
+ */
+const LOOKALIKE_DOT = '\uff0e';
+const LOOKALIKE_BACKSLASHES = ['\uff3c', '\u29f9', '\ufe68'];
+/** DOT_DOT and FILTER_BYPASS both need `..` in the decoded text. */
+const DOT_DOT_TRIGGERS: DetectorTriggers = { literals: ['..', '%', LOOKALIKE_DOT] };
+/** SENSITIVE_HINT, with leading dots and trailing separators dropped (look-alikes may write them). */
+const SENSITIVE_TRIGGERS: DetectorTriggers = {
+  literals: ['..', '%', LOOKALIKE_DOT],
+  caseless: [
+    'etc',
+    'proc',
+    'ssh',
+    'id_',
+    'aws',
+    'gcloud',
+    'application_default',
+    'azure',
+    'kube',
+    'secrets',
+    'docker',
+    'credentials',
+    'netrc',
+    'npmrc',
+    'pypirc',
+    'pgpass',
+    'cnf',
+    'vault-token',
+    'htpasswd',
+    'hosts',
+    'terraform',
+    'gnupg',
+    '_history',
+    'env',
+    'login data',
+    'logins',
+    'key3',
+    'key4',
+    'cookies',
+    'wp-config',
+    'system32',
+    'repair',
+    'ntds',
+    'appdata',
+    'unattend',
+    'ini',
+    'mcp',
+    'claude',
+    'copilot',
+    'continue',
+  ],
+};
+
 export const pathTraversalDetectors: readonly Detector[] = [
-  { id: 'path-traversal.dot-dot', roles: ARG_ROLES, detect: detectDotDot },
-  { id: 'path-traversal.encoded', roles: ARG_ROLES, detect: detectEncoded },
-  { id: 'path-traversal.null-byte', roles: ARG_ROLES, detect: detectNullByte },
-  { id: 'path-traversal.credential-file', roles: ARG_ROLES, detect: detectCredentialFile },
-  { id: 'path-traversal.system-file', roles: ARG_ROLES, detect: detectSystemFile },
-  { id: 'path-traversal.unc-path', roles: ARG_ROLES, detect: detectUncPath },
+  { id: 'path-traversal.dot-dot', roles: ARG_ROLES, triggers: DOT_DOT_TRIGGERS, detect: detectDotDot },
+  { id: 'path-traversal.encoded', roles: ARG_ROLES, triggers: DOT_DOT_TRIGGERS, detect: detectEncoded },
+  {
+    id: 'path-traversal.null-byte',
+    roles: ARG_ROLES,
+    triggers: { literals: ['\0', '%'] },
+    detect: detectNullByte,
+  },
+  {
+    id: 'path-traversal.credential-file',
+    roles: ARG_ROLES,
+    triggers: SENSITIVE_TRIGGERS,
+    detect: detectCredentialFile,
+  },
+  {
+    id: 'path-traversal.system-file',
+    roles: ARG_ROLES,
+    triggers: SENSITIVE_TRIGGERS,
+    detect: detectSystemFile,
+  },
+  {
+    id: 'path-traversal.unc-path',
+    roles: ARG_ROLES,
+    // UNC_ANCHOR: a backslash or `file:`.
+    triggers: { literals: ['\\', '%', ...LOOKALIKE_BACKSLASHES], caseless: ['file:'] },
+    detect: detectUncPath,
+  },
 ];

@@ -1,4 +1,4 @@
-import type { Detector, DetectorMatch, FieldRole, ScanField } from '../detector.js';
+import type { Detector, DetectorMatch, DetectorTriggers, FieldRole, ScanField } from '../detector.js';
 import { findEmails, findPhones } from './text/contact-details.js';
 import { scanWindow } from './text/find-phrases.js';
 import { findHealthRecords } from './text/health-record.js';
@@ -41,20 +41,70 @@ const ADDRESS_KEYS: ReadonlySet<string> = new Set(
 
 type Find = (text: string, field: ScanField) => DetectorMatch[];
 
-function piiDetector(id: string, roles: readonly FieldRole[], find: Find): Detector {
-  return { id, roles, detect: (field) => find(scanWindow(field.value), field) };
+/*
+ * Prefilter triggers (Detector.triggers): each is a necessary condition of its finder's own
+ * patterns, on the raw value (these finders decode nothing).
+ */
+const DIGITS = '0123456789'.split('');
+/** Two digits in a row: cards, SSNs, NINOs and IBANs all require a run of at least two (their `\d{3}`/`\d{4}`/`[A-Z]{2}\d{2}` probes). */
+const DIGIT_PAIRS = DIGITS.flatMap((a) => DIGITS.map((b) => a + b));
+/** Every phone pattern holds a digit right after `+`, a separator (`-`, `.`) or a space. */
+const PHONE_TRIGGERS: DetectorTriggers = {
+  minLength: 9,
+  literals: ['+', '-', '.', ' '].flatMap((before) => DIGITS.map((digit) => before + digit)),
+};
+/** A health record needs a medical-id or clinical label; these words start every one of them. */
+const HEALTH_ANCHORS = [
+  'mrn',
+  'medic',
+  'insurance',
+  'health',
+  'member',
+  'nhs',
+  'diagnos',
+  'dx',
+  'icd',
+  'prescription',
+  'allerg',
+  'treatment',
+  'condition',
+];
+
+function piiDetector(
+  id: string,
+  roles: readonly FieldRole[],
+  find: Find,
+  triggers?: DetectorTriggers,
+): Detector {
+  const detect = (field: ScanField): DetectorMatch[] => find(scanWindow(field.value), field);
+  return triggers ? { id, roles, triggers, detect } : { id, roles, detect };
 }
 
-function contactDetector(id: string, find: (text: string) => DetectorMatch[]): Detector {
-  return piiDetector(id, CONTENT_ROLES, (text, field) => (ADDRESS_KEYS.has(field.key) ? [] : find(text)));
+function contactDetector(
+  id: string,
+  find: (text: string) => DetectorMatch[],
+  triggers: DetectorTriggers,
+): Detector {
+  return piiDetector(
+    id,
+    CONTENT_ROLES,
+    (text, field) => (ADDRESS_KEYS.has(field.key) ? [] : find(text)),
+    triggers,
+  );
 }
 
 export const personalDataDetectors: readonly Detector[] = [
-  contactDetector('personal-data.email', findEmails),
-  contactDetector('personal-data.phone', findPhones),
-  piiDetector('personal-data.payment-card', ALL_ROLES, findCardNumbers),
-  piiDetector('personal-data.us-ssn', ALL_ROLES, (text, field) => findUsSsns(text, field.key)),
-  piiDetector('personal-data.uk-nino', ALL_ROLES, findUkNinos),
-  piiDetector('personal-data.iban', ALL_ROLES, findIbans),
-  piiDetector('personal-data.health-record', CONTENT_ROLES, findHealthRecords),
+  contactDetector('personal-data.email', findEmails, { literals: ['@'] }),
+  contactDetector('personal-data.phone', findPhones, PHONE_TRIGGERS),
+  piiDetector('personal-data.payment-card', ALL_ROLES, findCardNumbers, {
+    minLength: 13,
+    literals: DIGIT_PAIRS,
+  }),
+  piiDetector('personal-data.us-ssn', ALL_ROLES, (text, field) => findUsSsns(text, field.key), {
+    minLength: 9,
+    literals: DIGIT_PAIRS,
+  }),
+  piiDetector('personal-data.uk-nino', ALL_ROLES, findUkNinos, { minLength: 9, literals: DIGIT_PAIRS }),
+  piiDetector('personal-data.iban', ALL_ROLES, findIbans, { minLength: 12, literals: DIGIT_PAIRS }),
+  piiDetector('personal-data.health-record', CONTENT_ROLES, findHealthRecords, { caseless: HEALTH_ANCHORS }),
 ];

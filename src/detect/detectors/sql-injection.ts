@@ -20,11 +20,21 @@ import { ARG_ROLES } from './args/value-kind.js';
 
 type Signal = (variant: SqlVariant, mode: SqlMode, text: string) => LocalMatch[];
 
-/** Builds a detector: a cheap keyword prefilter, then the signal over every reading of the value. */
-function sqlDetector(id: string, prefilter: RegExp | ((text: string) => boolean), signal: Signal): Detector {
+/**
+ * Builds a detector: a cheap keyword prefilter, then the signal over every reading of the value.
+ * `words` (Detector.triggers, caseless) are literals every match of `prefilter` holds; `%` opens
+ * the gate too, since an encoded value is judged decoded (sqlView).
+ */
+function sqlDetector(
+  id: string,
+  prefilter: RegExp | ((text: string) => boolean),
+  signal: Signal,
+  words: readonly string[],
+): Detector {
   return {
     id,
     roles: ARG_ROLES,
+    triggers: { literals: ['%'], caseless: words },
     detect(field: ScanField): DetectorMatch[] {
       const view = sqlView(
         field,
@@ -62,22 +72,67 @@ const FILE_ACCESS =
   /load_file|into\s+(?:outfile|dumpfile)|pg_read|pg_ls_dir|pg_stat_file|lo_import|lo_export|bulk\s+insert|openrowset|utl_file|\bcopy\b[\s\S]{0,200}?\b(?:to|from)\s+'|\battach\b/i;
 
 export const sqlInjectionDetectors: readonly Detector[] = [
-  sqlDetector('sql-injection.tautology', TAUTOLOGY, findTautologies),
-  sqlDetector('sql-injection.union-select', UNION, findUnions),
+  sqlDetector('sql-injection.tautology', TAUTOLOGY, findTautologies, ['or', 'and']),
+  sqlDetector('sql-injection.union-select', UNION, findUnions, ['union']),
   sqlDetector(
     'sql-injection.stacked-query',
     (text) => !SCRIPT_START.test(text) && STACKED.test(text),
     findStacked,
+    [';'],
   ),
   sqlDetector(
     'sql-injection.comment-truncation',
     (text) => COMMENT_MARK.test(text) && COMMENT_SHAPE.test(text),
     findCommentTricks,
+    ['--', '#', '/*'],
   ),
-  sqlDetector('sql-injection.subquery', /\(\s*select\b/i, findSubqueries),
-  sqlDetector('sql-injection.error-based', ERROR_BASED, findErrorBased),
-  sqlDetector('sql-injection.time-based', TIME, findTimeDelays),
-  sqlDetector('sql-injection.destructive', DESTRUCTIVE, findDestructive),
-  sqlDetector('sql-injection.os-command', OS_COMMAND, findOsCommands),
-  sqlDetector('sql-injection.file-access', FILE_ACCESS, findFileAccess),
+  sqlDetector('sql-injection.subquery', /\(\s*select\b/i, findSubqueries, ['select']),
+  sqlDetector('sql-injection.error-based', ERROR_BASED, findErrorBased, [
+    'extractvalue',
+    'updatexml',
+    'convert',
+    'cast',
+    'utl_inaddr',
+    'ctxsys',
+    '@@',
+  ]),
+  sqlDetector('sql-injection.time-based', TIME, findTimeDelays, [
+    'sleep',
+    'benchmark',
+    'randomblob',
+    'waitfor',
+    'dbms_pipe',
+  ]),
+  sqlDetector('sql-injection.destructive', DESTRUCTIVE, findDestructive, [
+    'drop',
+    'truncate',
+    'alter',
+    'delete',
+    'update',
+    'grant',
+  ]),
+  sqlDetector('sql-injection.os-command', OS_COMMAND, findOsCommands, [
+    'xp_',
+    'sp_oa',
+    'sp_configure',
+    'program',
+    'sys_e',
+    'load_extension',
+    'runjava',
+  ]),
+  sqlDetector('sql-injection.file-access', FILE_ACCESS, findFileAccess, [
+    'load_file',
+    'outfile',
+    'dumpfile',
+    'pg_read',
+    'pg_ls_dir',
+    'pg_stat_file',
+    'lo_import',
+    'lo_export',
+    'bulk',
+    'openrowset',
+    'utl_file',
+    'copy',
+    'attach',
+  ]),
 ];
