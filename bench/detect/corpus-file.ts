@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { CATEGORIES, type Category } from '../../src/detect/finding.js';
+import { CATEGORIES, type Category } from '../../src/core/index.js';
 
 /** One labelled example as stored in a corpus .jsonl file. */
 export interface CorpusEntry {

@@ -1,5 +1,4 @@
-import type { McpEvent } from '../../src/core/index.js';
-import type { Category, ScanResult } from '../../src/detect/index.js';
+import type { Category, McpEvent, ScanResult } from '../../src/core/index.js';
 import type { CorpusEntry } from './corpus-file.js';
 
 /** A corpus entry after normalization, ready to scan. */

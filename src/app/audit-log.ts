@@ -1,6 +1,12 @@
-import { type AuditEntry, newId, type Principal } from '../core/index.js';
+import { z } from 'zod';
+import { type AuditEntry, newId, type Principal, ValidationError, zodDetails } from '../core/index.js';
 import type { Page, Store } from '../store/index.js';
 import { requireRole } from './permissions.js';
+
+export const auditQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  cursor: z.string().min(1).max(500).optional(),
+});
 
 /** Writes and reads the audit trail of configuration changes. */
 export class AuditLog {
@@ -26,8 +32,11 @@ export class AuditLog {
     });
   }
 
-  list(principal: Principal, page: { limit: number; cursor?: string }): Promise<Page<AuditEntry>> {
+  list(principal: Principal, query: unknown): Promise<Page<AuditEntry>> {
     requireRole(principal, 'admin');
-    return this.store.audit.list(page);
+    const parsed = auditQuerySchema.safeParse(query ?? {});
+    if (!parsed.success) throw new ValidationError('invalid audit query', zodDetails(parsed.error));
+    const { limit, cursor } = parsed.data;
+    return this.store.audit.list(cursor === undefined ? { limit } : { limit, cursor });
   }
 }

@@ -1,10 +1,9 @@
-import type { McpEvent } from '../core/index.js';
+import type { Finding, McpEvent, ScanResult } from '../core/index.js';
 import { type CompiledRule, compileRules, DEFAULT_MAX_USER_REGEX_CHARS } from './compiled-rule.js';
 import type { Detector, ScanContext, ScanField } from './detector.js';
 import { builtinDetectors } from './detectors/index.js';
 import { buildEvidence, fingerprintSecret, type Span } from './evidence.js';
 import { DEFAULT_MAX_FIELD_CHARS, walkEvent } from './field-walker.js';
-import type { Finding, ScanResult } from './finding.js';
 import type { Rule } from './rule.js';
 import { collectHits, type Hit, planScan, type ScanPlan } from './scan-plan.js';
 import { verdictOf } from './verdict.js';

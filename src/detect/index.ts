@@ -3,18 +3,6 @@ export { builtinDetectors } from './detectors/index.js';
 export { createEngine, type DetectionEngine, type EngineOptions } from './engine.js';
 export { fingerprintSecret, maskSecret } from './evidence.js';
 export { DEFAULT_MAX_FIELD_CHARS, walkEvent } from './field-walker.js';
-export {
-  CATEGORIES,
-  type Category,
-  type Finding,
-  RULE_ACTIONS,
-  type RuleAction,
-  type RuleMappings,
-  type ScanResult,
-  SEVERITIES,
-  type Severity,
-  type Verdict,
-} from './finding.js';
 export { type RedactionSpan, redactText } from './redact.js';
 export { FIELD_ROLES, type Rule, type RuleInput, type RuleMatch, ruleSchema } from './rule.js';
 export { checkRule, type RuleProblem } from './rule-check.js';

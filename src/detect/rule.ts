@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { CATEGORIES, RULE_ACTIONS, type RuleMappings, SEVERITIES } from '../core/index.js';
 import type { FieldRole } from './detector.js';
-import { CATEGORIES, RULE_ACTIONS, type RuleMappings, SEVERITIES } from './finding.js';
 
 /** Every field role, in the order the field walker emits them. */
 export const FIELD_ROLES = [

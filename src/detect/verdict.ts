@@ -1,4 +1,4 @@
-import { RULE_ACTIONS, type RuleAction, type Verdict } from './finding.js';
+import { RULE_ACTIONS, type RuleAction, type Verdict } from '../core/index.js';
 
 /** The strongest action among the findings (block > redact > alert), `allow` when there are none. */
 export function verdictOf(findings: ReadonlyArray<{ readonly action: RuleAction }>): Verdict {

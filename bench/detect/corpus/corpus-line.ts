@@ -1,4 +1,4 @@
-import type { Category } from '../../../src/detect/finding.js';
+import type { Category } from '../../../src/core/index.js';
 import { AGENTS, CLIENTS, userIdentity } from './people.js';
 import type { Rng } from './rng.js';
 

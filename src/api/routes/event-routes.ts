@@ -11,12 +11,5 @@ export async function eventRoutes(server: FastifyInstance, options: { app: Appli
   server.get<{ Params: { id: string } }>('/api/events/:id', async (request) =>
     app.events.get(await principalOf(app, request), request.params.id),
   );
-  server.get('/api/audit', async (request) => {
-    const query = request.query as { limit?: string; cursor?: string };
-    const limit = Math.min(Math.max(Number(query.limit ?? 50) || 50, 1), 500);
-    return app.audit.list(await principalOf(app, request), {
-      limit,
-      ...(query.cursor ? { cursor: query.cursor } : {}),
-    });
-  });
+  server.get('/api/audit', async (request) => app.audit.list(await principalOf(app, request), request.query));
 }

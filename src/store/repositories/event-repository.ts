@@ -10,7 +10,7 @@ import type {
   PageRequest,
 } from '../store.js';
 import { addFindings, commitDetected } from './detection-commit.js';
-import { addEquals, pageQuery } from './page-query.js';
+import { addEquals, addTimeRange, pageQuery } from './page-query.js';
 
 const COLUMNS = [
   'id',
@@ -97,14 +97,7 @@ export class SqlEventRepository implements EventRepository {
       ['method', filter.method],
       ['session_id', filter.sessionId],
     ]);
-    if (filter.from !== undefined) {
-      where.push('ts >= ?');
-      params.push(this.driver.dialect.time(filter.from));
-    }
-    if (filter.to !== undefined) {
-      where.push('ts < ?');
-      params.push(this.driver.dialect.time(filter.to));
-    }
+    addTimeRange(this.driver, where, params, 'ts', filter);
     if (filter.text !== undefined && filter.text !== '') {
       const pattern = `%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       const { ilike } = this.driver.dialect;

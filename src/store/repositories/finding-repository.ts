@@ -2,7 +2,7 @@ import type { StoredFinding } from '../../core/index.js';
 import type { SqlDriver, SqlValue } from '../sql-driver.js';
 import type { FindingFilter, FindingRepository, Page, PageRequest } from '../store.js';
 import { countsByKey, FINDING_COLUMNS, findingFromRow } from './detection-rows.js';
-import { addEquals, pageQuery } from './page-query.js';
+import { addEquals, addTimeRange, pageQuery } from './page-query.js';
 
 /** Stored findings over either dialect (written by the detection commit). */
 export class SqlFindingRepository implements FindingRepository {
@@ -20,14 +20,7 @@ export class SqlFindingRepository implements FindingRepository {
       ['alert_id', filter.alertId],
       ['fingerprint', filter.fingerprint],
     ]);
-    if (filter.from !== undefined) {
-      where.push('ts >= ?');
-      params.push(this.driver.dialect.time(filter.from));
-    }
-    if (filter.to !== undefined) {
-      where.push('ts < ?');
-      params.push(this.driver.dialect.time(filter.to));
-    }
+    addTimeRange(this.driver, where, params, 'ts', filter);
     return pageQuery(
       this.driver,
       { select: `SELECT ${FINDING_COLUMNS.join(', ')} FROM findings`, where, params, timeColumn: 'ts' },

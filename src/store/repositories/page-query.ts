@@ -42,3 +42,21 @@ export function addEquals(
     params.push(value);
   }
 }
+
+/** `column >= from` and `column < to` for the bounds given. */
+export function addTimeRange(
+  driver: SqlDriver,
+  where: string[],
+  params: SqlValue[],
+  column: string,
+  range: { readonly from?: string; readonly to?: string },
+): void {
+  if (range.from !== undefined) {
+    where.push(`${column} >= ?`);
+    params.push(driver.dialect.time(range.from));
+  }
+  if (range.to !== undefined) {
+    where.push(`${column} < ?`);
+    params.push(driver.dialect.time(range.to));
+  }
+}
