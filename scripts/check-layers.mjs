@@ -11,7 +11,7 @@ const ALLOWED = {
   ingest: ['core', 'store', 'detect'],
   proxy: ['core', 'config', 'detect', 'ingest', 'app'],
   app: ['core', 'config', 'store', 'detect', 'ingest', 'query'],
-  api: ['core', 'config', 'app', 'ingest', 'detect'],
+  api: ['core', 'config', 'app', 'ingest', 'detect', 'proxy', 'mcp'],
   mcp: ['core', 'app'],
   cli: ['core', 'config', 'app', 'api', 'mcp', 'proxy', 'detect', 'ingest', 'store'],
   web: [],

@@ -1,14 +1,20 @@
 import { z } from 'zod';
 import {
   alertQuerySchema,
+  analyticsRuleSchema,
   apiKeyCreateSchema,
   eventQuerySchema,
   findingQuerySchema,
   rescanSchema,
   ruleSettingSchema,
+  savedQuerySchema,
 } from '../app/index.js';
 import { serverCreateSchema, serverUpdateSchema, webhookEventSchema } from '../core/index.js';
 import { ruleSchema } from '../detect/index.js';
+import { dashboardOpenApiPaths } from './openapi-dashboard.js';
+import { gatewayOpenApiPaths } from './openapi-gateway.js';
+import { huntOpenApiPaths } from './openapi-hunt.js';
+import { triageOpenApiPaths } from './openapi-triage.js';
 
 type Json = Record<string, unknown>;
 
@@ -61,6 +67,8 @@ export function openApiDocument(version: string): Json {
         Rule: schema(ruleSchema),
         RuleSetting: schema(ruleSettingSchema),
         Rescan: schema(rescanSchema),
+        SavedQuery: schema(savedQuerySchema),
+        AnalyticsRule: schema(analyticsRuleSchema),
         Error: {
           type: 'object',
           required: ['error', 'requestId'],
@@ -82,6 +90,10 @@ export function openApiDocument(version: string): Json {
     },
     security: [{ bearer: [] }, { apiKey: [] }],
     paths: {
+      ...triageOpenApiPaths(),
+      ...huntOpenApiPaths(),
+      ...gatewayOpenApiPaths(),
+      ...dashboardOpenApiPaths(),
       '/health': {
         get: { summary: 'Liveness and store reachability', security: [], responses: { '200': json('OK') } },
       },
@@ -143,6 +155,20 @@ export function openApiDocument(version: string): Json {
           summary: 'Rotate webhook credentials',
           parameters: id,
           responses: { '200': json('New credentials, once'), ...errors },
+        },
+      },
+      '/api/servers/{id}/tools': {
+        get: {
+          summary: 'Tool definitions the proxy pinned, with pending changes',
+          parameters: id,
+          responses: { '200': json('Pins'), ...errors },
+        },
+      },
+      '/api/servers/{id}/tools/{name}/approve': {
+        post: {
+          summary: 'Make a changed tool definition the new pin (releases a hidden tool)',
+          parameters: [...id, { name: 'name', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '200': json('The pin'), ...errors },
         },
       },
       '/api/servers/{id}/uploads': {
@@ -251,6 +277,61 @@ export function openApiDocument(version: string): Json {
         get: {
           summary: 'Audit log, newest first',
           responses: { '200': json('A page of entries'), ...errors },
+        },
+      },
+      '/api/saved-queries': {
+        get: { summary: 'List saved KQL queries', responses: { '200': json('Saved queries'), ...errors } },
+        post: {
+          summary: 'Save a KQL query (validated; responder)',
+          requestBody: body('SavedQuery'),
+          responses: { '201': json('Created'), ...errors, '409': errorResponse },
+        },
+      },
+      '/api/saved-queries/{id}': {
+        get: {
+          summary: 'One saved query',
+          parameters: id,
+          responses: { '200': json('Saved query'), ...errors },
+        },
+        put: {
+          summary: 'Replace a saved query',
+          parameters: id,
+          requestBody: body('SavedQuery'),
+          responses: { '200': json('Updated'), ...errors, '409': errorResponse },
+        },
+        delete: {
+          summary: 'Delete a saved query',
+          parameters: id,
+          responses: { '204': { description: 'Deleted' }, ...errors },
+        },
+      },
+      '/api/analytics-rules': {
+        get: { summary: 'List scheduled analytics rules', responses: { '200': json('Rules'), ...errors } },
+        post: {
+          summary: 'Create a scheduled analytics rule (validated; admin)',
+          requestBody: body('AnalyticsRule'),
+          responses: { '201': json('Created'), ...errors, '409': errorResponse },
+        },
+      },
+      '/api/analytics-rules/{id}': {
+        get: { summary: 'One analytics rule', parameters: id, responses: { '200': json('Rule'), ...errors } },
+        put: {
+          summary: 'Replace an analytics rule',
+          parameters: id,
+          requestBody: body('AnalyticsRule'),
+          responses: { '200': json('Updated'), ...errors, '409': errorResponse },
+        },
+        delete: {
+          summary: 'Delete an analytics rule',
+          parameters: id,
+          responses: { '204': { description: 'Deleted' }, ...errors },
+        },
+      },
+      '/api/analytics-rules/{id}/run': {
+        post: {
+          summary: 'Run an analytics rule now; raises alerts above its threshold',
+          parameters: id,
+          responses: { '200': json('Run summary'), ...errors },
         },
       },
     },

@@ -1,6 +1,9 @@
 import { ConfigError } from '../config/index.js';
 import { SentinelError } from '../core/index.js';
 import { ingestCommand } from './ingest-command.js';
+import { mcpCommand } from './mcp-command.js';
+import { proxyCommand } from './proxy-command.js';
+import { queryCommand } from './query-command.js';
 import { type CliIo, packageVersion, processIo } from './runtime.js';
 import { scanCommand } from './scan-cli.js';
 import { serveCommand } from './serve-command.js';
@@ -12,6 +15,10 @@ Commands:
   serve                          Start the API, webhook and dashboard (default 127.0.0.1:8787)
   ingest --server ID FILE        Load a JSON array / JSONL / .gz log file into a server's events
   scan [--rules DIR]             Scan JSONL events from stdin with the rule catalogue, no server needed
+  query "KQL" [--format table|json] [--timespan P7D]
+                                 Run a hunting (KQL) query on the local store
+  mcp                            Sentinel's own MCP server over stdio (for Claude Desktop, Cursor, ...)
+  proxy [--server NAME] -- CMD   Run an MCP server behind Sentinel over stdio: record, check, block, redact
   version                        Print the version
 
 Settings come from SENTINEL_* environment variables (see README).
@@ -22,6 +29,9 @@ type Command = (args: string[], io: CliIo) => Promise<number>;
 const COMMANDS: Record<string, Command> = {
   serve: (_args, io) => serveCommand(io),
   ingest: ingestCommand,
+  mcp: mcpCommand,
+  proxy: proxyCommand,
+  query: queryCommand,
   scan: scanCommand,
   version: async (_args, io) => {
     io.stdout.write(`${packageVersion()}\n`);

@@ -1,4 +1,5 @@
 import { buildApi } from '../api/index.js';
+import { analyticsSchedulerFor } from '../app/index.js';
 import { type CliIo, packageVersion, startRuntime } from './runtime.js';
 
 /** `mcp-sentinel serve`: the API, webhook and dashboard on one port, until SIGTERM/SIGINT. */
@@ -11,9 +12,13 @@ export async function serveCommand(io: CliIo): Promise<number> {
     logger: { level: config.logLevel, stream: io.stderr },
   });
   await server.listen({ host: config.host, port: config.port });
+  const analytics = analyticsSchedulerFor(config, app.store, app.analyticsRules, (error) =>
+    server.log.error({ err: error }, 'analytics scheduler: a rule run failed'),
+  );
+  analytics?.start();
   const address = server.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  const url = `${config.tls ? 'https' : 'http'}://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   io.stdout.write(`MCP Sentinel ${packageVersion()} listening on ${url} (store: ${app.store.backend})\n`);
   if (bootstrap !== null && !bootstrap.preset) {
     io.stdout.write(
@@ -33,6 +38,7 @@ export async function serveCommand(io: CliIo): Promise<number> {
       }, config.shutdownTimeoutSeconds * 1000);
       try {
         await server.close();
+        await analytics?.stop();
         await app.drain();
         await app.store.close();
         resolve(0);

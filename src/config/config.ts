@@ -54,6 +54,22 @@ const settingsSchema = z.object({
   SENTINEL_SHUTDOWN_TIMEOUT_SECONDS: int(1, 600).default(30),
   SENTINEL_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SENTINEL_LOG_REQUESTS: bool.default(false),
+  SENTINEL_TLS_CERT: z.string().min(1).optional(),
+  SENTINEL_TLS_KEY: z.string().min(1).optional(),
+  SENTINEL_ENABLE_WRITE_OPS: bool.default(true),
+  SENTINEL_MCP_TOOLSETS: csv.default([]),
+  SENTINEL_MCP_MODE: z.enum(['full', 'compact']).default('full'),
+  SENTINEL_MCP_ROLE: z.enum(['viewer', 'responder', 'admin']).default('admin'),
+  SENTINEL_ALLOWED_ORIGINS: csv.default([]),
+  SENTINEL_APPROVAL_TIMEOUT_SECONDS: int(1, 86_400).default(120),
+  SENTINEL_GATEWAY_UPSTREAM_TIMEOUT_SECONDS: int(1, 3600).default(60),
+  SENTINEL_GATEWAY_SESSION_IDLE_MINUTES: int(1, 10_080).default(60),
+  SENTINEL_HUNT_TIMEOUT_SECONDS: int(1, 3600).default(30),
+  SENTINEL_HUNT_MAX_ROWS: int(1, 1_000_000).default(10_000),
+  SENTINEL_PROXY_FAIL_MODE: z.enum(['closed', 'open']).default('closed'),
+  SENTINEL_PROXY_HIDE_CHANGED_TOOLS: bool.default(false),
+  SENTINEL_PROXY_UPSTREAM_TIMEOUT_SECONDS: int(0, 86_400).default(300),
+  SENTINEL_ANALYTICS_TICK_SECONDS: int(0, 3600).default(30),
 });
 
 type Settings = z.output<typeof settingsSchema>;
@@ -93,6 +109,35 @@ export const SETTING_DESCRIPTIONS: Readonly<Record<keyof Settings | 'SENTINEL_CO
   SENTINEL_SHUTDOWN_TIMEOUT_SECONDS: 'On SIGTERM, how long in-flight requests get to finish.',
   SENTINEL_LOG_LEVEL: 'Log level (logs are JSON on stderr).',
   SENTINEL_LOG_REQUESTS: 'Log every HTTP request.',
+  SENTINEL_TLS_CERT: 'PEM certificate file; with `SENTINEL_TLS_KEY` set too, `serve` speaks HTTPS only.',
+  SENTINEL_TLS_KEY: 'PEM private key file for `SENTINEL_TLS_CERT`.',
+  SENTINEL_ENABLE_WRITE_OPS:
+    "`false` removes every write tool (comment, transition, configure, purge, ...) from Sentinel's MCP server: they are not even listed.",
+  SENTINEL_MCP_TOOLSETS:
+    'Comma-separated tool groups Sentinel\'s MCP server exposes (`alerts,hunting`); unset exposes all (see "Sentinel\'s MCP server").',
+  SENTINEL_MCP_MODE:
+    '`full` lists every permitted tool; `compact` lists at most 25 (the everyday ones plus `search_tools` and `call_tool`, which reach the rest).',
+  SENTINEL_MCP_ROLE:
+    'Role of the local caller of `mcp-sentinel mcp` (stdio): `admin` (whoever runs it can open the database anyway), or `responder`/`viewer` to narrow it.',
+  SENTINEL_ALLOWED_ORIGINS:
+    "Comma-separated browser origins (`https://app.example.com`) allowed to call the MCP gateway and Sentinel's MCP server (`/mcp`, CORS); a request with any other `Origin` gets 403, one without `Origin` (not a browser) is allowed.",
+  SENTINEL_APPROVAL_TIMEOUT_SECONDS:
+    'How long a call held by an `approve` rule waits for an admin decision before it is denied.',
+  SENTINEL_GATEWAY_UPSTREAM_TIMEOUT_SECONDS:
+    'How long the HTTP gateway waits for an upstream MCP server to answer before it returns a JSON-RPC error.',
+  SENTINEL_GATEWAY_SESSION_IDLE_MINUTES:
+    'An HTTP gateway session unused this long expires (the client gets 404 and re-initializes).',
+  SENTINEL_HUNT_TIMEOUT_SECONDS:
+    'A hunting (KQL) query running longer is stopped and answered with `hunt_timeout` (422).',
+  SENTINEL_HUNT_MAX_ROWS: 'Most rows a hunting query returns; more are cut off and flagged `truncated`.',
+  SENTINEL_PROXY_FAIL_MODE:
+    'When detection itself fails in the proxy: `closed` refuses the call or result with an error, `open` lets it through unchecked.',
+  SENTINEL_PROXY_HIDE_CHANGED_TOOLS:
+    '`true`: a tool whose definition changed since it was pinned is removed from `tools/list` and calls to it are blocked until an admin approves it.',
+  SENTINEL_PROXY_UPSTREAM_TIMEOUT_SECONDS:
+    'The stdio proxy answers a request the MCP server has not answered in this many seconds with a JSON-RPC error (0 waits forever).',
+  SENTINEL_ANALYTICS_TICK_SECONDS:
+    'How often `serve` looks for due analytics rules (one node at a time runs them, by a lease in the store); 0 turns the scheduler off on this node.',
 };
 
 export type DatabaseConfig =
@@ -121,6 +166,26 @@ export interface Config {
   readonly shutdownTimeoutSeconds: number;
   readonly logLevel: Settings['SENTINEL_LOG_LEVEL'];
   readonly logRequests: boolean;
+  /** PEM files for HTTPS, or null for plain HTTP. */
+  readonly tls: { readonly certPath: string; readonly keyPath: string } | null;
+  /** Sentinel's own MCP server. */
+  readonly mcp: {
+    readonly enableWriteOps: boolean;
+    readonly toolsets: readonly string[];
+    readonly mode: 'full' | 'compact';
+    readonly stdioRole: 'viewer' | 'responder' | 'admin';
+  };
+  readonly allowedOrigins: readonly string[];
+  readonly approvalTimeoutSeconds: number;
+  readonly gatewayUpstreamTimeoutSeconds: number;
+  readonly gatewaySessionIdleMinutes: number;
+  /** Hunting (KQL): statement time limit and row limit. */
+  readonly hunt: { readonly timeoutSeconds: number; readonly maxRows: number };
+  readonly proxyFailMode: 'closed' | 'open';
+  readonly proxyHideChangedTools: boolean;
+  readonly proxyUpstreamTimeoutSeconds: number;
+  /** Seconds between analytics scheduler ticks; 0: this node never runs analytics rules. */
+  readonly analyticsTickSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -191,7 +256,34 @@ function toConfig(settings: Settings, cwd: string): Config {
     shutdownTimeoutSeconds: settings.SENTINEL_SHUTDOWN_TIMEOUT_SECONDS,
     logLevel: settings.SENTINEL_LOG_LEVEL,
     logRequests: settings.SENTINEL_LOG_REQUESTS,
+    tls: tlsConfig(settings.SENTINEL_TLS_CERT, settings.SENTINEL_TLS_KEY, cwd),
+    mcp: {
+      enableWriteOps: settings.SENTINEL_ENABLE_WRITE_OPS,
+      toolsets: settings.SENTINEL_MCP_TOOLSETS,
+      mode: settings.SENTINEL_MCP_MODE,
+      stdioRole: settings.SENTINEL_MCP_ROLE,
+    },
+    allowedOrigins: settings.SENTINEL_ALLOWED_ORIGINS,
+    approvalTimeoutSeconds: settings.SENTINEL_APPROVAL_TIMEOUT_SECONDS,
+    gatewayUpstreamTimeoutSeconds: settings.SENTINEL_GATEWAY_UPSTREAM_TIMEOUT_SECONDS,
+    gatewaySessionIdleMinutes: settings.SENTINEL_GATEWAY_SESSION_IDLE_MINUTES,
+    hunt: {
+      timeoutSeconds: settings.SENTINEL_HUNT_TIMEOUT_SECONDS,
+      maxRows: settings.SENTINEL_HUNT_MAX_ROWS,
+    },
+    proxyFailMode: settings.SENTINEL_PROXY_FAIL_MODE,
+    proxyHideChangedTools: settings.SENTINEL_PROXY_HIDE_CHANGED_TOOLS,
+    proxyUpstreamTimeoutSeconds: settings.SENTINEL_PROXY_UPSTREAM_TIMEOUT_SECONDS,
+    analyticsTickSeconds: settings.SENTINEL_ANALYTICS_TICK_SECONDS,
   };
+}
+
+function tlsConfig(cert: string | undefined, key: string | undefined, cwd: string): Config['tls'] {
+  if (cert === undefined && key === undefined) return null;
+  if (cert === undefined || key === undefined) {
+    throw new ConfigError('SENTINEL_TLS_CERT and SENTINEL_TLS_KEY must be set together');
+  }
+  return { certPath: resolve(cwd, cert), keyPath: resolve(cwd, key) };
 }
 
 function databaseConfig(url: string | undefined, dataDir: string, cwd: string): DatabaseConfig {

@@ -10,6 +10,9 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'unavailable'
+  | 'kql_invalid'
+  | 'kql_unsupported'
+  | 'hunt_timeout'
   | 'internal';
 
 export interface ErrorDetail {
@@ -33,8 +36,19 @@ export class SentinelError extends Error {
 }
 
 export class ValidationError extends SentinelError {
-  constructor(message: string, details: readonly ErrorDetail[] = []) {
-    super('validation_error', 400, message, details);
+  constructor(message: string, details: readonly ErrorDetail[] = [], code: ErrorCode = 'validation_error') {
+    super(code, 400, message, details);
+  }
+}
+
+/** A hunting query ran past its time limit; 422 because the query, not the request, is too costly. */
+export class HuntTimeoutError extends SentinelError {
+  constructor(timeoutMs: number) {
+    super(
+      'hunt_timeout',
+      422,
+      `the query ran longer than ${timeoutMs / 1000}s and was stopped; narrow the time range or filter earlier`,
+    );
   }
 }
 

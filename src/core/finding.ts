@@ -2,8 +2,11 @@
 export const SEVERITIES = ['informational', 'low', 'medium', 'high', 'critical'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
-/** What the proxy does when a rule matches, mildest first. */
-export const RULE_ACTIONS = ['alert', 'redact', 'block'] as const;
+/**
+ * What the proxy does when a rule matches, mildest first: `approve` holds the call until a human
+ * decides, so it ranks below only `block`.
+ */
+export const RULE_ACTIONS = ['alert', 'redact', 'approve', 'block'] as const;
 export type RuleAction = (typeof RULE_ACTIONS)[number];
 
 export type Verdict = 'allow' | RuleAction;

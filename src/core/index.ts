@@ -1,4 +1,17 @@
-export { ALERT_STATUSES, type Alert, type AlertStatus, type StoredFinding } from './alert.js';
+export {
+  ALERT_EVENT_KINDS,
+  ALERT_REASONS,
+  ALERT_STATUSES,
+  type Alert,
+  type AlertEvent,
+  type AlertEventKind,
+  type AlertReason,
+  type AlertStatus,
+  CLOSED_ALERT_STATUSES,
+  isClosedStatus,
+  OPEN_ALERT_STATUSES,
+  type StoredFinding,
+} from './alert.js';
 export type { ApiKey, Principal } from './api-key.js';
 export type { AuditEntry } from './audit.js';
 export { digestsEqual, hashSecret, randomAlphanumeric, randomSecret } from './credential.js';
@@ -8,6 +21,7 @@ export {
   type ErrorCode,
   type ErrorDetail,
   ForbiddenError,
+  HuntTimeoutError,
   MalformedJsonError,
   NotFoundError,
   PayloadTooLargeError,

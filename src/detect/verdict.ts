@@ -1,6 +1,6 @@
 import { RULE_ACTIONS, type RuleAction, type Verdict } from '../core/index.js';
 
-/** The strongest action among the findings (block > redact > alert), `allow` when there are none. */
+/** The strongest action among the findings (block > approve > redact > alert), `allow` when there are none. */
 export function verdictOf(findings: ReadonlyArray<{ readonly action: RuleAction }>): Verdict {
   let strongest = -1;
   for (const finding of findings) {

@@ -1,4 +1,33 @@
+export type {
+  ApprovalDecision,
+  ApprovalRecord,
+  ApprovalRepository,
+  ApprovalStatus,
+  GatewaySessionRecord,
+  GatewaySessionRepository,
+  UpstreamCredentialRecord,
+  UpstreamCredentialRepository,
+} from './gateway-records.js';
+export type { HuntingRunner, HuntRunOptions, HuntRunResult } from './hunt-runner.js';
+export type {
+  AnalyticsAlert,
+  AnalyticsRuleRecord,
+  AnalyticsRuleRepository,
+  AnalyticsRun,
+  AnalyticsRunStatus,
+  SavedQueryRecord,
+  SavedQueryRepository,
+  SchedulerLeaseRepository,
+  WriteOutcome,
+} from './hunting.js';
 export { openStore } from './open-store.js';
+export type {
+  ObservedToolDefinition,
+  ToolDefinitionHashes,
+  ToolDefinitionRecord,
+  ToolDefinitionRepository,
+  ToolDefinitionStatus,
+} from './proxy-records.js';
 export type { RateIncrement } from './rate-increments.js';
 export type {
   AlertFilter,
@@ -28,3 +57,26 @@ export type {
   ToolObservation,
   ToolPinRepository,
 } from './store.js';
+export type {
+  AccessPath,
+  ActivityRepository,
+  ActivityScope,
+  AlertStatusChange,
+  AlertTriageRepository,
+  DataSubjectRepository,
+  DayCount,
+  EventBucket,
+  EventTotals,
+  KeyCount,
+  KeyedBucket,
+  MappingCount,
+  OpenAlertBand,
+  PostureRepository,
+  PurgeCounts,
+  PurgeCriteria,
+  RatingInputs,
+  RatingWindow,
+  RiskRow,
+  ToolInventoryRow,
+  ToolPinStatus,
+} from './triage.js';

@@ -8,7 +8,21 @@ import type {
   ServerType,
   StoredFinding,
 } from '../core/index.js';
+import type {
+  ApprovalRepository,
+  GatewaySessionRepository,
+  UpstreamCredentialRepository,
+} from './gateway-records.js';
+import type { HuntingRunner } from './hunt-runner.js';
+import type { AnalyticsRuleRepository, SavedQueryRepository, SchedulerLeaseRepository } from './hunting.js';
+import type { ToolDefinitionRepository } from './proxy-records.js';
 import type { RateIncrement } from './rate-increments.js';
+import type {
+  ActivityRepository,
+  AlertTriageRepository,
+  DataSubjectRepository,
+  PostureRepository,
+} from './triage.js';
 
 /** An API key with the hash of its secret; only the store and the key check ever see the hash. */
 export interface ApiKeyRecord extends ApiKey {
@@ -66,6 +80,8 @@ export interface EventFilter {
   readonly to?: string;
   /** Case-insensitive substring of prompt, response, arguments, metadata or tool description. */
   readonly text?: string;
+  /** Case-insensitive substring of any text field, user, agent and ids included (data subject requests). */
+  readonly subject?: string;
 }
 
 export interface Page<T> {
@@ -141,6 +157,7 @@ export interface AlertFilter {
   readonly ruleId?: string;
   readonly serverId?: string;
   readonly user?: string;
+  readonly assignee?: string;
   readonly from?: string;
   readonly to?: string;
 }
@@ -232,8 +249,22 @@ export interface Store {
   readonly ruleSettings: RuleSettingRepository;
   readonly customRules: CustomRuleRepository;
   readonly toolPins: ToolPinRepository;
+  /** Tool definitions pinned by the proxy (schema v5). */
+  readonly toolDefinitions: ToolDefinitionRepository;
   readonly audit: AuditRepository;
+  readonly alertTriage: AlertTriageRepository;
+  readonly posture: PostureRepository;
+  readonly activity: ActivityRepository;
+  readonly dataSubjects: DataSubjectRepository;
+  readonly gatewaySessions: GatewaySessionRepository;
+  readonly upstreamCredentials: UpstreamCredentialRepository;
+  readonly approvals: ApprovalRepository;
   readonly rateLimits: RateLimitRepository;
+  /** Read-only runner for compiled hunting (KQL) queries, with time and row limits. */
+  readonly hunting: HuntingRunner;
+  readonly savedQueries: SavedQueryRepository;
+  readonly analyticsRules: AnalyticsRuleRepository;
+  readonly schedulerLeases: SchedulerLeaseRepository;
   /** The schema version after migrations. */
   schemaVersion(): Promise<number>;
   /** Throws when the database cannot be reached. */

@@ -64,9 +64,10 @@ for (const backend of BACKENDS) {
     });
 
     it('applies migrations and reopens idempotently', async () => {
-      assert.equal(await store.schemaVersion(), 2);
+      // v3 hunting, v4 triage, v5 proxy, v6 gateway.
+      assert.equal(await store.schemaVersion(), 6);
       const again = await database.open();
-      assert.equal(await again.schemaVersion(), 2);
+      assert.equal(await again.schemaVersion(), 6);
       await again.close();
     });
 

@@ -20,7 +20,7 @@ let pgAvailable: Promise<string | null> | undefined;
 /** Null when PostgreSQL answers; otherwise why not. Under CI a missing PostgreSQL fails instead of skipping. */
 export function postgresUnavailable(): Promise<string | null> {
   pgAvailable ??= (async () => {
-    const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
+    const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 15_000 });
     try {
       await client.connect();
       await client.query('SELECT 1');

@@ -1,5 +1,9 @@
 import type { Migration } from '../migration.js';
 import { detectionSchema, foundationSchema, POSTGRES_TYPES } from '../schema.js';
+import { gatewaySchema } from '../schema-gateway.js';
+import { huntingSchema } from '../schema-hunting.js';
+import { proxySchema } from '../schema-proxy.js';
+import { triageSchema } from '../schema-triage.js';
 
 /** Rate windows are short-lived counters: UNLOGGED skips the WAL, losing them in a crash is harmless. */
 const RATE_WINDOWS = `
@@ -15,4 +19,8 @@ const RATE_WINDOWS = `
 export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'foundation', sql: foundationSchema(POSTGRES_TYPES) + RATE_WINDOWS },
   { version: 2, name: 'detection', sql: detectionSchema(POSTGRES_TYPES) },
+  { version: 3, name: 'hunting', sql: huntingSchema(POSTGRES_TYPES) },
+  { version: 4, name: 'triage', sql: triageSchema(POSTGRES_TYPES) },
+  { version: 5, name: 'proxy', sql: proxySchema(POSTGRES_TYPES) },
+  { version: 6, name: 'gateway', sql: gatewaySchema(POSTGRES_TYPES) },
 ];

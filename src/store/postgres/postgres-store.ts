@@ -4,6 +4,7 @@ import { applyIncrements, counterId, type RateIncrement } from '../rate-incremen
 import { createRepositories } from '../repositories/sql-repositories.js';
 import type { RateLimitRepository, Store } from '../store.js';
 import { PostgresDriver } from './postgres-driver.js';
+import { createPostgresHuntRunner } from './postgres-hunt-runner.js';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.js';
 
 export interface PostgresStoreOptions {
@@ -30,6 +31,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     backend: 'postgres',
     ...createRepositories(driver),
     rateLimits: postgresRateLimits(driver),
+    hunting: createPostgresHuntRunner(pool),
     schemaVersion: async () => {
       const rows = await driver.all('SELECT MAX(version) AS v FROM schema_migrations');
       return Number(rows[0]?.['v'] ?? 0);

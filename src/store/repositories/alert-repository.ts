@@ -31,6 +31,7 @@ export class SqlAlertRepository implements AlertRepository {
       ['rule_id', filter.ruleId],
       ['server_id', filter.serverId],
       ['user_name', filter.user],
+      ['assignee', filter.assignee],
     ]);
     if (filter.from !== undefined) {
       where.push('last_seen >= ?');

@@ -1,5 +1,6 @@
 import type {
   Alert,
+  AlertReason,
   AlertStatus,
   Category,
   RuleAction,
@@ -40,6 +41,9 @@ export const ALERT_COLUMNS = [
   'severity',
   'category',
   'status',
+  'assignee',
+  'reason',
+  'closed_at',
   'finding_count',
   'first_seen',
   'last_seen',
@@ -84,6 +88,10 @@ export function alertFromRow(d: Dialect, row: Row): Alert {
     severity: String(row['severity']) as Severity,
     category: String(row['category']) as Category,
     status: String(row['status']) as AlertStatus,
+    assignee: text(row, 'assignee'),
+    reason: text(row, 'reason') as AlertReason | null,
+    closedAt:
+      row['closed_at'] === null || row['closed_at'] === undefined ? null : d.readTime(row['closed_at']),
     findingCount: Number(row['finding_count']),
     firstSeen: d.readTime(row['first_seen']),
     lastSeen: d.readTime(row['last_seen']),

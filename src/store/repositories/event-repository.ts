@@ -11,6 +11,7 @@ import type {
 } from '../store.js';
 import { addFindings, commitDetected } from './detection-commit.js';
 import { addEquals, addTimeRange, pageQuery } from './page-query.js';
+import { subjectClause } from './subject-match.js';
 
 const COLUMNS = [
   'id',
@@ -104,6 +105,11 @@ export class SqlEventRepository implements EventRepository {
       const columns = ['prompt', 'response', 'tool_description', 'arguments', 'metadata', 'tool'];
       where.push(`(${columns.map((column) => ilike(column)).join(' OR ')})`);
       params.push(...columns.map(() => pattern));
+    }
+    if (filter.subject !== undefined && filter.subject !== '') {
+      const clause = subjectClause(this.driver.dialect, filter.subject);
+      where.push(clause.sql);
+      params.push(...clause.params);
     }
     return { where, params };
   }

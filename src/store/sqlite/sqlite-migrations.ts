@@ -1,10 +1,18 @@
 import type { Migration } from '../migration.js';
 import { detectionSchema, foundationSchema, SQLITE_TYPES } from '../schema.js';
+import { gatewaySchema } from '../schema-gateway.js';
+import { huntingSchema } from '../schema-hunting.js';
+import { proxySchema } from '../schema-proxy.js';
+import { triageSchema } from '../schema-triage.js';
 
 /** SQLite schema history. Times are epoch milliseconds (INTEGER); JSON is TEXT. */
 export const SQLITE_MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'foundation', sql: foundationSchema(SQLITE_TYPES) },
   { version: 2, name: 'detection', sql: detectionSchema(SQLITE_TYPES) },
+  { version: 3, name: 'hunting', sql: huntingSchema(SQLITE_TYPES) },
+  { version: 4, name: 'triage', sql: triageSchema(SQLITE_TYPES) },
+  { version: 5, name: 'proxy', sql: proxySchema(SQLITE_TYPES) },
+  { version: 6, name: 'gateway', sql: gatewaySchema(SQLITE_TYPES) },
 ];
 
 /** The rate-window file: separate so its writes never wait for an fsync of the event file. */

@@ -6,6 +6,7 @@ import { applyIncrements, counterId, type RateIncrement } from '../rate-incremen
 import { createRepositories } from '../repositories/sql-repositories.js';
 import type { RateLimitRepository, Store } from '../store.js';
 import { SqliteDriver } from './sqlite-driver.js';
+import { createSqliteHuntRunner } from './sqlite-hunt-runner.js';
 import { SQLITE_MIGRATIONS, SQLITE_RATE_SCHEMA } from './sqlite-migrations.js';
 
 export interface SqliteStoreOptions {
@@ -27,15 +28,18 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   migrate(db, SQLITE_MIGRATIONS);
   const rateDb = openRateDatabase(join(dirname(options.path), `${basename(options.path)}-rate.db`));
   const driver = new SqliteDriver(db);
+  const hunting = createSqliteHuntRunner(options.path);
   return {
     backend: 'sqlite',
     ...createRepositories(driver),
     rateLimits: sqliteRateLimits(rateDb),
+    hunting,
     schemaVersion: async () => currentVersion(db),
     ping: async () => {
       db.prepare('SELECT 1').get();
     },
     close: async () => {
+      await hunting.close();
       await driver.close();
       rateDb.close();
     },

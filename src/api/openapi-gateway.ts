@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { approvalDecisionSchema, approvalQuerySchema, upstreamAuthSchema } from '../app/index.js';
+
+type Json = Record<string, unknown>;
+
+const errorResponse = {
+  description: 'Error',
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+};
+const errors = { '400': errorResponse, '401': errorResponse, '403': errorResponse, '404': errorResponse };
+const json = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: { type: 'object' } } },
+});
+const id = [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }];
+
+function schema(type: z.ZodType): Json {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(type, {
+    io: 'input',
+    unrepresentable: 'any',
+  }) as Json;
+  return rest;
+}
+
+const body = (type: z.ZodType) => ({
+  required: true,
+  content: { 'application/json': { schema: schema(type) } },
+});
+
+/** The REST paths of the HTTP gateway: upstream credentials and the approval queue (the MCP paths are MCP, not REST). */
+export function gatewayOpenApiPaths(): Record<string, Json> {
+  const { properties } = schema(approvalQuerySchema) as { properties: Record<string, Json> };
+  return {
+    '/api/servers/{id}/upstream-auth': {
+      get: {
+        summary:
+          'The credential the gateway presents upstream: kind and header name, never the value (viewer)',
+        parameters: id,
+        responses: { '200': json('{ type, headerName, updatedAt, updatedBy }'), ...errors },
+      },
+      put: {
+        summary: 'Set or clear the upstream credential; stored encrypted, audited (admin)',
+        parameters: id,
+        requestBody: body(upstreamAuthSchema),
+        responses: { '200': json('{ type, headerName, updatedAt, updatedBy }'), ...errors },
+      },
+    },
+    '/api/approvals': {
+      get: {
+        summary: 'Calls held by approve rules, newest first (viewer)',
+        parameters: Object.entries(properties).map(([name, s]) => ({ name, in: 'query', schema: s })),
+        responses: { '200': json('{ items }'), ...errors },
+      },
+    },
+    '/api/approvals/{id}': {
+      get: {
+        summary: 'One held call (viewer)',
+        parameters: id,
+        responses: { '200': json('Approval'), ...errors },
+      },
+    },
+    '/api/approvals/{id}/decision': {
+      post: {
+        summary: 'Approve or deny a held call; audited (admin)',
+        parameters: id,
+        requestBody: body(approvalDecisionSchema),
+        responses: { '200': json('The decided approval'), ...errors, '409': errorResponse },
+      },
+    },
+  };
+}

@@ -1,0 +1,53 @@
+/** Longest response text kept in an event; the rest is cut (detection and storage stay bounded). */
+const MAX_RESPONSE_CHARS = 1_000_000;
+
+/**
+ * An MCP result as the text an analyst reads in an event: the text of each content item, one per
+ * line. A `tools/list` result stays JSON so the tool definitions remain structured.
+ */
+export function resultText(method: string, result: unknown): string {
+  const text = method === 'tools/list' ? JSON.stringify(result) : readable(result);
+  return text.length > MAX_RESPONSE_CHARS ? text.slice(0, MAX_RESPONSE_CHARS) : text;
+}
+
+function readable(result: unknown): string {
+  if (typeof result !== 'object' || result === null) return JSON.stringify(result) ?? '';
+  const record = result as Record<string, unknown>;
+  const parts: string[] = [];
+  if (Array.isArray(record['content'])) collectContent(record['content'], parts);
+  if (Array.isArray(record['contents'])) collectContent(record['contents'], parts);
+  if (Array.isArray(record['messages'])) {
+    for (const message of record['messages']) {
+      const content = (message as { content?: unknown } | null)?.content;
+      collectContent(Array.isArray(content) ? content : [content], parts);
+    }
+  }
+  if (parts.length === 0) {
+    return record['structuredContent'] === undefined
+      ? JSON.stringify(result)
+      : JSON.stringify(record['structuredContent']);
+  }
+  return parts.join('\n');
+}
+
+function collectContent(items: readonly unknown[], parts: string[]): void {
+  for (const item of items) {
+    if (typeof item !== 'object' || item === null) continue;
+    const content = item as Record<string, unknown>;
+    if (typeof content['text'] === 'string') parts.push(content['text']);
+    else if (typeof content['resource'] === 'object' && content['resource'] !== null) {
+      collectContent([content['resource']], parts);
+    } else if (typeof content['uri'] === 'string')
+      parts.push(`[${String(content['type'] ?? 'resource')} ${content['uri']}]`);
+    else if (typeof content['type'] === 'string') {
+      parts.push(
+        `[${content['type']}${typeof content['mimeType'] === 'string' ? ` ${content['mimeType']}` : ''}]`,
+      );
+    }
+  }
+}
+
+/** An error response as event text. */
+export function errorText(error: { code: number; message: string }): string {
+  return `error ${error.code}: ${error.message}`;
+}
