@@ -387,3 +387,61 @@ export const FUNCTION_CASES: readonly HuntCase[] = [
     rows: [['12:55:00', '2026-11-02T11:05:00.000Z']],
   },
 ];
+
+/**
+ * A null stored string is '' in KQL. Filters on a table compare the bare column when the test
+ * cannot hold for '' and keep `COALESCE(c, '')` otherwise; these pin that both read the same rows
+ * (one event of eight has no tool).
+ */
+export const NULL_TEXT_CASES: readonly HuntCase[] = [
+  { name: '== "" finds the null tool', query: 'McpEvents | where Tool == "" | count', rows: [[1]] },
+  { name: '!= counts the null tool', query: 'McpEvents | where Tool != "filesystem" | count', rows: [[5]] },
+  {
+    name: 'not(==) counts the null tool',
+    query: 'McpEvents | where not(Tool == "filesystem") | count',
+    rows: [[5]],
+  },
+  {
+    name: 'in with "" finds the null tool',
+    query: 'McpEvents | where Tool in ("", "filesystem") | count',
+    rows: [[4]],
+  },
+  {
+    name: '!in counts the null tool',
+    query: 'McpEvents | where Tool !in ("filesystem") | count',
+    rows: [[5]],
+  },
+  {
+    name: 'startswith, contains and has of "" hold for the null tool',
+    query: 'McpEvents | where Tool startswith "" and Tool contains "" and Tool has "" | count',
+    rows: [[8]],
+  },
+  { name: '!has counts the null tool', query: 'McpEvents | where Tool !has "exec" | count', rows: [[5]] },
+  { name: 'a regex can match ""', query: 'McpEvents | where Tool matches regex "^$" | count', rows: [[1]] },
+  {
+    name: 'a comparison inside iif is a value, not a filter',
+    query: 'McpEvents | where iif(Tool == "filesystem", false, true) | count',
+    rows: [[5]],
+  },
+  {
+    name: 'a comparison as a column is false, not null, for the null tool',
+    query: 'McpEvents | where isempty(Tool) | project fs = Tool == "filesystem", ex = Tool has "exec"',
+    rows: [[false, false]],
+  },
+  {
+    name: 'bare-column tests mixed with an isempty under or',
+    query: 'McpEvents | where "filesystem" == Tool or Tool in~ ("SHELL_EXEC") or isempty(Tool) | count',
+    rows: [[6]],
+  },
+  {
+    name: 'has_any, =~, endswith and hasprefix on the bare column',
+    query:
+      'McpEvents | where Tool has_any ("exec", "fetch") or Tool =~ "FILESYSTEM" or Tool endswith_cs "x" or Tool hasprefix "nope" | count',
+    rows: [[7]],
+  },
+  {
+    name: 'a filter after extend reads the COALESCE column',
+    query: 'McpEvents | extend t = Tool | where t == "" or Tool == "http_fetch" | count',
+    rows: [[2]],
+  },
+];

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Store } from '../../src/store/index.js';
 import { BACKENDS, type TestDatabase } from '../support/test-stores.js';
-import { FUNCTION_CASES, type HuntCase, OPERATOR_CASES } from './hunt-cases.js';
+import { FUNCTION_CASES, type HuntCase, NULL_TEXT_CASES, OPERATOR_CASES } from './hunt-cases.js';
 import { hunt, seedHuntData } from './hunt-fixture.js';
 
 // Ask PostgreSQL before any suite loads the KQL parser: its synchronous half-second load could
@@ -34,6 +34,7 @@ for (const [index, backend] of BACKENDS.entries()) {
       });
     describe('operators', () => OPERATOR_CASES.forEach(check));
     describe('functions and string operators', () => FUNCTION_CASES.forEach(check));
+    describe("null strings read as ''", () => NULL_TEXT_CASES.forEach(check));
 
     it('reports column types from the analyser and the render hint', { skip }, async () => {
       const out = await hunt(

@@ -12,6 +12,11 @@ export function isText(type: KqlType): boolean {
   return type === 'string' || type === 'guid';
 }
 
+/** A compile-time constant string other than '' (a test against it cannot hold for ''). */
+export function isNonEmptyText(expr: SqlExpr): boolean {
+  return isText(expr.type) && typeof expr.constant?.value === 'string' && expr.constant.value !== '';
+}
+
 /** The value of a dynamic (or other) expression as a scalar of `target`, as KQL converts. */
 export function coerce(ctx: TranslateContext, expr: SqlExpr, target: KqlType): SqlExpr {
   if (expr.type === target) return expr;

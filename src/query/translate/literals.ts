@@ -66,45 +66,59 @@ export function parseDatetime(text: string): number | null {
 /** A literal as a bound value. */
 export function translateLiteral(ctx: TranslateContext, node: KNode): SqlExpr {
   const kind = ctx.kind(node);
-  const text = ctx.source(node, 200);
-  const value = node.LiteralValue;
+  // The parser computes LiteralValue on every read (a Bridge TimeSpan or DateTime for those
+  // literals, the costliest step of translating a short query), and timespans and datetimes are
+  // read from their text here: so each case reads only what it uses.
+  const text = () => ctx.source(node, 200);
   switch (kind) {
     case 'StringLiteralExpression':
     case 'CompoundStringLiteralExpression':
-      return ctx.constant(String(value ?? ''), 'string');
-    case 'GuidLiteralExpression':
+      return ctx.constant(String(node.LiteralValue ?? ''), 'string');
+    case 'GuidLiteralExpression': {
+      const value = node.LiteralValue;
       return ctx.constant(value === null ? null : String(value), 'guid');
+    }
     case 'LongLiteralExpression':
-    case 'IntLiteralExpression':
+    case 'IntLiteralExpression': {
+      // Plain digits (`take 10`) are their own value; anything else (`long(null)`, hex) asks the parser.
+      const literal = text();
+      const value = /^\d{1,15}$/.test(literal) ? literal : node.LiteralValue;
       return ctx.constant(
         value === null ? null : Number(String(value)),
         kind === 'IntLiteralExpression' ? 'int' : 'long',
       );
+    }
     case 'RealLiteralExpression':
-    case 'DecimalLiteralExpression':
+    case 'DecimalLiteralExpression': {
+      const value = node.LiteralValue;
       return ctx.constant(value === null ? null : Number(String(value)), 'real');
-    case 'BooleanLiteralExpression':
+    }
+    case 'BooleanLiteralExpression': {
+      const value = node.LiteralValue;
       return ctx.constant(value === null ? null : String(value).toLowerCase() === 'true', 'bool');
+    }
     case 'TimespanLiteralExpression': {
-      if (/null\s*\)\s*$/i.test(text)) return ctx.constant(null, 'timespan');
-      const ms = parseTimespan(text);
-      if (ms === null) ctx.unsupported(node, `the timespan literal ${text}`);
+      const literal = text();
+      if (/null\s*\)\s*$/i.test(literal)) return ctx.constant(null, 'timespan');
+      const ms = parseTimespan(literal);
+      if (ms === null) ctx.unsupported(node, `the timespan literal ${literal}`);
       return ctx.constant(ms, 'timespan');
     }
     case 'DateTimeLiteralExpression': {
-      const ms = parseDatetime(text);
-      if (ms === null && !/null/i.test(text)) ctx.invalid(node, `${text} is not a valid datetime`);
+      const literal = text();
+      const ms = parseDatetime(literal);
+      if (ms === null && !/null/i.test(literal)) ctx.invalid(node, `${literal} is not a valid datetime`);
       return ctx.constant(ms, 'datetime');
     }
     case 'DynamicExpression': {
-      const json = String(value ?? 'null');
+      const json = String(node.LiteralValue ?? 'null');
       try {
         return ctx.constant(JSON.parse(json), 'dynamic');
       } catch {
-        return ctx.unsupported(node, `the dynamic literal ${text}`);
+        return ctx.unsupported(node, `the dynamic literal ${text()}`);
       }
     }
     default:
-      return ctx.unsupported(node, `the literal ${text}`);
+      return ctx.unsupported(node, `the literal ${text()}`);
   }
 }

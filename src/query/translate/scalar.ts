@@ -1,6 +1,6 @@
 import type { KqlType } from '../kql-types.js';
 import type { KNode } from '../kusto-library.js';
-import { coerce, isText, ordered, unify } from './coerce.js';
+import { coerce, isNonEmptyText, isText, ordered, unify } from './coerce.js';
 import type { Scope, TranslateContext } from './context.js';
 import { translateFunction } from './functions.js';
 import { translateLiteral } from './literals.js';
@@ -39,7 +39,7 @@ export function translateScalar(ctx: TranslateContext, node: KNode, scope: Scope
   switch (kind) {
     case 'ParenthesizedExpression': {
       const inner = translateScalar(ctx, requireProp(node, 'Expression'), scope);
-      return { ...inner, sql: `(${inner.sql})` };
+      return { ...inner, sql: `(${inner.sql})`, ...(inner.raw ? { raw: `(${inner.raw})` } : {}) };
     }
     case 'NameReference':
       return translateName(ctx, node, scope);
@@ -77,6 +77,29 @@ export function translateScalar(ctx: TranslateContext, node: KNode, scope: Scope
     return translateStringOperator(ctx, node, scope);
   }
   return ctx.unsupported(node, `the expression ${ctx.source(node, 40)}`);
+}
+
+/**
+ * A `where` condition: like `condition`, but a comparison that decides the row on its own (under
+ * `and`/`or` only, never under `not`) may read a nullable text column bare. There NULL and false
+ * both drop the row, so `tool = 'x'` keeps exactly the rows `COALESCE(tool, '') = 'x'` keeps
+ * whenever the test cannot hold for '' (a non-empty constant; `!=` and `== ""` keep the COALESCE).
+ */
+export function filterCondition(ctx: TranslateContext, node: KNode, scope: Scope): string {
+  const kind = ctx.kind(node);
+  if (kind === 'AndExpression' || kind === 'OrExpression') {
+    const left = filterCondition(ctx, requireProp(node, 'Left'), scope);
+    const right = filterCondition(ctx, requireProp(node, 'Right'), scope);
+    return `(${left} ${kind === 'AndExpression' ? 'AND' : 'OR'} ${right})`;
+  }
+  if (kind === 'ParenthesizedExpression')
+    return `(${filterCondition(ctx, requireProp(node, 'Expression'), scope)})`;
+  if (kind === 'EqualExpression') return translateComparison(ctx, node, scope, '=', true).sql;
+  if (kind === 'InExpression' || kind === 'InCsExpression') return translateIn(ctx, node, scope, true).sql;
+  if (STRING_OPERATOR_KINDS.has(kind) || kind === 'HasAnyExpression' || kind === 'HasAllExpression') {
+    return translateStringOperator(ctx, node, scope, true).sql;
+  }
+  return condition(ctx, node, scope);
 }
 
 /** A boolean expression as an SQL condition. */
@@ -131,12 +154,22 @@ function selectorKey(ctx: TranslateContext, selector: KNode, scope: Scope): stri
   return ctx.unsupported(selector, 'a computed or negative index');
 }
 
-function translateComparison(ctx: TranslateContext, node: KNode, scope: Scope, op: string): SqlExpr {
+function translateComparison(
+  ctx: TranslateContext,
+  node: KNode,
+  scope: Scope,
+  op: string,
+  nullIsFalse = false,
+): SqlExpr {
   const [left, right] = unify(
     ctx,
     translateScalar(ctx, requireProp(node, 'Left'), scope),
     translateScalar(ctx, requireProp(node, 'Right'), scope),
   );
+  if (op === '=' && nullIsFalse) {
+    if (left.raw && isNonEmptyText(right)) return { sql: `(${left.raw} = ${right.sql})`, type: 'bool' };
+    if (right.raw && isNonEmptyText(left)) return { sql: `(${left.sql} = ${right.raw})`, type: 'bool' };
+  }
   if (op === '=' || op === '<>') {
     return { sql: `(${left.sql} ${op} ${right.sql})`, type: 'bool' };
   }

@@ -9,6 +9,12 @@ export interface SqlExpr {
    * semantics with datetimes and timespans in milliseconds. Lets `ago(7d)` bind as one value.
    */
   readonly constant?: { readonly value: unknown };
+  /**
+   * A nullable text column also as its bare stored column (NULL where the KQL value is ''). A
+   * filter that cannot hold for '' (`== "x"`, `has "x"`) compares this instead of `COALESCE(c, '')`,
+   * so the planner sees the column (its statistics and indexes); the result is the same in WHERE.
+   */
+  readonly raw?: string;
 }
 
 /** A column of a relation: its KQL name and type and the SQL alias that holds it. */
@@ -33,4 +39,15 @@ export interface Relation {
   readonly sql: string;
   readonly columns: readonly RelColumn[];
   readonly sortKeys: readonly SortKey[];
+  /** Set while the relation is a stored table plus filters: `where` then joins its WHERE. */
+  readonly base?: BaseTable;
+}
+
+/** A stored table read with its columns as KQL values, and the conditions on it so far. */
+export interface BaseTable {
+  /** `SELECT <columns> FROM <table>`. */
+  readonly select: string;
+  readonly where: readonly string[];
+  /** The columns as expressions over the stored table (with `raw` for nullable text). */
+  readonly scope: ReadonlyMap<string, SqlExpr>;
 }

@@ -1,5 +1,5 @@
 import type { KNode } from '../kusto-library.js';
-import { coerce, isText, ordered, unify } from './coerce.js';
+import { coerce, isNonEmptyText, isText, ordered, unify } from './coerce.js';
 import type { Scope, TranslateContext } from './context.js';
 import { translateScalar } from './scalar.js';
 import type { SqlExpr } from './sql-expr.js';
@@ -43,11 +43,20 @@ export const STRING_OPERATOR_KINDS: ReadonlySet<string> = new Set(Object.keys(OP
 const TERM_CHAR = '0-9A-Za-z';
 
 /** `has`, `contains`, `startswith`, `=~`, `matches regex`, `has_any`, `has_all` and their negations. */
-export function translateStringOperator(ctx: TranslateContext, node: KNode, scope: Scope): SqlExpr {
+export function translateStringOperator(
+  ctx: TranslateContext,
+  node: KNode,
+  scope: Scope,
+  nullIsFalse = false,
+): SqlExpr {
   const kind = ctx.kind(node);
-  const left = coerce(ctx, translateScalar(ctx, requireProp(node, 'Left'), scope), 'string');
+  let left = coerce(ctx, translateScalar(ctx, requireProp(node, 'Left'), scope), 'string');
   if (kind === 'HasAnyExpression' || kind === 'HasAllExpression') {
     const terms = items(valueList(node)).map((n) => coerce(ctx, translateScalar(ctx, n, scope), 'string'));
+    // `has` of a constant term never holds for '' ('' itself is `1 = 1` without reading the column).
+    if (nullIsFalse && left.raw && terms.every((t) => typeof t.constant?.value === 'string')) {
+      left = { sql: left.raw, type: left.type };
+    }
     const tests = terms.map((term) =>
       stringTest(ctx, left, term, { test: 'has', caseSensitive: false, negated: false }),
     );
@@ -57,6 +66,10 @@ export function translateStringOperator(ctx: TranslateContext, node: KNode, scop
   const operator = OPERATORS[kind];
   if (!operator) return ctx.unsupported(node, `the operator ${kind}`);
   const right = coerce(ctx, translateScalar(ctx, requireProp(node, 'Right'), scope), 'string');
+  // A regex may match ''; every other positive test of a non-empty constant fails on ''.
+  if (nullIsFalse && left.raw && !operator.negated && operator.test !== 'regex' && isNonEmptyText(right)) {
+    left = { sql: left.raw, type: left.type };
+  }
   const test = stringTest(ctx, left, right, operator);
   return { sql: operator.negated ? `(NOT ${test})` : test, type: 'bool' };
 }
@@ -111,7 +124,7 @@ function escapeRegex(text: string): string {
 }
 
 /** `in`, `!in`, `in~`, `!in~` against a list of values. */
-export function translateIn(ctx: TranslateContext, node: KNode, scope: Scope): SqlExpr {
+export function translateIn(ctx: TranslateContext, node: KNode, scope: Scope, nullIsFalse = false): SqlExpr {
   const operator = requireProp(node, 'Operator').Text.trim().toLowerCase();
   const negated = operator.startsWith('!');
   const insensitive = operator.endsWith('~');
@@ -127,7 +140,9 @@ export function translateIn(ctx: TranslateContext, node: KNode, scope: Scope): S
   if (expanded.length === 0) return { sql: negated ? '(1 = 1)' : '(1 = 0)', type: 'bool' };
   const pairs = expanded.map((v) => unify(ctx, left, v));
   const fold = (x: SqlExpr) => (insensitive && isText(x.type) ? `lower(${x.sql})` : x.sql);
-  const l = fold(pairs[0]?.[0] ?? left);
+  const bare =
+    nullIsFalse && !negated && left.raw && pairs.every(([l, v]) => l === left && isNonEmptyText(v));
+  const l = bare && left.raw ? fold({ sql: left.raw, type: left.type }) : fold(pairs[0]?.[0] ?? left);
   const list = pairs.map(([, v]) => fold(v)).join(', ');
   return { sql: `(${l} ${negated ? 'NOT IN' : 'IN'} (${list}))`, type: 'bool' };
 }

@@ -165,5 +165,11 @@ export function translateSummarize(ctx: TranslateContext, input: Relation, op: K
     prepared = select(ctx, prepared, [...carried, ...prep.windows], {});
   }
   const outputs = result.map((c, i) => ({ name: c.name, type: c.type, sql: expressions[i] as string }));
-  return select(ctx, prepared, outputs, { groupBy: keys.map((k) => k.sql) });
+  // Time keys (`bin(TimeGenerated, 1h)`) group first: rows arrive in time order from the time
+  // index, so grouping sorts nearly sorted input. The output columns keep the query's order.
+  const timeFirst = [
+    ...keys.filter((k) => k.type === 'datetime'),
+    ...keys.filter((k) => k.type !== 'datetime'),
+  ];
+  return select(ctx, prepared, outputs, { groupBy: timeFirst.map((k) => k.sql) });
 }

@@ -1,12 +1,12 @@
 import { sourceTable } from '../hunting-schema.js';
 import type { KNode } from '../kusto-library.js';
-import type { TranslateContext } from './context.js';
+import type { Scope, TranslateContext } from './context.js';
 import { translateJoin } from './join.js';
 import { translateMvExpand } from './mv-expand.js';
 import { extendOutputs, namedOutputs, projectByName, renameOutputs } from './projection.js';
 import { inputScope, passThrough, select } from './relation.js';
-import { condition, translateScalar } from './scalar.js';
-import type { Relation, SqlExpr } from './sql-expr.js';
+import { condition, filterCondition, translateScalar } from './scalar.js';
+import type { BaseTable, Relation, RelColumn, SqlExpr } from './sql-expr.js';
 import { translateSummarize } from './summarize.js';
 import { items, prop, requireProp, simpleName } from './syntax.js';
 import { translateUnion } from './union.js';
@@ -38,18 +38,42 @@ function tableReference(ctx: TranslateContext, node: KNode): Relation {
   if (!table) return ctx.unsupported(node, `the table ${name}`);
   const d = ctx.dialect;
   const columns = table.columns.map((c) => ({ name: c.name, type: c.type, alias: ctx.alias() }));
-  const parts = table.columns.map(
-    (c, i) => `${d.column(c.sql, c.type, c.nullable ?? false)} AS ${columns[i]?.alias}`,
-  );
-  let sql = `SELECT ${parts.join(', ')} FROM ${table.sqlTable}`;
+  const scope = new Map<string, SqlExpr>();
+  for (const c of table.columns) {
+    const sql = d.column(c.sql, c.type, c.nullable ?? false);
+    scope.set(c.name, sql === c.sql ? { sql, type: c.type } : { sql, type: c.type, raw: c.sql });
+  }
+  const parts = table.columns.map((c, i) => `${scope.get(c.name)?.sql} AS ${columns[i]?.alias}`);
+  const where: string[] = [];
   const span = ctx.options.timespan;
   const time = table.columns.find((c) => c.name === 'TimeGenerated');
   if (span && time) {
     const from = ctx.constant(Date.parse(span.from), 'datetime').sql;
     const to = ctx.constant(Date.parse(span.to), 'datetime').sql;
-    sql += ` WHERE ${time.sql} >= ${from} AND ${time.sql} <= ${to}`;
+    where.push(`${time.sql} >= ${from} AND ${time.sql} <= ${to}`);
   }
-  return { sql, columns, sortKeys: [] };
+  return baseRelation(columns, { select: `SELECT ${parts.join(', ')} FROM ${table.sqlTable}`, where, scope });
+}
+
+function baseRelation(columns: readonly RelColumn[], base: BaseTable): Relation {
+  // Each condition is whole SQL on its own; parenthesized once there are several to AND.
+  const conditions = base.where.length > 1 ? base.where.map((w) => `(${w})`) : base.where;
+  const where = conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
+  return { sql: `${base.select}${where}`, columns, sortKeys: [], base };
+}
+
+/**
+ * A `where` straight on a stored table joins the table's own WHERE: no subquery between them, and
+ * the condition reads the stored columns (bare where KQL allows) so indexes and statistics apply.
+ */
+function filter(ctx: TranslateContext, input: Relation, node: KNode, scope: Scope): Relation {
+  const base = input.base;
+  if (!base)
+    return select(ctx, input, passThrough(input), { where: condition(ctx, node, scope), keepOrder: true });
+  return baseRelation(input.columns, {
+    ...base,
+    where: [...base.where, filterCondition(ctx, node, base.scope)],
+  });
 }
 
 function translateOperator(ctx: TranslateContext, input: Relation, op: KNode, pipe: KNode): Relation {
@@ -57,10 +81,7 @@ function translateOperator(ctx: TranslateContext, input: Relation, op: KNode, pi
   const scope = inputScope(input);
   switch (kind) {
     case 'FilterOperator':
-      return select(ctx, input, passThrough(input), {
-        where: condition(ctx, requireProp(op, 'Condition'), scope),
-        keepOrder: true,
-      });
+      return filter(ctx, input, requireProp(op, 'Condition'), scope);
     case 'TakeOperator':
       return select(ctx, input, passThrough(input), {
         limit: rowCount(ctx, requireProp(op, 'Expression')),
