@@ -21,6 +21,7 @@ import { healthRoutes } from './routes/health-routes.js';
 import { huntRoutes } from './routes/hunt.js';
 import { mcpRoutes } from './routes/mcp.js';
 import { postureRoutes } from './routes/posture-routes.js';
+import { retentionRoute } from './routes/retention-route.js';
 import { ruleTryRoute } from './routes/rule-try-route.js';
 import { savedQueryRoutes } from './routes/saved-query-routes.js';
 import { serverRoutes } from './routes/server-routes.js';
@@ -85,6 +86,7 @@ export async function buildApi(app: Application, options: ApiOptions): Promise<F
   await server.register(postureRoutes, { app });
   await server.register(activityRoutes, { app });
   await server.register(dataSubjectRoutes, { app });
+  await server.register(retentionRoute, { app });
   await server.register(mcpRoutes, { app, version: options.version });
   await server.register(dashboardRoutes, options.dashboardDir ? { dir: options.dashboardDir } : {});
   return server;

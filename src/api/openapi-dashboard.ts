@@ -61,5 +61,15 @@ export function dashboardOpenApiPaths(): Record<string, Json> {
         responses: { '200': json('About this node'), '401': errorResponse },
       },
     },
+    '/api/settings/retention': {
+      get: {
+        summary:
+          'The retention window (SENTINEL_RETENTION_DAYS), the last retention run and how many events the next run would delete (viewer)',
+        responses: {
+          '200': json('{days, cutoff, lastRun, dueEvents, intervalSeconds}'),
+          '401': errorResponse,
+        },
+      },
+    },
   };
 }

@@ -21,6 +21,7 @@ import { SentinelMetrics } from './metrics.js';
 import { PostureService } from './posture.js';
 import { createProxyIngest, type ProxyIngest } from './proxy-ingest.js';
 import { RescanService } from './rescan.js';
+import { RetentionService } from './retention.js';
 import { RuleCatalogue } from './rule-catalogue.js';
 import { RuleTrial } from './rule-trial.js';
 import { SavedQueryService } from './saved-queries.js';
@@ -66,6 +67,8 @@ export interface Application {
   /** The stdio proxy and the gateway: events with inline findings, tool pins. */
   readonly proxyIngest: ProxyIngest;
   readonly toolPins: ToolPinService;
+  /** Deletes events older than `SENTINEL_RETENTION_DAYS` (run by `serve` on a timer); its status. */
+  readonly retention: RetentionService;
   /** Waits for queued writes to commit; call before closing the store. */
   drain(): Promise<void>;
 }
@@ -157,6 +160,7 @@ export function createApplication(config: Config, store: Store, options: Applica
     analyticsRules: new AnalyticsRuleService(store, audit, hunt, now),
     proxyIngest,
     toolPins: new ToolPinService(store, audit, config.proxyHideChangedTools, now),
+    retention: new RetentionService(store, config.retentionDays, now),
     drain: async () => {
       await writer.drain();
       await rateCounter.drain();

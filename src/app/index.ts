@@ -69,7 +69,7 @@ export {
   purgeSchema,
 } from './data-subject.js';
 export { EventTail, TailSession } from './event-tail.js';
-export { EventService, eventQuerySchema } from './events.js';
+export { EventService, eventQuerySchema, type ListedEvent } from './events.js';
 export { type GatewaySession, GatewaySessionService, type NewGatewaySession } from './gateway-sessions.js';
 export {
   type HuntLimits,
@@ -90,6 +90,18 @@ export { requireRole, SYSTEM_PRINCIPAL } from './permissions.js';
 export { PostureService, type PostureSummary, postureQuerySchema, type RiskEntry } from './posture.js';
 export { PrecomputedDetection, type ProxiedEvent, ProxyIngest } from './proxy-ingest.js';
 export { type RescanReport, RescanService, rescanSchema } from './rescan.js';
+export {
+  DEFAULT_RETENTION_LIMITS,
+  RETENTION_ACTOR,
+  RETENTION_LEASE,
+  RETENTION_TICK_MS,
+  RetentionJob,
+  type RetentionLimits,
+  RetentionService,
+  type RetentionStatus,
+  type RetentionTick,
+  retentionJobFor,
+} from './retention.js';
 export { RuleCatalogue, type RuleSource, type RuleView, ruleSettingSchema } from './rule-catalogue.js';
 export { RuleTrial, type RuleTrialResult } from './rule-trial.js';
 export { type SavedQuery, SavedQueryService, savedQuerySchema } from './saved-queries.js';

@@ -1,5 +1,5 @@
 import { buildApi } from '../api/index.js';
-import { analyticsSchedulerFor } from '../app/index.js';
+import { analyticsSchedulerFor, retentionJobFor } from '../app/index.js';
 import { type CliIo, packageVersion, startRuntime } from './runtime.js';
 
 /** `mcp-sentinel serve`: the API, webhook and dashboard on one port, until SIGTERM/SIGINT. */
@@ -16,6 +16,10 @@ export async function serveCommand(io: CliIo): Promise<number> {
     server.log.error({ err: error }, 'analytics scheduler: a rule run failed'),
   );
   analytics?.start();
+  const retention = retentionJobFor(config, app.store, app.retention, (error) =>
+    server.log.error({ err: error }, 'retention: a run failed'),
+  );
+  retention?.start();
   const address = server.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `${config.tls ? 'https' : 'http'}://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
@@ -39,6 +43,7 @@ export async function serveCommand(io: CliIo): Promise<number> {
       try {
         await server.close();
         await analytics?.stop();
+        await retention?.stop();
         await app.drain();
         await app.store.close();
         resolve(0);

@@ -70,6 +70,7 @@ const settingsSchema = z.object({
   SENTINEL_PROXY_HIDE_CHANGED_TOOLS: bool.default(false),
   SENTINEL_PROXY_UPSTREAM_TIMEOUT_SECONDS: int(0, 86_400).default(300),
   SENTINEL_ANALYTICS_TICK_SECONDS: int(0, 3600).default(30),
+  SENTINEL_RETENTION_DAYS: int(0, 36_500).default(0),
 });
 
 type Settings = z.output<typeof settingsSchema>;
@@ -138,6 +139,8 @@ export const SETTING_DESCRIPTIONS: Readonly<Record<keyof Settings | 'SENTINEL_CO
     'The stdio proxy answers a request the MCP server has not answered in this many seconds with a JSON-RPC error (0 waits forever).',
   SENTINEL_ANALYTICS_TICK_SECONDS:
     'How often `serve` looks for due analytics rules (one node at a time runs them, by a lease in the store); 0 turns the scheduler off on this node.',
+  SENTINEL_RETENTION_DAYS:
+    'Events older than this many days are deleted with their findings by an hourly job in `serve` (one node at a time, by a lease); 0 keeps events forever.',
 };
 
 export type DatabaseConfig =
@@ -186,6 +189,8 @@ export interface Config {
   readonly proxyUpstreamTimeoutSeconds: number;
   /** Seconds between analytics scheduler ticks; 0: this node never runs analytics rules. */
   readonly analyticsTickSeconds: number;
+  /** Days events are kept; 0 keeps them forever. */
+  readonly retentionDays: number;
 }
 
 export class ConfigError extends Error {}
@@ -275,6 +280,7 @@ function toConfig(settings: Settings, cwd: string): Config {
     proxyHideChangedTools: settings.SENTINEL_PROXY_HIDE_CHANGED_TOOLS,
     proxyUpstreamTimeoutSeconds: settings.SENTINEL_PROXY_UPSTREAM_TIMEOUT_SECONDS,
     analyticsTickSeconds: settings.SENTINEL_ANALYTICS_TICK_SECONDS,
+    retentionDays: settings.SENTINEL_RETENTION_DAYS,
   };
 }
 

@@ -6,6 +6,7 @@ import type {
   Finding,
   McpEvent,
   ServerType,
+  Severity,
   StoredFinding,
 } from '../core/index.js';
 import type {
@@ -22,6 +23,7 @@ import type {
   AlertTriageRepository,
   DataSubjectRepository,
   PostureRepository,
+  RetentionRunRepository,
 } from './triage.js';
 
 /** An API key with the hash of its secret; only the store and the key check ever see the hash. */
@@ -82,6 +84,15 @@ export interface EventFilter {
   readonly text?: string;
   /** Case-insensitive substring of any text field, user, agent and ids included (data subject requests). */
   readonly subject?: string;
+  /** Only events with at least one finding. */
+  readonly withFindings?: boolean;
+}
+
+/** The findings of one event, summarised for a listing. */
+export interface EventFindingSummary {
+  readonly count: number;
+  /** The most severe finding's severity. */
+  readonly maxSeverity: Severity;
 }
 
 export interface Page<T> {
@@ -130,6 +141,8 @@ export interface EventRepository {
   /** Newest first (timestamp, then id). */
   list(filter: EventFilter, page: PageRequest): Promise<Page<McpEvent>>;
   count(filter: EventFilter): Promise<number>;
+  /** Finding count and top severity per event id that has findings (one query for a page of ids). */
+  findingSummaries(eventIds: readonly string[]): Promise<Map<string, EventFindingSummary>>;
 }
 
 export interface FindingFilter {
@@ -265,6 +278,8 @@ export interface Store {
   readonly savedQueries: SavedQueryRepository;
   readonly analyticsRules: AnalyticsRuleRepository;
   readonly schedulerLeases: SchedulerLeaseRepository;
+  /** The last run of each retention job (schema v8). */
+  readonly retentionRuns: RetentionRunRepository;
   /** The schema version after migrations. */
   schemaVersion(): Promise<number>;
   /** Throws when the database cannot be reached. */

@@ -199,6 +199,8 @@ export interface PurgeCriteria {
   readonly to?: string;
   readonly serverId?: string;
   readonly subject?: string;
+  /** At most this many events (capped at 10,000), oldest first: bounded batches for the retention job. */
+  readonly limit?: number;
 }
 
 export interface PurgeCounts {
@@ -214,4 +216,18 @@ export interface PurgeCounts {
 export interface DataSubjectRepository {
   /** Deletes matching events and their findings in one transaction; adjusts or deletes their alerts. */
   purge(criteria: PurgeCriteria): Promise<PurgeCounts>;
+}
+
+/** One run of a retention job: what it deleted, and whether it reached the cutoff (schema v8). */
+export interface RetentionRun extends PurgeCounts {
+  readonly ranAt: string;
+  /** Events before this time were due. */
+  readonly cutoff: string;
+  /** False when the run stopped at its batch budget with due events left for the next run. */
+  readonly complete: boolean;
+}
+
+export interface RetentionRunRepository {
+  record(job: string, run: RetentionRun): Promise<void>;
+  last(job: string): Promise<RetentionRun | null>;
 }

@@ -24,7 +24,7 @@ describe('OpenAPI document', () => {
         );
       }
     }
-    assert.equal(Object.keys(document.paths).length, 19 + 15 + 3 + 5 + 4 + 3 + 2); // + 15 triage, posture, activity, data subject paths; + 3 hunt; + 5 saved queries and analytics rules; + 4 gateway (upstream auth, approvals); + 3 dashboard (event stream, rule trial, about); + 2 tool pins
+    assert.equal(Object.keys(document.paths).length, 19 + 15 + 3 + 5 + 4 + 3 + 2 + 1); // + 15 triage, posture, activity, data subject paths; + 3 hunt; + 5 saved queries and analytics rules; + 4 gateway (upstream auth, approvals); + 3 dashboard (event stream, rule trial, about); + 2 tool pins; + 1 retention
   });
 
   it('takes request schemas from the validation schemas', async () => {

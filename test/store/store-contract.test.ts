@@ -64,10 +64,10 @@ for (const backend of BACKENDS) {
     });
 
     it('applies migrations and reopens idempotently', async () => {
-      // v3 hunting, v4 triage, v5 proxy, v6 gateway.
-      assert.equal(await store.schemaVersion(), 6);
+      // v3 hunting, v4 triage, v5 proxy, v6 gateway, v8 retention.
+      assert.equal(await store.schemaVersion(), 8);
       const again = await database.open();
-      assert.equal(await again.schemaVersion(), 6);
+      assert.equal(await again.schemaVersion(), 8);
       await again.close();
     });
 

@@ -3,6 +3,7 @@ import { detectionSchema, foundationSchema, POSTGRES_TYPES } from '../schema.js'
 import { gatewaySchema } from '../schema-gateway.js';
 import { huntingSchema } from '../schema-hunting.js';
 import { proxySchema } from '../schema-proxy.js';
+import { retentionSchema } from '../schema-retention.js';
 import { triageSchema } from '../schema-triage.js';
 
 /** Rate windows are short-lived counters: UNLOGGED skips the WAL, losing them in a crash is harmless. */
@@ -23,4 +24,5 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'triage', sql: triageSchema(POSTGRES_TYPES) },
   { version: 5, name: 'proxy', sql: proxySchema(POSTGRES_TYPES) },
   { version: 6, name: 'gateway', sql: gatewaySchema(POSTGRES_TYPES) },
+  { version: 8, name: 'retention', sql: retentionSchema(POSTGRES_TYPES) },
 ];

@@ -4,6 +4,8 @@ import { addEquals, addTimeRange, inList } from './page-query.js';
 import { subjectClause } from './subject-match.js';
 
 const CHUNK = 500;
+/** The largest bounded purge: its ids become bound parameters. */
+const MAX_BATCH = 10_000;
 
 /** Erasure over either dialect: events, their findings and what that leaves of their alerts. */
 export class SqlDataSubjectRepository implements DataSubjectRepository {
@@ -11,7 +13,7 @@ export class SqlDataSubjectRepository implements DataSubjectRepository {
 
   purge(criteria: PurgeCriteria): Promise<PurgeCounts> {
     return this.driver.transaction(async (tx) => {
-      const { sql, params } = eventWhere(tx, criteria);
+      const { sql, params } = await eventWhere(tx, criteria);
       const matching = `SELECT id FROM events WHERE ${sql}`;
       const affected = (
         await tx.all(
@@ -50,7 +52,10 @@ export class SqlDataSubjectRepository implements DataSubjectRepository {
   }
 }
 
-function eventWhere(driver: SqlDriver, criteria: PurgeCriteria): { sql: string; params: SqlValue[] } {
+async function eventWhere(
+  driver: SqlDriver,
+  criteria: PurgeCriteria,
+): Promise<{ sql: string; params: SqlValue[] }> {
   const where: string[] = [];
   const params: SqlValue[] = [];
   addEquals(where, params, [['server_id', criteria.serverId]]);
@@ -62,5 +67,16 @@ function eventWhere(driver: SqlDriver, criteria: PurgeCriteria): { sql: string; 
   }
   // The application refuses an empty criteria set; this keeps the store from ever reading it as "all".
   if (where.length === 0) throw new Error('purge needs at least one criterion');
+  if (criteria.limit !== undefined) {
+    // The batch as explicit ids: every statement sees the same events and looks them up by key
+    // (with a LIMIT subquery PostgreSQL hash-joins the whole events table for each DELETE).
+    const ids = (
+      await driver.all(`SELECT id FROM events WHERE ${where.join(' AND ')} ORDER BY ts, id LIMIT ?`, [
+        ...params,
+        Math.min(criteria.limit, MAX_BATCH),
+      ])
+    ).map((row) => String(row['id']));
+    return ids.length === 0 ? { sql: '1 = 0', params: [] } : { sql: inList('id', ids), params: ids };
+  }
   return { sql: where.join(' AND '), params };
 }

@@ -1,16 +1,17 @@
-import type { Finding, McpEvent } from '../../core/index.js';
+import { type Finding, type McpEvent, SEVERITIES } from '../../core/index.js';
 import type { Row, SqlDriver, SqlValue } from '../sql-driver.js';
 import type {
   CommitOptions,
   DetectedEvent,
   EventFilter,
+  EventFindingSummary,
   EventRepository,
   EventToStore,
   Page,
   PageRequest,
 } from '../store.js';
 import { addFindings, commitDetected } from './detection-commit.js';
-import { addEquals, addTimeRange, pageQuery } from './page-query.js';
+import { addEquals, addTimeRange, inList, pageQuery } from './page-query.js';
 import { subjectClause } from './subject-match.js';
 
 const COLUMNS = [
@@ -37,6 +38,9 @@ const COLUMNS = [
 ] as const;
 
 const SELECT = `SELECT ${COLUMNS.join(', ')} FROM events`;
+
+/** Severity as a rank, so one MAX finds the worst finding of an event. */
+const SEVERITY_RANK = `CASE severity ${SEVERITIES.map((s, i) => `WHEN '${s}' THEN ${i}`).join(' ')} ELSE 0 END`;
 
 /** Events over either dialect. */
 export class SqlEventRepository implements EventRepository {
@@ -87,6 +91,24 @@ export class SqlEventRepository implements EventRepository {
     return Number(rows[0]?.['n'] ?? 0);
   }
 
+  async findingSummaries(eventIds: readonly string[]): Promise<Map<string, EventFindingSummary>> {
+    const summaries = new Map<string, EventFindingSummary>();
+    if (eventIds.length === 0) return summaries;
+    // A page is at most 500 ids; the lookup uses the leading column of findings_unique (event_id, ...).
+    const rows = await this.driver.all(
+      `SELECT event_id, COUNT(*) AS n, MAX(${SEVERITY_RANK}) AS rank FROM findings
+       WHERE ${inList('event_id', eventIds)} GROUP BY event_id`,
+      eventIds,
+    );
+    for (const row of rows) {
+      summaries.set(String(row['event_id']), {
+        count: Number(row['n']),
+        maxSeverity: SEVERITIES[Number(row['rank'])] ?? 'informational',
+      });
+    }
+    return summaries;
+  }
+
   private whereClause(filter: EventFilter): { where: string[]; params: SqlValue[] } {
     const where: string[] = [];
     const params: SqlValue[] = [];
@@ -110,6 +132,9 @@ export class SqlEventRepository implements EventRepository {
       const clause = subjectClause(this.driver.dialect, filter.subject);
       where.push(clause.sql);
       params.push(...clause.params);
+    }
+    if (filter.withFindings === true) {
+      where.push('EXISTS (SELECT 1 FROM findings f WHERE f.event_id = events.id)');
     }
     return { where, params };
   }

@@ -12,6 +12,7 @@ import { SqlEventRepository } from './event-repository.js';
 import { SqlFindingRepository } from './finding-repository.js';
 import { SqlGatewaySessionRepository } from './gateway-session-repository.js';
 import { SqlPostureRepository } from './posture-repository.js';
+import { SqlRetentionRunRepository } from './retention-run-repository.js';
 import { SqlCustomRuleRepository, SqlRuleSettingRepository } from './rule-repositories.js';
 import { SqlSavedQueryRepository } from './saved-query-repository.js';
 import { SqlSchedulerLeaseRepository } from './scheduler-lease-repository.js';
@@ -45,5 +46,6 @@ export function createRepositories(driver: SqlDriver): Repositories {
     savedQueries: new SqlSavedQueryRepository(driver),
     analyticsRules: new SqlAnalyticsRuleRepository(driver),
     schedulerLeases: new SqlSchedulerLeaseRepository(driver),
+    retentionRuns: new SqlRetentionRunRepository(driver),
   };
 }

@@ -3,6 +3,7 @@ import { detectionSchema, foundationSchema, SQLITE_TYPES } from '../schema.js';
 import { gatewaySchema } from '../schema-gateway.js';
 import { huntingSchema } from '../schema-hunting.js';
 import { proxySchema } from '../schema-proxy.js';
+import { retentionSchema } from '../schema-retention.js';
 import { triageSchema } from '../schema-triage.js';
 
 /** SQLite schema history. Times are epoch milliseconds (INTEGER); JSON is TEXT. */
@@ -13,6 +14,7 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'triage', sql: triageSchema(SQLITE_TYPES) },
   { version: 5, name: 'proxy', sql: proxySchema(SQLITE_TYPES) },
   { version: 6, name: 'gateway', sql: gatewaySchema(SQLITE_TYPES) },
+  { version: 8, name: 'retention', sql: retentionSchema(SQLITE_TYPES) },
 ];
 
 /** The rate-window file: separate so its writes never wait for an fsync of the event file. */

@@ -22,6 +22,29 @@ export interface McpEvent {
   readonly durationMs: number | null;
 }
 
+/** An event as `GET /api/events` lists it; events from the live tail carry no finding summary. */
+export interface ListedEvent extends McpEvent {
+  readonly findingCount?: number;
+  readonly maxSeverity?: string | null;
+}
+
+/** `GET /api/settings/retention`. */
+export interface RetentionStatus {
+  readonly days: number;
+  readonly cutoff: string | null;
+  readonly dueEvents: number | null;
+  readonly intervalSeconds: number;
+  readonly lastRun: {
+    readonly ranAt: string;
+    readonly cutoff: string;
+    readonly events: number;
+    readonly findings: number;
+    readonly alertsDeleted: number;
+    readonly alertsUpdated: number;
+    readonly complete: boolean;
+  } | null;
+}
+
 export interface Finding {
   readonly id?: string;
   readonly eventId?: string;

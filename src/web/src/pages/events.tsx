@@ -5,10 +5,12 @@ import { type ApiError, api, query } from '../lib/api';
 import { openEventStream } from '../lib/event-stream';
 import { formatTime } from '../lib/format';
 import { navigate } from '../lib/router';
-import type { McpEvent, Page, Server } from '../lib/types';
+import type { ListedEvent, Page, Server } from '../lib/types';
 import { useApi } from '../lib/use-api';
 
-const FILTERS = ['server', 'user', 'agent', 'tool', 'method', 'q'] as const;
+const FILTERS = ['server', 'user', 'agent', 'tool', 'method', 'q', 'findings'] as const;
+/** The live tail filters on these only; it cannot tell yet whether an event has findings. */
+const TAIL_FILTERS = ['server', 'user', 'agent', 'tool', 'method', 'q'] as const;
 const KEEP = 500;
 
 function filtersOf(params: URLSearchParams): Record<string, string> {
@@ -19,8 +21,12 @@ function filtersOf(params: URLSearchParams): Record<string, string> {
 export function EventsPage({ params }: { params: URLSearchParams }) {
   const filters = filtersOf(params);
   const search = query(filters);
+  const findingsOnly = filters.findings === 'true';
+  const tailSearch = query(
+    Object.fromEntries(TAIL_FILTERS.flatMap((name) => (filters[name] ? [[name, filters[name]]] : []))),
+  );
   const servers = useApi<{ items: Server[] }>('/api/servers');
-  const [events, setEvents] = useState<McpEvent[] | null>(null);
+  const [events, setEvents] = useState<ListedEvent[] | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [live, setLive] = useState(true);
   const [status, setStatus] = useState('');
@@ -28,7 +34,7 @@ export function EventsPage({ params }: { params: URLSearchParams }) {
   useEffect(() => {
     setEvents(null);
     setError(null);
-    api<Page<McpEvent>>('GET', `/api/events${query({ ...filters, limit: 50 })}`)
+    api<Page<ListedEvent>>('GET', `/api/events${query({ ...filters, limit: 50 })}`)
       .then((page) => {
         setEvents([...page.items]);
         setCursor(page.nextCursor);
@@ -40,9 +46,11 @@ export function EventsPage({ params }: { params: URLSearchParams }) {
       setStatus('Paused');
       return;
     }
-    return openEventStream<McpEvent>(`/api/events/stream${search}`, {
+    return openEventStream<ListedEvent>(`/api/events/stream${tailSearch}`, {
       onEvent: (event) =>
         setEvents((current) => {
+          // A tailed event carries no finding summary: with "with findings only" it waits for a reload.
+          if (findingsOnly) return current;
           const list = current ?? [];
           if (list.some((item) => item.id === event.id)) return list;
           return [event, ...list].slice(0, KEEP);
@@ -55,7 +63,10 @@ export function EventsPage({ params }: { params: URLSearchParams }) {
   }, [search, live]);
   const more = async () => {
     if (!cursor) return;
-    const page = await api<Page<McpEvent>>('GET', `/api/events${query({ ...filters, limit: 50, cursor })}`);
+    const page = await api<Page<ListedEvent>>(
+      'GET',
+      `/api/events${query({ ...filters, limit: 50, cursor })}`,
+    );
     setEvents((current) => [...(current ?? []), ...page.items]);
     setCursor(page.nextCursor);
   };
@@ -84,6 +95,7 @@ export function EventsPage({ params }: { params: URLSearchParams }) {
           <thead>
             <tr>
               <th scope="col">Time</th>
+              <th scope="col">Findings</th>
               <th scope="col">Server</th>
               <th scope="col">User</th>
               <th scope="col">Tool</th>
@@ -96,6 +108,9 @@ export function EventsPage({ params }: { params: URLSearchParams }) {
               <tr key={event.id}>
                 <td>
                   <Link href={`/events/${event.id}`}>{formatTime(event.timestamp)}</Link>
+                </td>
+                <td>
+                  <FindingBadge event={event} />
                 </td>
                 <td>{names.get(event.serverId) ?? event.serverId.slice(0, 8)}</td>
                 <td>{event.user ?? '—'}</td>
@@ -113,6 +128,19 @@ export function EventsPage({ params }: { params: URLSearchParams }) {
         </button>
       )}
     </section>
+  );
+}
+
+/** The event's finding count, coloured by its most severe finding; nothing for a clean or tailed event. */
+function FindingBadge({ event }: { event: ListedEvent }) {
+  if (!event.findingCount) return null;
+  const severity = event.maxSeverity ?? 'informational';
+  const noun = event.findingCount === 1 ? 'finding' : 'findings';
+  return (
+    <span class={`badge sev-${severity}`} title={`${event.findingCount} ${noun}, worst ${severity}`}>
+      {event.findingCount}
+      <span class="visually-hidden"> {noun}, worst</span> {severity}
+    </span>
   );
 }
 
@@ -145,6 +173,19 @@ function EventFilters({ filters, servers }: { filters: Record<string, string>; s
       <label>
         Text
         <input name="q" type="search" value={filters.q ?? ''} />
+      </label>
+      <label class="inline">
+        <input
+          name="findings"
+          type="checkbox"
+          value="true"
+          checked={filters.findings === 'true'}
+          // Applies at once: a re-render (a tailed event) would otherwise reset an unsubmitted tick.
+          onChange={(event) =>
+            navigate(`/events${query({ ...filters, findings: event.currentTarget.checked ? 'true' : '' })}`)
+          }
+        />
+        With findings only
       </label>
       <button type="submit">Filter</button>
     </form>

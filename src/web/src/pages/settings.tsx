@@ -6,7 +6,7 @@ import { ErrorBox, Loaded } from '../components/states';
 import { type ApiError, api, authHeaders } from '../lib/api';
 import { formatNumber, formatTime } from '../lib/format';
 import { metricTotals } from '../lib/prometheus';
-import type { ApiKey } from '../lib/types';
+import type { ApiKey, RetentionStatus } from '../lib/types';
 import { useApi } from '../lib/use-api';
 
 interface About {
@@ -68,18 +68,59 @@ export function SettingsPage() {
                 </dd>
                 <dt>Proxy when Sentinel fails</dt>
                 <dd>fail {data.settings.proxyFailMode}</dd>
-                <dt>Retention</dt>
-                <dd>Events are kept until an admin purges them (POST /api/events/purge).</dd>
               </dl>
             )}
           </Loaded>
         </article>
+        <Retention />
         <article class="card">
           <h2>Figures from /metrics</h2>
           <Metrics />
         </article>
       </div>
     </section>
+  );
+}
+
+/** The retention window, its last run and what the next run would delete. */
+function Retention() {
+  const retention = useApi<RetentionStatus>('/api/settings/retention');
+  return (
+    <article class="card" aria-labelledby="retention-heading">
+      <h2 id="retention-heading">Retention</h2>
+      <Loaded state={retention}>
+        {(data) =>
+          data.days === 0 ? (
+            <p>
+              Events are kept forever (SENTINEL_RETENTION_DAYS=0); an admin can still purge them (POST
+              /api/events/purge).
+            </p>
+          ) : (
+            <dl class="facts">
+              <dt>Window</dt>
+              <dd>
+                {formatNumber(data.days)} {data.days === 1 ? 'day' : 'days'} (events before{' '}
+                {formatTime(data.cutoff)} are deleted with their findings)
+              </dd>
+              <dt>Runs</dt>
+              <dd>every {Math.round(data.intervalSeconds / 60)} min, on one node at a time</dd>
+              <dt>Last run</dt>
+              <dd>
+                {data.lastRun === null
+                  ? 'not yet'
+                  : `${formatTime(data.lastRun.ranAt)}: ${formatNumber(data.lastRun.events)} events, ${formatNumber(
+                      data.lastRun.findings,
+                    )} findings deleted; ${formatNumber(data.lastRun.alertsDeleted)} alerts deleted, ${formatNumber(
+                      data.lastRun.alertsUpdated,
+                    )} updated${data.lastRun.complete ? '' : ' (stopped at its batch limit; the rest goes next run)'}`}
+              </dd>
+              <dt>Due now</dt>
+              <dd>{formatNumber(data.dueEvents ?? 0)} events older than the window</dd>
+            </dl>
+          )
+        }
+      </Loaded>
+    </article>
   );
 }
 
