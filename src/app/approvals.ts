@@ -61,6 +61,14 @@ export class ApprovalService {
 
   /** Queues the call and resolves when an admin decides it or the timeout denies it. */
   async request(input: ApprovalRequest): Promise<ApprovalOutcome> {
+    return this.wait(await this.open(input));
+  }
+
+  /**
+   * Records a held call as pending without waiting yet: the gateway first asks the user through
+   * elicitation, naming this row in the request id, then waits with `wait`.
+   */
+  async open(input: ApprovalRequest): Promise<ApprovalRecord> {
     const created = this.now();
     const timeoutMs = input.timeoutMs > 0 ? input.timeoutMs : this.defaultTimeoutMs;
     const record: ApprovalRecord = {
@@ -80,7 +88,50 @@ export class ApprovalService {
       expiresAt: new Date(created.getTime() + timeoutMs).toISOString(),
     };
     await this.store.approvals.create(record);
+    return record;
+  }
+
+  /** Resolves when the held call is decided (on any node) or its timeout denies it. */
+  wait(record: ApprovalRecord): Promise<ApprovalOutcome> {
     return this.await(record);
+  }
+
+  /**
+   * The user's answer to an elicitation, arriving with the session's own key on any node. Only a
+   * pending approval of that same session is decided; anything else (late, foreign, already
+   * decided) is ignored and false returned. Audited with the session's key as the actor.
+   */
+  async answerElicitation(
+    principal: Principal,
+    sessionId: string,
+    approvalId: string,
+    decision: 'approved' | 'denied',
+  ): Promise<boolean> {
+    const current = isId(approvalId) ? await this.store.approvals.findById(approvalId) : null;
+    if (current === null || current.sessionId !== sessionId || current.status !== 'pending') return false;
+    const at = this.now().toISOString();
+    if (Date.parse(current.expiresAt) <= Date.parse(at)) return false;
+    const decided = await this.store.approvals.decide(approvalId, {
+      status: decision,
+      decidedBy: `${principal.name} (${principal.keyId})`,
+      decidedAt: at,
+      comment: 'answered by the user through MCP elicitation',
+    });
+    if (!decided) return false;
+    await this.audit.record(
+      principal,
+      'approval.decide',
+      { type: 'approval', id: approvalId },
+      {
+        decision,
+        via: 'elicitation',
+        server: current.serverId,
+        tool: current.tool,
+        method: current.method,
+      },
+    );
+    this.waiters.get(approvalId)?.();
+    return true;
   }
 
   async list(principal: Principal, query: unknown): Promise<ApprovalRecord[]> {

@@ -2,11 +2,13 @@ import type { Application } from '../../app/index.js';
 import { createInterceptor } from '../interceptor.js';
 import type { EventSink, ProxyEvent } from '../proxy-event.js';
 import type { GatewayInterceptorFactory } from './gateway-context.js';
+import { gatewayApprover } from './gateway-elicitation.js';
 
 /**
  * Interceptors for gateway sessions, over the application: the same engine, pins and pipeline as
  * the stdio proxy. No `askClient`: over HTTP the client's answer to an elicitation may arrive on
- * another node, so `approve` verdicts go to the store-backed approval queue instead.
+ * another node, so the gateway's approver asks through elicitation backed by a pending approval in
+ * the store (any node's answer decides it), or queues the call for an admin.
  */
 export function gatewayInterceptors(
   app: Application,
@@ -18,7 +20,7 @@ export function gatewayInterceptors(
       engine: () => app.rules.engine(),
       sink: new PipelineSink(app, server.id, log),
       pins: app.toolPins,
-      approver: app.approvals,
+      approver: gatewayApprover(app, log),
       approvalTimeoutMs: app.config.approvalTimeoutSeconds * 1000,
       failMode: app.config.proxyFailMode,
       ...(log ? { log } : {}),

@@ -4,6 +4,7 @@ import { newId, type Principal } from '../../core/index.js';
 import { isRequest, type JsonRpcMessage, looksLikeJsonRpc } from '../json-rpc.js';
 import { createSession } from '../proxy-session.js';
 import { type GatewayContext, type Target, upstreamMessage } from './gateway-context.js';
+import { elicitationAnswerTo, elicitationDecision, withHeldExchange } from './gateway-elicitation.js';
 import { sendMessages, sendRpcError, TRANSPORT_ERROR_CODE } from './gateway-replies.js';
 import {
   HEADER_MISMATCH_CODE,
@@ -61,7 +62,32 @@ export class HttpGateway {
     const target = await this.context.target(principal, serverId);
     const live = await this.session(target, request, reply, stored);
     if (live === null) return reply;
+    const approvalId = elicitationAnswerTo(message);
+    if (approvalId !== null) return this.elicitationAnswer(principal, live, approvalId, message, reply);
     return this.exchange(target, live, message, reply);
+  }
+
+  /**
+   * The client's answer to Sentinel's own elicitation (it may land on any node): it decides the
+   * pending approval in the store, which releases or blocks the call held wherever it is. Ours
+   * alone: 202, never forwarded upstream, even when late or unknown.
+   */
+  private async elicitationAnswer(
+    principal: Principal,
+    live: LiveSession,
+    approvalId: string,
+    message: JsonRpcMessage,
+    reply: FastifyReply,
+  ) {
+    live.lastUsed = Date.now();
+    if (live.id !== null && live.proxy.clientCapabilities?.['elicitation'] !== undefined)
+      await this.app.approvals.answerElicitation(
+        principal,
+        live.id,
+        approvalId,
+        elicitationDecision(message),
+      );
+    return sendMessages(reply, [], live.id);
   }
 
   /** The server-to-client stream (GET); 405 when the upstream offers none. */
@@ -234,7 +260,10 @@ export class HttpGateway {
     passHeaders?: Record<string, string>,
   ) {
     live.lastUsed = Date.now();
-    const verdict = await live.interceptor.onClientMessage(message, live.proxy);
+    // An `approve` verdict may ask the client on this reply while the call is held.
+    const verdict = await withHeldExchange({ reply, live }, () =>
+      live.interceptor.onClientMessage(message, live.proxy),
+    );
     if (verdict.forward === null)
       return sendMessages(reply, verdict.reply === null ? [] : [verdict.reply], live.id);
     const abort = abortOnClose(reply);

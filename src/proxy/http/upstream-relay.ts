@@ -8,7 +8,7 @@ import {
   looksLikeJsonRpc,
   UPSTREAM_ERROR_CODE,
 } from '../json-rpc.js';
-import { SSE_HEADERS, sendMessages, upstreamErrorResponse } from './gateway-replies.js';
+import { isSse, SSE_HEADERS, sendMessages, upstreamErrorResponse } from './gateway-replies.js';
 import type { LiveSession } from './live-session.js';
 import { formatSse, parseSse } from './sse-parser.js';
 import type { UpstreamResponse } from './upstream-client.js';
@@ -127,15 +127,18 @@ export async function relaySse(
   answerUpstream: AnswerUpstream,
   options: StreamOptions,
 ): Promise<void> {
-  void reply.hijack();
   const raw = reply.raw;
-  raw.writeHead(200, {
-    ...SSE_HEADERS,
-    ...(options.sessionId === null ? {} : { 'mcp-session-id': options.sessionId }),
-  });
-  // A GET stream may stay quiet for long: the client must see its headers now. A POST stream's
-  // first event follows at once and carries them (one write instead of two).
-  if (options.request === null) raw.flushHeaders();
+  // A held call that asked the client something already turned this reply into a stream.
+  if (!isSse(reply)) {
+    void reply.hijack();
+    raw.writeHead(200, {
+      ...SSE_HEADERS,
+      ...(options.sessionId === null ? {} : { 'mcp-session-id': options.sessionId }),
+    });
+    // A GET stream may stay quiet for long: the client must see its headers now. A POST stream's
+    // first event follows at once and carries them (one write instead of two).
+    if (options.request === null) raw.flushHeaders();
+  }
   let answered = options.request === null;
   let idle: NodeJS.Timeout | undefined;
   let silent = false;
