@@ -55,6 +55,8 @@ interface Snapshot {
 export class RuleCatalogue {
   private readonly fileRules: readonly (Rule & { source: RuleSource })[];
   private snapshot: Promise<Snapshot> | null = null;
+  /** The last engine built, with the effective rules it was built from (see `load`). */
+  private built: { readonly key: string; readonly engine: DetectionEngine } | null = null;
 
   constructor(
     private readonly store: Store,
@@ -247,8 +249,12 @@ export class RuleCatalogue {
     });
     const rules = [...this.fileRules, ...customRules];
     const byId = new Map(settings.map((setting) => [setting.ruleId, setting]));
-    const engine = createEngine(rules.map((rule) => applySetting(rule, byId.get(rule.id))));
-    return { rules, settings: byId, engine, loadedAt: Date.now() };
+    const effective = rules.map((rule) => applySetting(rule, byId.get(rule.id)));
+    // Building an engine blocks the event loop for 5-20 ms; the refresh finds nothing changed
+    // almost every time, so the previous engine is kept when the effective rules are the same.
+    const key = JSON.stringify(effective);
+    if (this.built?.key !== key) this.built = { key, engine: createEngine(effective) };
+    return { rules, settings: byId, engine: this.built.engine, loadedAt: Date.now() };
   }
 }
 
