@@ -1,13 +1,5 @@
-type Json = Record<string, unknown>;
+import { errorResponse, type Json, json } from './openapi-parts.js';
 
-const errorResponse = {
-  description: 'Error',
-  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-};
-const json = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: { type: 'object' } } },
-});
 const errors = { '400': errorResponse, '401': errorResponse, '403': errorResponse };
 const filters = ['server', 'user', 'agent', 'tool', 'method', 'session', 'q'].map((name) => ({
   name,

@@ -1,31 +1,13 @@
-import { z } from 'zod';
 import { approvalDecisionSchema, approvalQuerySchema, upstreamAuthSchema } from '../app/index.js';
-
-type Json = Record<string, unknown>;
-
-const errorResponse = {
-  description: 'Error',
-  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-};
-const errors = { '400': errorResponse, '401': errorResponse, '403': errorResponse, '404': errorResponse };
-const json = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: { type: 'object' } } },
-});
-const id = [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }];
-
-function schema(type: z.ZodType): Json {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(type, {
-    io: 'input',
-    unrepresentable: 'any',
-  }) as Json;
-  return rest;
-}
-
-const body = (type: z.ZodType) => ({
-  required: true,
-  content: { 'application/json': { schema: schema(type) } },
-});
+import {
+  bodyOf as body,
+  errorResponse,
+  errors,
+  idParam as id,
+  type Json,
+  json,
+  schema,
+} from './openapi-parts.js';
 
 /** The REST paths of the HTTP gateway: upstream credentials and the approval queue (the MCP paths are MCP, not REST). */
 export function gatewayOpenApiPaths(): Record<string, Json> {

@@ -1,25 +1,11 @@
-import { z } from 'zod';
 import { huntRequestSchema } from '../app/index.js';
-
-type Json = Record<string, unknown>;
+import { type Json, json, schema } from './openapi-parts.js';
 
 const errorResponse = {
   description:
     'Error; a wrong query has `error.diagnostics` (code, severity, message, line, column, offset, length)',
   content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
 };
-const json = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: { type: 'object' } } },
-});
-
-function schema(type: z.ZodType): Json {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(type, {
-    io: 'input',
-    unrepresentable: 'any',
-  }) as Json;
-  return rest;
-}
 
 /** The hunting (KQL) paths of the OpenAPI document. */
 export function huntOpenApiPaths(): Record<string, Json> {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   accessGraphQuerySchema,
   activityQuerySchema,
@@ -12,31 +12,8 @@ import {
   purgeSchema,
   transitionSchema,
 } from '../app/index.js';
+import { bodyOf as body, errorResponse, errors, type Json, json, schema } from './openapi-parts.js';
 
-type Json = Record<string, unknown>;
-
-/** Same conversion as openapi.ts: request schemas come from the validation schemas. */
-function schema(type: z.ZodType): Json {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(type, {
-    io: 'input',
-    unrepresentable: 'any',
-  }) as Json;
-  return rest;
-}
-
-const errorResponse = {
-  description: 'Error',
-  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-};
-const errors = { '400': errorResponse, '401': errorResponse, '403': errorResponse, '404': errorResponse };
-const json = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: { type: 'object' } } },
-});
-const body = (type: z.ZodType) => ({
-  required: true,
-  content: { 'application/json': { schema: schema(type) } },
-});
 const path = (name: string, format?: string) => [
   { name, in: 'path', required: true, schema: { type: 'string', ...(format ? { format } : {}) } },
 ];

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   alertQuerySchema,
   analyticsRuleSchema,
@@ -14,40 +14,19 @@ import { ruleSchema } from '../detect/index.js';
 import { dashboardOpenApiPaths } from './openapi-dashboard.js';
 import { gatewayOpenApiPaths } from './openapi-gateway.js';
 import { huntOpenApiPaths } from './openapi-hunt.js';
+import { errorResponse, errors, idParam as id, type Json, json, schema } from './openapi-parts.js';
 import { triageOpenApiPaths } from './openapi-triage.js';
 
-type Json = Record<string, unknown>;
-
-/** Request schemas come from the same zod schemas the application validates with, so they cannot drift. */
-function schema(type: z.ZodType): Json {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(type, {
-    io: 'input',
-    unrepresentable: 'any',
-  }) as Json;
-  return rest;
-}
-
-const errorResponse = {
-  description: 'Error',
-  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-};
-const json = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: { type: 'object' } } },
-});
 const body = (ref: string) => ({
   required: true,
   content: { 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } },
 });
-const id = [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }];
 const ruleId = [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }];
 
 function queryParameters(type: z.ZodType): Json[] {
   const { properties } = schema(type) as { properties: Record<string, Json> };
   return Object.entries(properties).map(([name, s]) => ({ name, in: 'query', schema: s }));
 }
-
-const errors = { '400': errorResponse, '401': errorResponse, '403': errorResponse, '404': errorResponse };
 
 /** The OpenAPI 3.1 description of the REST API, served at /api/openapi.json. */
 export function openApiDocument(version: string): Json {
