@@ -47,7 +47,8 @@ export function compileRules(rules: readonly Rule[], options: CompileOptions): C
 function compileRule(rule: Rule, options: CompileOptions): CompiledRule {
   if (rule.detector !== undefined) {
     const detector = options.detectors.get(rule.detector)!;
-    const roles = rule.fields.filter((role) => detector.roles.includes(role));
+    // A stateful rule reads no field here: its detector runs in the behaviour step.
+    const roles = detector.stateful ? [] : rule.fields.filter((role) => detector.roles.includes(role));
     const find = (field: ScanField, context: ScanContext) => detector.detect(field, context);
     return detector.triggers ? { rule, roles, triggers: detector.triggers, find } : { rule, roles, find };
   }

@@ -74,5 +74,7 @@ export interface Detector {
   readonly roles: readonly FieldRole[];
   /** Optional prefilter; without it the detector runs on every field of its roles. */
   readonly triggers?: DetectorTriggers;
+  /** Judged by the pipeline's behaviour step from shared state; this engine never calls it. */
+  readonly stateful?: true;
   detect(field: ScanField, context: ScanContext): DetectorMatch[];
 }

@@ -6,7 +6,7 @@ import type { Detector } from '../detector.js';
  * rules are ordinary catalogue entries (switchable, re-severable, mapped) and load like any other.
  */
 function stateful(id: string, roles: Detector['roles']): Detector {
-  return { id, roles, detect: () => [] };
+  return { id, roles, stateful: true, detect: () => [] };
 }
 
 export const behaviourDetectors: readonly Detector[] = [

@@ -7,6 +7,7 @@ import { describeInstruction } from './text/instruction-check.js';
 import { findInvisibleUnicode } from './text/invisible-unicode.js';
 import { findDisguisedPhrases } from './text/obfuscated-instructions.js';
 import { OVERRIDE_PHRASES } from './text/override-phrases.js';
+import { matchesIn } from './text/regex-matches.js';
 import { SENSITIVE_PATH_ALL } from './text/sensitive-data.js';
 import {
   DESCRIPTION_SECRECY_PHRASES,
@@ -32,7 +33,7 @@ const REQUEST_WINDOW = 160;
 function findDirectiveBlocks(text: string): DetectorMatch[] {
   if (!text.includes('<')) return [];
   const matches: DetectorMatch[] = [];
-  for (const m of text.matchAll(DIRECTIVE_TAG)) {
+  for (const m of matchesIn(DIRECTIVE_TAG, text)) {
     const tag = m[1] ?? '';
     const after = m.index + m[0].length;
     const close = text.slice(after, after + MAX_BLOCK).search(new RegExp(`<\\s*/\\s*${tag}\\s*>`, 'i'));
@@ -45,7 +46,7 @@ function findDirectiveBlocks(text: string): DetectorMatch[] {
 
 function findFileRequests(text: string): DetectorMatch[] {
   const matches: DetectorMatch[] = [];
-  for (const m of text.matchAll(SENSITIVE_PATH_ALL)) {
+  for (const m of matchesIn(SENSITIVE_PATH_ALL, text)) {
     const around = text.slice(Math.max(0, m.index - REQUEST_WINDOW), m.index + m[0].length + REQUEST_WINDOW);
     if (!FILE_REQUEST_VERB.test(around)) continue;
     matches.push({ start: m.index, end: m.index + m[0].length, detail: `asks for the contents of ${m[0]}` });

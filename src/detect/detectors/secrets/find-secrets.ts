@@ -1,4 +1,5 @@
 import type { DetectorMatch } from '../../detector.js';
+import { matchesIn } from '../text/regex-matches.js';
 
 /** Secret detectors read at most this much of a value. */
 export const MAX_SCAN_CHARS = 1_000_000;
@@ -24,7 +25,7 @@ export function findSecrets(
   // values hold no secret, so this keeps the common case to one scan.
   if (text.search(pattern) === -1) return [];
   const found: DetectorMatch[] = [];
-  for (const m of text.matchAll(pattern)) {
+  for (const m of matchesIn(pattern, text)) {
     const secret = m[1] ?? m[0];
     if (!accept(secret, m, text)) continue;
     const end = m.index + m[0].length;

@@ -1,4 +1,5 @@
 import type { DetectorMatch } from '../../detector.js';
+import { matchesIn } from '../text/regex-matches.js';
 
 /**
  * A Google Cloud service account key file: JSON with `"type": "service_account"` and a
@@ -11,7 +12,7 @@ export function findServiceAccountKeys(text: string): DetectorMatch[] {
   if (!text.includes('service_account') || !text.includes('"private_key"')) return [];
   if (!/"type"\s*:\s*"service_account"/.test(text)) return [];
   const matches: DetectorMatch[] = [];
-  for (const m of text.matchAll(PRIVATE_KEY_VALUE)) {
+  for (const m of matchesIn(PRIVATE_KEY_VALUE, text)) {
     const key = m[1]!;
     if (/\.\.\.|xxxx|your|example/i.test(key)) continue;
     const end = m.index + m[0].length;

@@ -1,4 +1,5 @@
 import type { DetectorMatch } from '../../detector.js';
+import { matchesIn } from '../text/regex-matches.js';
 
 /** Three base64url parts; the header must decode to a JSON object naming an `alg`. */
 const JWT = /\beyJ[A-Za-z0-9_-]{8,2000}\.eyJ[A-Za-z0-9_-]{8,8000}\.[A-Za-z0-9_-]{16,2000}(?![A-Za-z0-9_-])/g;
@@ -6,7 +7,7 @@ const JWT = /\beyJ[A-Za-z0-9_-]{8,2000}\.eyJ[A-Za-z0-9_-]{8,8000}\.[A-Za-z0-9_-]
 export function findJwts(text: string): DetectorMatch[] {
   if (!text.includes('eyJ')) return [];
   const matches: DetectorMatch[] = [];
-  for (const m of text.matchAll(JWT)) {
+  for (const m of matchesIn(JWT, text)) {
     const [header, payload] = m[0].split('.');
     const alg = algOf(header!);
     if (alg === null || alg.toLowerCase() === 'none' || !isRealPayload(payload!)) continue;

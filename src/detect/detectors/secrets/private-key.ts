@@ -1,4 +1,5 @@
 import type { DetectorMatch } from '../../detector.js';
+import { matchesIn } from '../text/regex-matches.js';
 
 /**
  * PEM private key blocks (RSA, EC, DSA, OpenSSH, PKCS#8, encrypted, PGP), with real or JSON-escaped
@@ -14,7 +15,7 @@ const MAX_BLOCK_CHARS = 16_384;
 export function findPrivateKeys(text: string): DetectorMatch[] {
   if (!text.includes('PRIVATE KEY')) return [];
   const matches: DetectorMatch[] = [];
-  for (const m of text.matchAll(BEGIN)) {
+  for (const m of matchesIn(BEGIN, text)) {
     const bodyStart = m.index + m[0].length;
     const footer = `-----END ${m[1]}-----`;
     const endAt = text.indexOf(footer, bodyStart);

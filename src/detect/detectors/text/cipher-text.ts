@@ -1,5 +1,6 @@
 import type { DetectorMatch } from '../../detector.js';
-import { clip, MAX_MATCHES, matchesOf } from './find-phrases.js';
+import { wordHits, wordSet } from './anchor-index.js';
+import { clip, MAX_MATCHES, words } from './find-phrases.js';
 
 /**
  * Instructions hidden behind a trivial cipher the model is told to undo: "Apply ROT13 to this and
@@ -9,9 +10,11 @@ import { clip, MAX_MATCHES, matchesOf } from './find-phrases.js';
 
 const DECODE_AND_OBEY =
   /\b(?:apply|use|decode|decrypt|translate|convert|reverse|unscramble)\b(?:[^.\n]|\.(?=\S)){0,60}?\b(?:rot-?13|base-?64|hex|caesar|cipher|reversed?|backwards)\b(?:[^.\n]|\.(?=\S)){0,60}?\b(?:and|then)\s+(?:do|follow|execute|obey|run|perform|carry\s+out|act\s+on|comply\s+with)\b/i;
-const ROT13_MENTION = /\brot-?13\b/gi;
+const ROT13_MENTION = wordSet(words('rot13 rot-13'));
 /** Cipher names: the decode-and-obey order is only looked for around one of them. */
-const CIPHER_WORD = /\b(?:rot-?13|base-?64|hex|caesar|cipher|reversed?|backwards)\b/i;
+const CIPHER_WORDS = wordSet(
+  words('rot13 rot-13 base64 base-64 hex caesar cipher reverse reversed backwards'),
+);
 const CIPHER_WINDOW = 140;
 /** How much text after a ROT13 mention is decoded: up to a blank line, at most this much. */
 const MAX_CIPHER_TEXT = 1000;
@@ -28,25 +31,26 @@ export function findCipherInstructions(
   text: string,
   check: (decoded: string) => string | null,
 ): DetectorMatch[] {
-  if (!CIPHER_WORD.test(text)) return [];
+  const cipherWords = wordHits(text, CIPHER_WORDS);
+  if (cipherWords.length === 0) return [];
   const out: DetectorMatch[] = [];
-  for (const word of matchesOf(CIPHER_WORD, text)) {
-    const from = Math.max(0, word.index - CIPHER_WINDOW);
-    const order = DECODE_AND_OBEY.exec(text.slice(from, word.index + CIPHER_WINDOW));
+  for (const word of cipherWords) {
+    const from = Math.max(0, word.start - CIPHER_WINDOW);
+    const order = DECODE_AND_OBEY.exec(text.slice(from, word.start + CIPHER_WINDOW));
     if (order === null) continue;
     const start = from + order.index;
     if (out.some((prior) => prior.start === start)) continue;
     out.push({ start, end: start + order[0].length, detail: 'order to decode text and obey it' });
     if (out.length >= MAX_MATCHES) return out;
   }
-  for (const m of text.matchAll(ROT13_MENTION)) {
-    const from = m.index + m[0].length;
+  for (const m of wordHits(text, ROT13_MENTION)) {
+    const from = m.end;
     const blank = text.indexOf('\n\n', from);
     const to = Math.min(blank === -1 ? text.length : blank, from + MAX_CIPHER_TEXT);
     const decoded = rot13(text.slice(from, to));
     const reason = check(decoded);
-    if (reason === null || out.some((prior) => prior.start <= m.index && m.index < prior.end)) continue;
-    out.push({ start: m.index, end: to, detail: `ROT13 text (${reason}): "${clip(decoded.trim())}"` });
+    if (reason === null || out.some((prior) => prior.start <= m.start && m.start < prior.end)) continue;
+    out.push({ start: m.start, end: to, detail: `ROT13 text (${reason}): "${clip(decoded.trim())}"` });
     if (out.length >= MAX_MATCHES) break;
   }
   return out;

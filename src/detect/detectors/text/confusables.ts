@@ -1,3 +1,5 @@
+import { matchesIn } from './regex-matches.js';
+
 /**
  * Undoes the cheap disguises that keep keyword filters from reading an instruction while a model
  * still does: fullwidth letters (ＩＧＮＯＲＥ), Cyrillic and Greek look-alikes inside Latin words
@@ -107,7 +109,7 @@ const MAX_LEET_CHECKS = 2000;
 function spellsTarget(text: string): boolean {
   if (!LEET_PROBE.test(text)) return false;
   let checks = 0;
-  for (const m of text.matchAll(LEET_CORE)) {
+  for (const m of matchesIn(LEET_CORE, text)) {
     if (++checks > MAX_LEET_CHECKS) return false;
     let start = m.index;
     let end = m.index + m[0].length;
@@ -149,7 +151,7 @@ export function normalizeConfusables(text: string): Normalized | null {
   }
   if (mixed) {
     kinds.push('look-alike letters');
-    for (const m of text.matchAll(MIXED_WORD)) {
+    for (const m of matchesIn(MIXED_WORD, text)) {
       if (!/[A-Za-z]/.test(m[0]) || !/[^A-Za-z]/.test(m[0])) continue;
       for (let i = m.index; i < m.index + m[0].length; i++) {
         const latin = LOOKALIKES[text[i] ?? ''];
@@ -162,7 +164,7 @@ export function normalizeConfusables(text: string): Normalized | null {
   }
   if (leet) {
     kinds.push('leetspeak');
-    for (const m of text.matchAll(LEET_WORD)) {
+    for (const m of matchesIn(LEET_WORD, text)) {
       if ((m[0].match(/[A-Za-z]/g)?.length ?? 0) < 2) continue;
       for (let i = m.index; i < m.index + m[0].length; i++) {
         const letter = LEET[text[i] ?? ''];

@@ -1,5 +1,6 @@
 import type { DetectorMatch } from '../../detector.js';
 import { MAX_MATCHES } from './find-phrases.js';
+import { matchesIn } from './regex-matches.js';
 
 /**
  * Email addresses and phone numbers. Each distinct value is reported once (a quoted thread repeats
@@ -96,13 +97,13 @@ export function findPhones(text: string): DetectorMatch[] {
     pushDistinct(out, seen, digits, { start: m.index, end: m.index + m[0].length, detail: 'phone number' });
   };
   if (text.includes('+')) {
-    for (const m of text.matchAll(PHONE_INTERNATIONAL)) if (internationalValid(m[0])) add(m);
+    for (const m of matchesIn(PHONE_INTERNATIONAL, text)) if (internationalValid(m[0])) add(m);
   }
-  for (const m of text.matchAll(PHONE_NANP)) {
+  for (const m of matchesIn(PHONE_NANP, text)) {
     // One separator style throughout: 415-555.2671 is not a phone number.
     if (m[1] && m[0].charAt(m[0].length - 5) !== m[1]) continue;
     add(m);
   }
-  for (const m of text.matchAll(PHONE_NATIONAL)) add(m);
+  for (const m of matchesIn(PHONE_NATIONAL, text)) add(m);
   return out.sort((a, b) => a.start - b.start);
 }

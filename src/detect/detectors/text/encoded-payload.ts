@@ -1,6 +1,7 @@
 import { Buffer } from 'node:buffer';
 import type { DetectorMatch } from '../../detector.js';
 import { clip } from './find-phrases.js';
+import { matchesIn } from './regex-matches.js';
 
 /**
  * Finds base64, hex and percent-encoded blobs and decodes those that turn out to be readable text.
@@ -132,7 +133,7 @@ function decodeEntities(run: string): string | null {
 
 function findEscaped(text: string, out: EncodedText[]): void {
   if (text.includes('&#')) {
-    for (const m of text.matchAll(ENTITY_RUN)) {
+    for (const m of matchesIn(ENTITY_RUN, text)) {
       const decoded = decodeEntities(m[0]);
       // The span runs from the first reference to the last, without the separators around them.
       const start = m.index + m[0].indexOf('&#');
@@ -141,14 +142,14 @@ function findEscaped(text: string, out: EncodedText[]): void {
     }
   }
   if (text.includes('\\x')) {
-    for (const m of text.matchAll(HEX_ESCAPES)) {
+    for (const m of matchesIn(HEX_ESCAPES, text)) {
       const decoded = decodeHex(m[0]);
       if (decoded !== null)
         out.push({ start: m.index, end: m.index + m[0].length, kind: 'hex', text: decoded });
     }
   }
   if (text.includes('%')) {
-    for (const m of text.matchAll(PERCENT)) {
+    for (const m of matchesIn(PERCENT, text)) {
       const decoded = decodePercent(m[0]);
       if (decoded !== null)
         out.push({ start: m.index, end: m.index + m[0].length, kind: 'percent-encoded', text: decoded });

@@ -1,4 +1,6 @@
 import type { DetectorMatch } from '../../detector.js';
+import { type WordSet, wordHits, wordSet } from './anchor-index.js';
+import { matchesIn } from './regex-matches.js';
 
 /** Detectors read at most this much of a value: attacks sit early, and the cap bounds work per field. */
 export const MAX_SCAN_CHARS = 1_000_000;
@@ -24,13 +26,12 @@ export interface Phrase {
   readonly accept?: (match: RegExpExecArray, context: string) => boolean;
 }
 
-/** Phrases compiled with one regex that finds all their anchor words. */
+/** Phrases indexed by their anchor words. */
 export interface PhraseSet {
   readonly phrases: readonly Phrase[];
-  readonly gate: RegExp;
-  /** The gate without the global flag: a test that costs no regex clone when nothing is there. */
-  readonly probe: RegExp;
   readonly byAnchor: ReadonlyMap<string, readonly number[]>;
+  /** The anchors in the shared word index (anchor-index.ts). */
+  readonly anchors: WordSet;
 }
 
 /** How far around an anchor word a phrase may reach. */
@@ -41,40 +42,30 @@ const WINDOW_AFTER = 400;
  * anchor words would otherwise make every phrase regex crawl the whole of it.
  */
 const MAX_ANCHOR_HITS = 10_000;
-const PROBE_MAX = 4096;
-
-function escapeWord(word: string): string {
-  return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
-}
 
 /** Anchor words written as one space-separated string. */
 export function words(list: string): readonly string[] {
   return list.split(' ');
 }
 
-/** Builds the anchor gate for a list of phrases (once, at module load). */
+/** Builds the anchor index for a list of phrases (once, at module load). */
 export function phraseSet(phrases: readonly Phrase[]): PhraseSet {
   const byAnchor = new Map<string, number[]>();
   phrases.forEach((phrase, index) => {
+    // matchesIn relies on it, as matchAll did.
+    if (!phrase.pattern.global) throw new Error(`phrase pattern without the g flag: ${phrase.pattern}`);
     for (const anchor of phrase.anchors) byAnchor.set(anchor, [...(byAnchor.get(anchor) ?? []), index]);
   });
-  const source = `\\b(?:${[...byAnchor.keys()]
-    .sort((a, b) => b.length - a.length)
-    .map(escapeWord)
-    .join('|')})\\b`;
-  return { phrases, gate: new RegExp(source, 'gi'), probe: new RegExp(source, 'i'), byAnchor };
+  return { phrases, byAnchor, anchors: wordSet([...byAnchor.keys()]) };
 }
 
 /** Merged [start, end) windows around each anchor hit, per phrase index. */
 function windowsByPhrase(text: string, set: PhraseSet): Map<number, [number, number][]> {
   const windows = new Map<number, [number, number][]>();
-  let hits = 0;
-  for (const hit of text.matchAll(set.gate)) {
-    if (++hits > MAX_ANCHOR_HITS) break;
-    const key = hit[0].toLowerCase().replace(/\s+/g, ' ');
-    const start = Math.max(0, hit.index - WINDOW_BEFORE);
-    const end = Math.min(text.length, hit.index + WINDOW_AFTER);
-    for (const index of set.byAnchor.get(key) ?? []) {
+  for (const hit of wordHits(text, set.anchors, MAX_ANCHOR_HITS)) {
+    const start = Math.max(0, hit.start - WINDOW_BEFORE);
+    const end = Math.min(text.length, hit.start + WINDOW_AFTER);
+    for (const index of set.byAnchor.get(hit.word) ?? []) {
       const list = windows.get(index) ?? [];
       const last = list[list.length - 1];
       if (last && start <= last[1]) last[1] = Math.max(last[1], end);
@@ -87,15 +78,13 @@ function windowsByPhrase(text: string, set: PhraseSet): Map<number, [number, num
 
 /** Every accepted match of the phrases in `text`, earliest first, overlaps dropped. */
 export function findPhrases(text: string, set: PhraseSet, limit = MAX_MATCHES): DetectorMatch[] {
-  // On short text the probe saves the regex clone matchAll makes; on long text it would be a second pass.
-  if (text.length < PROBE_MAX && !set.probe.test(text)) return [];
   const found: DetectorMatch[] = [];
   for (const [index, windows] of windowsByPhrase(text, set)) {
     const phrase = set.phrases[index];
     if (!phrase) continue;
     for (const [start, end] of windows) {
       const context = text.slice(start, end);
-      for (const m of context.matchAll(phrase.pattern)) {
+      for (const m of matchesIn(phrase.pattern, context)) {
         if (phrase.accept && !phrase.accept(m, context)) continue;
         found.push({ start: start + m.index, end: start + m.index + m[0].length, detail: phrase.detail });
         if (found.length >= limit) return dropOverlaps(found);
@@ -115,7 +104,7 @@ export function firstPhrase(text: string, set: PhraseSet): string | null {
  * clone of the regex (String.prototype.matchAll clones it on every call).
  */
 export function matchesOf(pattern: RegExp, text: string): IterableIterator<RegExpExecArray> | readonly [] {
-  return pattern.test(text) ? text.matchAll(new RegExp(pattern.source, `${pattern.flags}g`)) : [];
+  return pattern.test(text) ? matchesIn(new RegExp(pattern.source, `${pattern.flags}g`), text) : [];
 }
 
 /** Keeps the earliest (then longest) of overlapping matches so one passage yields one match. */

@@ -1,5 +1,6 @@
 import type { DetectorMatch } from '../../detector.js';
 import { MAX_MATCHES } from './find-phrases.js';
+import { matchesIn } from './regex-matches.js';
 
 /**
  * Health records (PHI): labelled fields such as "DOB:", "MRN:", "Diagnosis:". One label alone is
@@ -30,7 +31,7 @@ const MAX_VALUE = 120;
 export function findHealthRecords(text: string): DetectorMatch[] {
   if (!LABEL_PROBE.test(text)) return [];
   const found: { kind: Kind; match: DetectorMatch }[] = [];
-  for (const m of text.matchAll(LABEL)) {
+  for (const m of matchesIn(LABEL, text)) {
     const kind = KINDS.find((name) => m.groups?.[name] !== undefined) ?? 'identity';
     const valueStart = m.index + m[0].length;
     const lineEnd = text.indexOf('\n', valueStart);

@@ -1,3 +1,5 @@
+import { matchesIn } from './regex-matches.js';
+
 /**
  * Regions of HTML or Markdown a person does not see when the content is rendered, but a model
  * reads: comments, elements styled invisible, link reference definitions, image alt/title text.
@@ -54,7 +56,7 @@ function invisibleStyle(attributes: string): string | null {
 
 function findHiddenElements(text: string, out: HiddenRegion[]): void {
   if (!text.includes('<')) return;
-  for (const m of text.matchAll(OPEN_TAG)) {
+  for (const m of matchesIn(OPEN_TAG, text)) {
     const kind = invisibleStyle(m[2] ?? '');
     if (kind === null) continue;
     const tag = (m[1] ?? '').toLowerCase();
@@ -104,17 +106,17 @@ const HAS_LINK_TITLE = /\]\(\s*<?[^()\s<>]{0,2000}>?\s+["']/;
 
 function findMarkdown(text: string, out: HiddenRegion[]): void {
   if (!text.includes('](') && !text.includes(']:')) return;
-  for (const m of text.matchAll(REFERENCE_DEFINITION)) {
+  for (const m of matchesIn(REFERENCE_DEFINITION, text)) {
     const content = [m[1], m[2], m[3], m[4]].filter(Boolean).join(' ');
     out.push({ start: m.index, end: m.index + m[0].length, content, kind: 'Markdown reference definition' });
   }
-  for (const m of text.matchAll(IMAGE)) {
+  for (const m of matchesIn(IMAGE, text)) {
     const content = [m[1], m[2], m[3]].filter(Boolean).join(' ');
     if (content)
       out.push({ start: m.index, end: m.index + m[0].length, content, kind: 'image alt/title text' });
   }
   if (!HAS_LINK_TITLE.test(text)) return;
-  for (const m of text.matchAll(LINK_TITLE)) {
+  for (const m of matchesIn(LINK_TITLE, text)) {
     out.push({ start: m.index, end: m.index + m[0].length, content: m[1] ?? m[2] ?? '', kind: 'link title' });
   }
 }

@@ -1,5 +1,6 @@
 import type { DetectorMatch } from '../../detector.js';
 import { MAX_MATCHES } from './find-phrases.js';
+import { matchesIn } from './regex-matches.js';
 
 /** IBANs: a country with its fixed length (ISO 13616 registry) and a mod-97 check that equals 1. */
 
@@ -34,7 +35,7 @@ export function ibanValid(iban: string): boolean {
 export function findIbans(text: string): DetectorMatch[] {
   if (!/[A-Z]{2}\d{2}/.test(text)) return [];
   const matches: DetectorMatch[] = [];
-  for (const m of text.matchAll(CANDIDATE)) {
+  for (const m of matchesIn(CANDIDATE, text)) {
     const compact = m[0].replace(/ /g, '');
     if (!ibanValid(compact)) continue;
     matches.push({

@@ -1,6 +1,7 @@
 import type { DetectorMatch } from '../../detector.js';
 import { clip, dropOverlaps, MAX_MATCHES } from './find-phrases.js';
 import { describeInstruction } from './instruction-check.js';
+import { matchesIn } from './regex-matches.js';
 
 /**
  * Characters a reader cannot see but a model reads. Legitimate uses are left alone: the tag
@@ -47,7 +48,7 @@ export function stripZeroWidth(text: string): string {
 
 function findTagRuns(text: string): DetectorMatch[] {
   const found: DetectorMatch[] = [];
-  for (const m of text.matchAll(TAG_RUN)) {
+  for (const m of matchesIn(TAG_RUN, text)) {
     const run = m[2] ?? '';
     if (m[1] && FLAG_TAGS.test(run)) continue;
     const start = m.index + (m[1]?.length ?? 0);
@@ -78,7 +79,7 @@ function wordAround(text: string, start: number, end: number): [number, number] 
 function findZeroWidth(text: string, strict: boolean): DetectorMatch[] {
   const runs: DetectorMatch[] = [];
   const words: DetectorMatch[] = [];
-  for (const m of text.matchAll(ZERO_WIDTH_RUN)) {
+  for (const m of matchesIn(ZERO_WIDTH_RUN, text)) {
     const end = m.index + m[0].length;
     if (runs.length + words.length >= MAX_MATCHES) break;
     if (m[0].length >= STEGO_RUN) {
@@ -113,7 +114,7 @@ function hidesInstruction(text: string, word: DetectorMatch): boolean {
 function findBidi(text: string, strict: boolean): DetectorMatch[] {
   const rightToLeft = RTL_LETTER.test(text);
   const found: DetectorMatch[] = [];
-  for (const m of text.matchAll(BIDI_RUN)) {
+  for (const m of matchesIn(BIDI_RUN, text)) {
     // Embeddings and isolates are normal in Arabic/Hebrew text; overrides rarely are.
     if (rightToLeft && !strict && !BIDI_OVERRIDE.test(m[0])) continue;
     const codes = [...m[0]].map((c) => `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase()}`);

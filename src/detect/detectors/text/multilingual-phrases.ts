@@ -1,5 +1,6 @@
 import type { DetectorMatch } from '../../detector.js';
 import { MAX_MATCHES, type Phrase, words } from './find-phrases.js';
+import { matchesIn } from './regex-matches.js';
 
 /**
  * "Ignore all previous instructions" and its kin in the languages injections most often use
@@ -83,7 +84,7 @@ const HINT = /[\u0400-\u04FF\u0600-\u06FF\u0900-\u097F\u3040-\u30FF\u4E00-\u9FFF
 export function findScriptOverrides(text: string): DetectorMatch[] {
   if (!HINT.test(text)) return [];
   const out: DetectorMatch[] = [];
-  for (const m of text.matchAll(COMBINED)) {
+  for (const m of matchesIn(COMBINED, text)) {
     const language = Object.keys(m.groups ?? {}).find((name) => m.groups?.[name] !== undefined) ?? 'other';
     out.push({ start: m.index, end: m.index + m[0].length, detail: `instruction override (${language})` });
     if (out.length >= MAX_MATCHES) break;

@@ -1,5 +1,6 @@
 import type { DetectorMatch } from '../../detector.js';
 import { MAX_MATCHES } from './find-phrases.js';
+import { matchesIn } from './regex-matches.js';
 
 /**
  * National identifiers with rules precise enough to scan free text: US Social Security numbers
@@ -28,7 +29,7 @@ export function ssnValid(area: string, group: string, serial: string): boolean {
 }
 
 function ssnMatches(text: string, pattern: RegExp, out: DetectorMatch[]): void {
-  for (const m of text.matchAll(pattern)) {
+  for (const m of matchesIn(pattern, text)) {
     const [area, group, serial] = [m[1] ?? '', m[2] ?? '', m[3] ?? ''];
     const first = m.indices?.[1];
     const last = m.indices?.[3];
@@ -57,11 +58,11 @@ export function findUsSsns(text: string, key = ''): DetectorMatch[] {
 export function findUkNinos(text: string): DetectorMatch[] {
   if (!/[A-Z]{2} ?\d{2}/.test(text)) return [];
   const out: DetectorMatch[] = [];
-  for (const m of text.matchAll(NINO_SPACED)) {
+  for (const m of matchesIn(NINO_SPACED, text)) {
     if (NINO_BAD_PREFIXES.has(m[1] ?? '')) continue;
     out.push({ start: m.index, end: m.index + m[0].length, detail: 'UK National Insurance number' });
   }
-  for (const m of text.matchAll(NINO_COMPACT)) {
+  for (const m of matchesIn(NINO_COMPACT, text)) {
     if (NINO_BAD_PREFIXES.has(m[1] ?? '')) continue;
     if (!NINO_NAME.test(text.slice(Math.max(0, m.index - NAME_WINDOW), m.index))) continue;
     out.push({ start: m.index, end: m.index + m[0].length, detail: 'UK National Insurance number' });

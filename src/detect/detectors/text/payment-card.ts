@@ -1,5 +1,6 @@
 import type { DetectorMatch } from '../../detector.js';
 import { MAX_MATCHES } from './find-phrases.js';
+import { matchesIn } from './regex-matches.js';
 
 /**
  * Payment card numbers: 13–19 digits, optionally grouped by one kind of separator, with a known
@@ -80,7 +81,7 @@ function wellGrouped(candidate: string): boolean {
 export function findCardNumbers(text: string): DetectorMatch[] {
   if (!/\d{4}/.test(text)) return [];
   const matches: DetectorMatch[] = [];
-  for (const m of text.matchAll(CANDIDATE)) {
+  for (const m of matchesIn(CANDIDATE, text)) {
     const digits = m[0].replace(/[ -]/g, '');
     if (/^(\d)\1+$/.test(digits) || TEST_CARDS.has(digits) || !wellGrouped(m[0]) || !luhnValid(digits))
       continue;

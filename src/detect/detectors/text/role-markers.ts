@@ -1,7 +1,9 @@
 import type { DetectorMatch } from '../../detector.js';
+import { wordHits, wordSet } from './anchor-index.js';
 import { CONCEALMENT_PHRASES } from './concealment-phrases.js';
-import { firstPhrase, MAX_MATCHES, matchesOf } from './find-phrases.js';
+import { firstPhrase, MAX_MATCHES, words } from './find-phrases.js';
 import { OVERRIDE_PHRASES } from './override-phrases.js';
+import { matchesIn } from './regex-matches.js';
 
 /**
  * Chat-template tokens and role headers that try to open a fake system or assistant turn inside
@@ -13,8 +15,9 @@ import { OVERRIDE_PHRASES } from './override-phrases.js';
 const TEMPLATE_TOKEN =
   /<\|(?:im_start|im_end|im_sep|system|user|assistant|endoftext|eot_id|start_header_id|end_header_id|begin_of_text)\|>|<<\/?SYS>>|\[\/?INST\]|<\/?(?:start|end)_of_turn>/gi;
 /** Role words; a header is only looked for on lines that hold one. */
-const ROLE_WORD_PROBE =
-  /\b(?:system|sys|admin|administrator|assistant|developer|instructions?|human|user)\b/i;
+const ROLE_WORDS = wordSet(
+  words('system sys admin administrator assistant developer instruction instructions human user'),
+);
 const ROLE_HEADER =
   /^[ \t]*(?:#{1,4}[ \t]*)?(\[(?:system|sys|admin|administrator|assistant|developer)(?:[ \t]+(?:message|prompt|note|override|instructions?|update))?\]|(?:system|assistant|developer)(?:[ \t]+(?:message|prompt|override|instructions?|note))?[ \t]*:|(?:human|user)[ \t]*:|#{1,4}[ \t]*instructions?[ \t]*:)/i;
 /** XML-style role tags; Maven's `<system>jenkins</system>` holds a word, an injected turn a sentence. */
@@ -49,14 +52,14 @@ function tailGivesOrders(tail: string): boolean {
 export function findRoleMarkers(text: string): DetectorMatch[] {
   const found: DetectorMatch[] = [];
   if (TOKEN_HINTS.some((hint) => text.includes(hint))) {
-    for (const m of text.matchAll(TEMPLATE_TOKEN)) {
+    for (const m of matchesIn(TEMPLATE_TOKEN, text)) {
       if (found.length >= MAX_MATCHES) break;
       if (inCode(text, m.index)) continue;
       found.push({ start: m.index, end: m.index + m[0].length, detail: `chat template token ${m[0]}` });
     }
   }
   if (/<(?:system|sys|assistant|developer)/i.test(text)) {
-    for (const m of text.matchAll(ROLE_TAG)) {
+    for (const m of matchesIn(ROLE_TAG, text)) {
       const end = m.index + m[0].length;
       const inner = text.slice(end, end + TAIL_CHARS).split('<')[0] ?? '';
       if (!SENTENCE.test(inner)) continue;
@@ -65,9 +68,9 @@ export function findRoleMarkers(text: string): DetectorMatch[] {
     }
   }
   let lastLine = -1;
-  for (const word of matchesOf(ROLE_WORD_PROBE, text)) {
-    const lineStart = text.lastIndexOf('\n', word.index) + 1;
-    if (lineStart === lastLine || word.index - lineStart > MAX_HEADER) continue;
+  for (const word of wordHits(text, ROLE_WORDS)) {
+    const lineStart = text.lastIndexOf('\n', word.start) + 1;
+    if (lineStart === lastLine || word.start - lineStart > MAX_HEADER) continue;
     lastLine = lineStart;
     const m = ROLE_HEADER.exec(text.slice(lineStart, lineStart + MAX_HEADER));
     const marker = m?.[1];

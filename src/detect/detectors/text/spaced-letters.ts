@@ -1,5 +1,6 @@
 import type { DetectorMatch } from '../../detector.js';
 import { clip, MAX_MATCHES } from './find-phrases.js';
+import { matchesIn } from './regex-matches.js';
 
 /**
  * Text written with a space between every letter ("I g n o r e   y o u r ..."), which keyword
@@ -19,7 +20,7 @@ export function findSpacedInstructions(
 ): DetectorMatch[] {
   if (!SPACED_PROBE.test(text)) return [];
   const out: DetectorMatch[] = [];
-  for (const m of text.matchAll(SPACED_RUN)) {
+  for (const m of matchesIn(SPACED_RUN, text)) {
     // Single spaces join letters; the wider gaps between words become one space.
     const collapsed = m[0]
       .split(/ {2,}/)
