@@ -40,12 +40,17 @@ export class Prefilter {
   private readonly automaton: LiteralAutomaton | null;
   /** Per gate: whether the field's key may open it. */
   private readonly orKey: readonly boolean[];
+  /** Gates still closed in the current `mark` call (scratch; a scan is never re-entered). */
+  private remaining = 0;
+  /** Per literal, the stamp of the field it was last seen in (scratch, like `open`). */
+  private readonly literalDone: Int32Array;
 
   private constructor(literals: readonly Literal[], orKey: readonly boolean[]) {
     this.literals = literals;
     this.orKey = orKey;
     this.gateCount = orKey.length;
     this.automaton = literals.length === 0 ? null : buildAutomaton(literals);
+    this.literalDone = new Int32Array(literals.length);
   }
 
   /** One gate per trigger set; `undefined` (no triggers) gives OPEN_GATE. */
@@ -77,26 +82,51 @@ export class Prefilter {
    * Sets `open[gate] = stamp` for every gate a literal in `text` opens (with `fromKey`, only the
    * gates that the key may open). Stamps let one array serve every field of an event unreset.
    */
+  /** Forgets every stamp; the caller does this when it restarts its stamps from zero. */
+  resetStamps(): void {
+    this.literalDone.fill(0);
+  }
+
   mark(text: string, open: Int32Array, stamp: number, fromKey: boolean): void {
     const automaton = this.automaton;
     if (automaton === null) return;
-    const { classOf, width, next, outputStart, outputs } = automaton;
-    let remaining = this.gateCount;
+    const { classOf, next } = automaton;
+    this.remaining = this.gateCount;
+    const length = text.length;
     let row = 0;
-    for (let i = 0; i < text.length; i++) {
+    // The hot loop stays this small: one table load per character; literal ends are rare.
+    for (let i = 0; i < length; i++) {
       row = next[row + classOf[text.charCodeAt(i)]!]!;
       if (row >= 0) continue;
       row = -row - 1;
-      for (let k = outputStart[row / width]!; outputs[k]! >= 0; k++) {
-        const literal = this.literals[outputs[k]!]!;
-        if (!literal.caseless && !text.startsWith(literal.text, i + 1 - literal.text.length)) continue;
-        for (const gate of literal.gates) {
-          if (open[gate] === stamp || (fromKey && !this.orKey[gate])) continue;
-          open[gate] = stamp;
-          remaining--;
-        }
-      }
-      if (remaining <= 0) return;
+      if (this.openGates(text, i, row, open, stamp, fromKey)) return;
     }
+  }
+
+  /** Opens the gates of the literals ending at `i` (state row `row`); true once every gate is open. */
+  private openGates(
+    text: string,
+    i: number,
+    row: number,
+    open: Int32Array,
+    stamp: number,
+    fromKey: boolean,
+  ): boolean {
+    const { width, outputStart, outputs } = this.automaton!;
+    const done = this.literalDone;
+    for (let k = outputStart[row / width]!; outputs[k]! >= 0; k++) {
+      const index = outputs[k]!;
+      // A literal seen once has opened all its gates: digits in a row repeat "two digits" often.
+      if (done[index] === stamp) continue;
+      const literal = this.literals[index]!;
+      if (!literal.caseless && !text.startsWith(literal.text, i + 1 - literal.text.length)) continue;
+      done[index] = stamp;
+      for (const gate of literal.gates) {
+        if (open[gate] === stamp || (fromKey && !this.orKey[gate])) continue;
+        open[gate] = stamp;
+        this.remaining--;
+      }
+    }
+    return this.remaining <= 0;
   }
 }

@@ -78,6 +78,7 @@ export function collectHits(plan: ScanPlan, fields: readonly ScanField[], contex
   if (scratch.stamp > MAX_STAMP - fields.length) {
     open.fill(0);
     sharedAt.fill(0);
+    prefilter.resetStamps();
     scratch.stamp = 0;
   }
   // Detectors are pure, so a result for the same field is the same result.
