@@ -6,12 +6,13 @@ import { personalDataDetectors } from '../../src/detect/detectors/personal-data.
 import { ibanValid } from '../../src/detect/detectors/text/iban.js';
 import { ssnValid } from '../../src/detect/detectors/text/national-id.js';
 import { cardBrand, luhnValid } from '../../src/detect/detectors/text/payment-card.js';
+import { detectChecked } from './trigger-check.js';
 
 function detect(id: string, value: string, role: FieldRole = 'response'): DetectorMatch[] {
   const detector = personalDataDetectors.find((d) => d.id === id);
   assert.ok(detector, `no detector ${id}`);
   assert.ok(detector.roles.includes(role), `${id} does not read ${role}`);
-  return detector.detect({ path: role, key: '', role, value }, { tool: null, method: null });
+  return detectChecked(detector, { path: role, key: '', role, value }, { tool: null, method: null });
 }
 
 function found(id: string, value: string, role: FieldRole = 'response'): string[] {
@@ -176,7 +177,8 @@ describe('personal-data by where a value sits', () => {
     const detector = personalDataDetectors.find((d) => d.id === SSN);
     const field = { path: 'arguments.fields.tin', key: 'tin', role: 'argument' as const, value: '572048659' };
     assert.deepEqual(
-      detector?.detect(field, { tool: 'submit_form', method: null }).map((m) => [m.start, m.end]),
+      detector &&
+        detectChecked(detector, field, { tool: 'submit_form', method: null }).map((m) => [m.start, m.end]),
       [[0, 9]],
     );
   });
@@ -188,7 +190,7 @@ describe('personal-data by where a value sits', () => {
       role: 'argument' as const,
       value: 'dana@acme.example',
     };
-    assert.deepEqual(detector?.detect(field, { tool: null, method: null }), []);
+    assert.deepEqual(detector && detectChecked(detector, field, { tool: null, method: null }), []);
   });
 });
 

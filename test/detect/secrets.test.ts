@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { secretsDetectors } from '../../src/detect/detectors/secrets.js';
 import type { FieldRole } from '../../src/detect/index.js';
+import { detectChecked } from './trigger-check.js';
 
 // Test secrets are assembled from parts so that secret scanners do not flag this file.
 const j = (...parts: string[]) => parts.join('');
@@ -16,7 +17,7 @@ const PEM_BODY =
 function found(id: string, value: string, key = '', role: FieldRole = 'response'): string[] {
   const detector = secretsDetectors.find((d) => d.id === id);
   assert.ok(detector, `no detector ${id}`);
-  const matches = detector.detect({ path: 'x', key, role, value }, { tool: null, method: null });
+  const matches = detectChecked(detector, { path: 'x', key, role, value }, { tool: null, method: null });
   for (const m of matches) assert.equal(m.secret, true);
   return matches.map((m) => value.slice(m.start, m.end));
 }

@@ -1,12 +1,12 @@
-import type { Detector, DetectorMatch, FieldRole } from '../detector.js';
+import type { Detector, DetectorMatch, DetectorTriggers, FieldRole, ScanField } from '../detector.js';
 import { findCipherInstructions } from './text/cipher-text.js';
 import { CONCEALMENT_PHRASES } from './text/concealment-phrases.js';
 import { findEncodedInstructions } from './text/encoded-payload.js';
-import { dropOverlaps, findPhrases, scanWindow } from './text/find-phrases.js';
+import { anchorLiterals, dropOverlaps, findPhrases, scanWindow } from './text/find-phrases.js';
 import { findHiddenInstructions } from './text/hidden-instructions.js';
 import { describeInstruction } from './text/instruction-check.js';
-import { findInvisibleUnicode } from './text/invisible-unicode.js';
-import { findScriptOverrides } from './text/multilingual-phrases.js';
+import { findInvisibleUnicode, INVISIBLE_CHARACTERS } from './text/invisible-unicode.js';
+import { findScriptOverrides, SCRIPT_OVERRIDE_LITERALS } from './text/multilingual-phrases.js';
 import { findDisguisedPhrases } from './text/obfuscated-instructions.js';
 import { OVERRIDE_PHRASES } from './text/override-phrases.js';
 import { findRoleMarkers } from './text/role-markers.js';
@@ -27,13 +27,46 @@ const PASSED_ON_ROLES: readonly FieldRole[] = [...TEXT_ROLES, 'argument'];
 /** A user asking the agent to use a tool is normal, so tool-call instructions count only in content. */
 const CONTENT_ROLES: readonly FieldRole[] = ['response', 'metadata'];
 
+/** `triggers` must be a necessary condition of every match `find` returns (Detector.triggers). */
 function textDetector(
   id: string,
   roles: readonly FieldRole[],
   find: (text: string) => DetectorMatch[],
+  triggers?: DetectorTriggers,
 ): Detector {
-  return { id, roles, detect: (field) => find(scanWindow(field.value)) };
+  const detect = (field: ScanField) => find(scanWindow(field.value));
+  return triggers ? { id, roles, triggers, detect } : { id, roles, detect };
 }
+
+/*
+ * Prefilter triggers. Phrase matches hold one of their set's anchor words; the finders below
+ * decode nothing before looking, so literals of the raw value are necessary conditions.
+ */
+const OVERRIDE_TRIGGERS: DetectorTriggers = {
+  caseless: [...anchorLiterals(OVERRIDE_PHRASES), ...SCRIPT_OVERRIDE_LITERALS],
+};
+/**
+ * Role markers: chat-template tokens (TOKEN_HINTS), role tags, and headers found only on lines
+ * holding a role word (role-markers.ts); each of those holds one of these.
+ */
+const ROLE_MARKER_TRIGGERS: DetectorTriggers = {
+  caseless: [
+    '<|',
+    '<<',
+    '[inst',
+    '[/inst',
+    '_of_turn>',
+    'sys',
+    'admin',
+    'assistant',
+    'developer',
+    'instruction',
+    'human',
+    'user',
+  ],
+};
+/** Hidden regions are HTML (comments, elements: `<`) or Markdown (`](` links and images, `]:` references). */
+const HIDDEN_TRIGGERS: DetectorTriggers = { literals: ['<', '](', ']:'] };
 
 /** Overrides in English and in the other languages injections use. */
 function findOverrides(text: string): DetectorMatch[] {
@@ -57,16 +90,24 @@ function findEncoded(text: string): DetectorMatch[] {
 }
 
 export const promptInjectionDetectors: readonly Detector[] = [
-  textDetector('prompt-injection.instruction-override', PASSED_ON_ROLES, findOverrides),
-  textDetector('prompt-injection.role-marker', TEXT_ROLES, findRoleMarkers),
-  textDetector('prompt-injection.hidden-instruction', TEXT_ROLES, findHiddenInstructions),
-  textDetector('prompt-injection.invisible-unicode', TEXT_ROLES, (text) => findInvisibleUnicode(text)),
+  textDetector('prompt-injection.instruction-override', PASSED_ON_ROLES, findOverrides, OVERRIDE_TRIGGERS),
+  textDetector('prompt-injection.role-marker', TEXT_ROLES, findRoleMarkers, ROLE_MARKER_TRIGGERS),
+  textDetector('prompt-injection.hidden-instruction', TEXT_ROLES, findHiddenInstructions, HIDDEN_TRIGGERS),
+  textDetector('prompt-injection.invisible-unicode', TEXT_ROLES, (text) => findInvisibleUnicode(text), {
+    literals: INVISIBLE_CHARACTERS,
+  }),
   textDetector('prompt-injection.encoded-payload', TEXT_ROLES, findEncoded),
-  textDetector('prompt-injection.tool-call-instruction', CONTENT_ROLES, (text) =>
-    findPhrases(text, TOOL_CALL_PHRASES),
+  textDetector(
+    'prompt-injection.tool-call-instruction',
+    CONTENT_ROLES,
+    (text) => findPhrases(text, TOOL_CALL_PHRASES),
+    { caseless: anchorLiterals(TOOL_CALL_PHRASES) },
   ),
-  textDetector('prompt-injection.conceal-from-user', TEXT_ROLES, (text) =>
-    findPhrases(text, CONCEALMENT_PHRASES),
+  textDetector(
+    'prompt-injection.conceal-from-user',
+    TEXT_ROLES,
+    (text) => findPhrases(text, CONCEALMENT_PHRASES),
+    { caseless: anchorLiterals(CONCEALMENT_PHRASES) },
   ),
   textDetector('prompt-injection.obfuscated-instruction', TEXT_ROLES, findObfuscated),
 ];

@@ -59,6 +59,16 @@ export function phraseSet(phrases: readonly Phrase[]): PhraseSet {
   return { phrases, byAnchor, anchors: wordSet([...byAnchor.keys()]) };
 }
 
+/**
+ * Prefilter literals (caseless) for a set: every match holds an anchor as a whole word, so it
+ * holds the anchor's longest space-free piece (a space in an anchor stands for any whitespace).
+ */
+export function anchorLiterals(set: PhraseSet): string[] {
+  return [...set.byAnchor.keys()].map(
+    (anchor) => anchor.split(' ').sort((a, b) => b.length - a.length)[0] ?? anchor,
+  );
+}
+
 /** Merged [start, end) windows around each anchor hit, per phrase index. */
 function windowsByPhrase(text: string, set: PhraseSet): Map<number, [number, number][]> {
   const windows = new Map<number, [number, number][]>();

@@ -11,6 +11,10 @@ import { matchesIn } from './regex-matches.js';
 
 /** One character class (high surrogate U+DB40 stands for the tag block) so the common no-hit case is one fast pass. */
 const ANY_INVISIBLE = /[\u200B-\u200D\u202A-\u202E\u2060\u2066-\u2069\uFEFF\uDB40]/;
+/** The characters of ANY_INVISIBLE, as prefilter literals: every finding holds one. */
+export const INVISIBLE_CHARACTERS: readonly string[] = [
+  ...'\u200B\u200C\u200D\u202A\u202B\u202C\u202D\u202E\u2060\u2066\u2067\u2068\u2069\uFEFF\uDB40',
+];
 const TAG_RUN = /(\u{1F3F4})?([\u{E0000}-\u{E007F}]+)/gu;
 const FLAG_TAGS = /^[\u{E0030}-\u{E0039}\u{E0061}-\u{E007A}]{2,6}\u{E007F}$/u;
 const ZERO_WIDTH_RUN = /[\u200B-\u200D\u2060\uFEFF]+/g;

@@ -80,6 +80,24 @@ const COMBINED = new RegExp(
 /** The scripts above; text in none of them (most traffic) skips the big regex with one class test. */
 const HINT = /[\u0400-\u04FF\u0600-\u06FF\u0900-\u097F\u3040-\u30FF\u4E00-\u9FFF\uAC00-\uD7AF]/;
 
+/**
+ * Prefilter literals (caseless): one of them is in every match of SCRIPTS above (a verb stem, or
+ * the "ignore" word that ends the Japanese and Korean patterns). Keep in step with SCRIPTS.
+ */
+export const SCRIPT_OVERRIDE_LITERALS: readonly string[] = [
+  'игнорируй',
+  'забудь',
+  '忽略',
+  '无视',
+  '忘记',
+  '忽視',
+  '無視',
+  '忘記',
+  '무시',
+  'تجاهل',
+  'निर्देश',
+];
+
 /** Instruction overrides in Cyrillic, Arabic, Devanagari, Chinese, Japanese and Korean script. */
 export function findScriptOverrides(text: string): DetectorMatch[] {
   if (!HINT.test(text)) return [];
