@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import type { DetectorMatch, FieldRole } from '../../src/detect/detector.js';
 import { exfiltrationDetectors } from '../../src/detect/detectors/exfiltration.js';
+import { detectChecked } from './trigger-check.js';
 
 function detect(
   id: string,
@@ -14,7 +15,7 @@ function detect(
   const detector = exfiltrationDetectors.find((d) => d.id === id);
   assert.ok(detector, `no detector ${id}`);
   assert.ok(detector.roles.includes(role), `${id} does not read ${role}`);
-  return detector.detect({ path: role, key, role, value }, { tool, method: 'tools/call' });
+  return detectChecked(detector, { path: role, key, role, value }, { tool, method: 'tools/call' });
 }
 
 function found(id: string, value: string, role: FieldRole = 'response', key = '', tool = 'fetch'): string[] {

@@ -3,17 +3,20 @@ import { describe, it } from 'node:test';
 import type { FieldRole } from '../../src/detect/detector.js';
 import { pathTraversalDetectors } from '../../src/detect/detectors/path-traversal.js';
 import { loadBuiltinRules } from '../../src/detect/index.js';
+import { detectChecked } from './trigger-check.js';
 
 /** Every path-traversal match on one field: [detector id without family, matched text, start]. */
 function hits(key: string, value: string, role: FieldRole = 'argument'): [string, string, number][] {
   return pathTraversalDetectors.flatMap((detector) =>
-    detector
-      .detect({ path: `arguments.${key}`, key, role, value }, { tool: 'read_file', method: 'tools/call' })
-      .map((m): [string, string, number] => [
-        detector.id.replace('path-traversal.', ''),
-        value.slice(m.start, m.end),
-        m.start,
-      ]),
+    detectChecked(
+      detector,
+      { path: `arguments.${key}`, key, role, value },
+      { tool: 'read_file', method: 'tools/call' },
+    ).map((m): [string, string, number] => [
+      detector.id.replace('path-traversal.', ''),
+      value.slice(m.start, m.end),
+      m.start,
+    ]),
   );
 }
 

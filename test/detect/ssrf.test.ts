@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import type { FieldRole } from '../../src/detect/detector.js';
 import { ssrfDetectors } from '../../src/detect/detectors/ssrf.js';
 import { loadBuiltinRules } from '../../src/detect/index.js';
+import { detectChecked } from './trigger-check.js';
 
 /** Every SSRF match on one field: [detector id without family, matched text, start]. */
 function hits(
@@ -12,13 +13,13 @@ function hits(
   method = 'tools/call',
 ): [string, string, number][] {
   return ssrfDetectors.flatMap((detector) =>
-    detector
-      .detect({ path: `arguments.${key}`, key, role, value }, { tool: 'fetch', method })
-      .map((m): [string, string, number] => [
+    detectChecked(detector, { path: `arguments.${key}`, key, role, value }, { tool: 'fetch', method }).map(
+      (m): [string, string, number] => [
         detector.id.replace('ssrf.', ''),
         value.slice(m.start, m.end),
         m.start,
-      ]),
+      ],
+    ),
   );
 }
 
@@ -199,6 +200,58 @@ describe('ssrf rule data', () => {
   it('blocks metadata and internal addresses by default', () => {
     for (const id of ['ssrf.cloud-metadata', 'ssrf.internal-address']) {
       assert.equal(rules.find((rule) => rule.detector === id)?.action, 'block', id);
+    }
+  });
+});
+
+describe('ssrf per-field view (built once per field, shared by the six detectors)', () => {
+  const values: [string, string][] = [
+    ['url', 'http://169.254.169.254/latest/meta-data/'],
+    ['url', 'https://example.com/docs'],
+    ['command', 'curl http://0x7f000001:8080/admin'],
+    ['note', 'fetch gopher://10.0.0.5:6379/_INFO'],
+    ['url', 'http://example.com@10.0.0.1/'],
+  ];
+  const fresh = values.map(([key, value]) => hits(key, value));
+
+  it('gives each field its own result when all detectors run field by field, as the engine does', () => {
+    for (let round = 0; round < 2; round++) {
+      values.forEach(([key, value], i) => {
+        const field = { path: `arguments.${key}`, key, role: 'argument' as const, value };
+        const found = ssrfDetectors.flatMap((detector) =>
+          detectChecked(detector, field, { tool: 'fetch', method: 'tools/call' }).map(
+            (m): [string, string, number] => [
+              detector.id.replace('ssrf.', ''),
+              value.slice(m.start, m.end),
+              m.start,
+            ],
+          ),
+        );
+        assert.deepEqual(found, fresh[i], value);
+      });
+    }
+  });
+
+  it('judges a reused field object afresh when its value or key changes', () => {
+    const field: { path: string; key: string; role: FieldRole; value: string } = {
+      path: 'arguments.url',
+      key: 'url',
+      role: 'argument',
+      value: '',
+    };
+    const context = { tool: 'fetch', method: 'tools/call' };
+    const steps: [string, string, number][] = [
+      ['url', 'http://169.254.169.254/', 1],
+      ['url', 'https://example.com/', 0],
+      ['note', 'see 169.254.169.254 for details', 0],
+      ['host', 'see 169.254.169.254 for details', 1],
+    ];
+    for (const [key, value, expected] of steps) {
+      field.key = key;
+      field.value = value;
+      const found = ssrfDetectors.flatMap((detector) => detector.detect(field, context));
+      assert.equal(found.length, expected, `${key}: ${value}`);
+      assert.equal(found.length, hits(key, value).length, `${key}: ${value}`);
     }
   });
 });

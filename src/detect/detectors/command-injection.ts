@@ -1,5 +1,6 @@
 import type { Detector, DetectorMatch, DetectorTriggers, ScanField } from '../detector.js';
 import { findCodeShellCalls } from './args/code-exec.js';
+import { memoByField } from './args/field-memo.js';
 import { findOptionInjection } from './args/option-injection.js';
 import { decodeMapped, identityMapped, type MappedText, toOriginal } from './args/percent-decode.js';
 import { findArgumentChains, findShellChains, isTokenLike } from './args/shell-chain.js';
@@ -20,14 +21,23 @@ interface CommandView {
   readonly mapped: MappedText;
 }
 
-function commandView(field: ScanField, prefilter: Prefilter, documents: boolean): CommandView | null {
+/**
+ * The kind and decoded text of a field, built once per field for the six detectors (field-memo.ts);
+ * a pure function of the field, so sharing it changes no result. Documents are read undecoded.
+ */
+const commandBase = memoByField((field): CommandView | null => {
   const kind = fieldKind(field);
-  if (!kind || (kind === 'document' && !documents)) return null;
+  if (!kind) return null;
   const value = scanText(field.value);
   // Shell values too: a web layer in front of the tool decodes `%0a` into a newline before the shell sees it.
   const decodable = kind !== 'document' && value.includes('%');
-  const mapped: MappedText = decodable ? decodeMapped(value) : identityMapped(value);
-  return prefilter(mapped.text, kind) ? { kind, mapped } : null;
+  return { kind, mapped: decodable ? decodeMapped(value) : identityMapped(value) };
+});
+
+function commandView(field: ScanField, prefilter: Prefilter, documents: boolean): CommandView | null {
+  const view = commandBase(field);
+  if (!view || (view.kind === 'document' && !documents)) return null;
+  return prefilter(view.mapped.text, view.kind) ? view : null;
 }
 
 /** Maps hits back to the original value, dropping duplicates and spans inside another. */
@@ -49,8 +59,9 @@ function toMatches(view: CommandView, hits: readonly ShellHit[]): DetectorMatch[
 type Prefilter = (text: string, kind: ValueKind) => boolean;
 
 /**
- * Builds a detector. `triggers` (Detector.triggers) must hold a literal every text passing
- * `prefilter` holds, or `%`: a value holding `%` is judged percent-decoded (commandView).
+ * Builds a detector. `triggers` (Detector.triggers) must hold a literal that every text passing
+ * `prefilter` holds, or every text `find` has a hit in, or `%`: a value holding `%` is judged
+ * percent-decoded (commandView).
  */
 function shellDetector(
   id: string,
@@ -110,6 +121,84 @@ function inCommandPosition(hits: ShellHit[], text: string, kind: ValueKind): She
   return hits.filter((hit) => starts.has(hit.start));
 }
 
+/**
+ * DOWNLOAD_EXECUTE (shell-payloads.ts): every pattern, all case-insensitive, needs one of these:
+ * FETCH (`invoke-` for both cmdlets), `-outfile`, `.downloadfile`, `start-bitstransfer`, a
+ * PowerShell name, `iex`/`invoke-expression`, a LOLBin name, or `exec(`/`eval(`.
+ */
+const DOWNLOAD_TRIGGERS = orEncoded([
+  'curl',
+  'wget',
+  'fetch',
+  'iwr',
+  'irm',
+  'invoke-',
+  '-outfile',
+  '.downloadfile',
+  'start-bitstransfer',
+  'powershell',
+  'pwsh',
+  'iex',
+  'certutil',
+  'bitsadmin',
+  'mshta',
+  'regsvr32',
+  'rundll32',
+  'exec',
+  'eval',
+]);
+
+/**
+ * findDestructive (shell-destructive.ts): the command word of each of its patterns, by the
+ * pattern's own case rule; `{` for both fork bombs, `/dev/` for a redirect onto a disk, `fork`
+ * for the Windows and Python ones (`%0` is covered by `%`), `history`/`histfile` for history
+ * wiping (`_history` included), POWER's words for the shutdown family.
+ */
+const DESTRUCTIVE_TRIGGERS: DetectorTriggers = {
+  literals: [
+    '%',
+    'rm',
+    'chmod',
+    'chown',
+    'chgrp',
+    'fork',
+    'find',
+    'kill',
+    'echo',
+    '/etc/',
+    'crontab',
+    'dropdb',
+    'shutdown',
+    'poweroff',
+    'halt',
+    'reboot',
+    'init',
+  ],
+  caseless: [
+    'mkfs',
+    'dd',
+    '/dev/',
+    'shred',
+    'wipefs',
+    'blkdiscard',
+    '{',
+    'format',
+    'del',
+    'erase',
+    'rd',
+    'rmdir',
+    'remove-item',
+    'vssadmin',
+    'wmic',
+    'wbadmin',
+    'bcdedit',
+    'history',
+    'histfile',
+    'wevtutil',
+    'clear-eventlog',
+  ],
+};
+
 export const commandInjectionDetectors: readonly Detector[] = [
   shellDetector(
     'command-injection.chaining',
@@ -123,6 +212,8 @@ export const commandInjectionDetectors: readonly Detector[] = [
     'command-injection.download-execute',
     keywordAt(DOWNLOAD_WORDS, commandHead(DOWNLOAD_HEAD)),
     (text, kind) => inCommandPosition(findPayloads(text, DOWNLOAD_EXECUTE), text, kind),
+    false,
+    DOWNLOAD_TRIGGERS,
   ),
   shellDetector(
     'command-injection.reverse-shell',
@@ -153,8 +244,22 @@ export const commandInjectionDetectors: readonly Detector[] = [
     (text) => OPTION_HINT.test(text),
     (text, kind) => findOptionInjection(text, kind === 'shell'),
     false,
-    // OPTION_HINT.
-    orEncoded(['-', 'ext::']),
+    // OPTION_HINT (case-insensitive): `command` stands for the four `-...-command` options and
+    // `proxycommand`/`localcommand`, `core.` for `-c core.`, `-tt` for `-TT`.
+    orEncoded([
+      'upload-pack',
+      'receive-pack',
+      'core.',
+      '-config',
+      'checkpoint-action',
+      'command',
+      '-use-compress',
+      '-tt',
+      '-exec',
+      '-post-file',
+      '-body-file',
+      'ext::',
+    ]),
   ),
   shellDetector(
     'command-injection.code-exec',
@@ -168,5 +273,7 @@ export const commandInjectionDetectors: readonly Detector[] = [
     'command-injection.destructive',
     keywordAt(DESTRUCTIVE_WORDS, commandHead(DESTRUCTIVE_HEAD)),
     (text, kind) => inCommandPosition(findDestructive(text, kind === 'shell'), text, kind),
+    false,
+    DESTRUCTIVE_TRIGGERS,
   ),
 ];

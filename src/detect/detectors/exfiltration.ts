@@ -1,4 +1,4 @@
-import type { Detector, DetectorMatch, FieldRole } from '../detector.js';
+import type { Detector, DetectorMatch, DetectorTriggers, FieldRole } from '../detector.js';
 import { findCommandExfiltration } from './text/command-exfil.js';
 import { findPhrases, MAX_MATCHES, scanWindow } from './text/find-phrases.js';
 import { findOutboundLeak } from './text/outbound-message.js';
@@ -32,16 +32,116 @@ function scoreSites(sites: readonly UrlSite[], place: UrlPlace, what: string): D
   return matches;
 }
 
+/*
+ * Prefilter triggers (Detector.triggers). Each detector reads a window of the raw value
+ * (scanWindow), never a decoded form, so a literal its own code requires of the window must be
+ * in the value.
+ */
+
+/** findImageSites looks only when the text holds `![` (Markdown) or `<img` (HTML, any case). */
+const IMAGE_TRIGGERS: DetectorTriggers = { literals: ['!['], caseless: ['<img'] };
+
+/** findLinkSites returns nothing unless /https?:\/\//i matches. */
+const LINK_TRIGGERS: DetectorTriggers = { caseless: ['http://', 'https://'] };
+
+/**
+ * findCommandExfiltration returns nothing unless SENDER (case-insensitive: a network client, or
+ * /dev/tcp|udp/), a DNS tool name (case-sensitive) or BROWSER_STORAGE (case-sensitive) matches;
+ * `nc` stands for `ncat` too, `ftp` for `sftp` and `tftp`, `invoke-` for both PowerShell cmdlets.
+ */
+const COMMAND_UPLOAD_TRIGGERS: DetectorTriggers = {
+  literals: [
+    'nslookup',
+    'dig',
+    'host',
+    'drill',
+    'ping',
+    'document.cookie',
+    'localStorage',
+    'sessionStorage',
+    'indexedDB',
+  ],
+  caseless: [
+    'curl',
+    'wget',
+    'nc',
+    'netcat',
+    'socat',
+    'scp',
+    'rsync',
+    'ftp',
+    'telnet',
+    'invoke-',
+    'iwr',
+    'irm',
+    '/dev/tcp/',
+    '/dev/udp/',
+  ],
+};
+
+/**
+ * findOutboundLeak finds a secret by SECRET_SHAPE or ASSIGNED_SECRET (both case-sensitive), or
+ * five email addresses (`@`). `k_live_` stands for `rk_live_` and `sk_live_`, `PASSW` for
+ * PASSWORD and PASSWD, `KEY` for API_KEY, APIKEY and PRIVATE_KEY.
+ */
+const OUTBOUND_TRIGGERS: DetectorTriggers = {
+  literals: [
+    '@',
+    'sk-',
+    'ghp_',
+    'gho_',
+    'ghu_',
+    'ghs_',
+    'ghr_',
+    'github_pat_',
+    'xox',
+    'k_live_',
+    'glpat-',
+    'AIza',
+    'AKIA',
+    '-----BEGIN',
+    'PASSW',
+    'SECRET',
+    'TOKEN',
+    'KEY',
+  ],
+};
+
+/**
+ * SEND_PHRASES (send-phrases.ts), both case-insensitive, matched in the raw text: the first needs
+ * a TARGET (an http(s) URL, an address with `@`, a webhook, a channel/chat/group/workspace/DM
+ * or a `#channel`), the second a gist, paste, snippet or public page.
+ */
+const SEND_TRIGGERS: DetectorTriggers = {
+  caseless: [
+    'http',
+    '@',
+    'webhook',
+    'channel',
+    'chat',
+    'group',
+    'workspace',
+    'dm',
+    '#',
+    'gist',
+    'paste',
+    'snippet',
+    'public',
+  ],
+};
+
 export const exfiltrationDetectors: readonly Detector[] = [
   {
     id: 'exfiltration.image-url',
     roles: URL_ROLES,
+    triggers: IMAGE_TRIGGERS,
     detect: (field) =>
       scoreSites(findImageSites(scanWindow(field.value)), { image: true, outbound: false }, 'image URL'),
   },
   {
     id: 'exfiltration.link-url',
     roles: URL_ROLES,
+    triggers: LINK_TRIGGERS,
     detect: (field) =>
       scoreSites(
         findLinkSites(scanWindow(field.value)),
@@ -52,16 +152,19 @@ export const exfiltrationDetectors: readonly Detector[] = [
   {
     id: 'exfiltration.send-instruction',
     roles: TEXT_ROLES,
+    triggers: SEND_TRIGGERS,
     detect: (field) => findPhrases(scanWindow(field.value), SEND_PHRASES),
   },
   {
     id: 'exfiltration.command-upload',
     roles: ACTION_ROLES,
+    triggers: COMMAND_UPLOAD_TRIGGERS,
     detect: (field) => findCommandExfiltration(scanWindow(field.value)),
   },
   {
     id: 'exfiltration.outbound-message',
     roles: ACTION_ROLES,
+    triggers: OUTBOUND_TRIGGERS,
     detect: (field, context) => findOutboundLeak(field, context.tool, scanWindow(field.value)),
   },
 ];

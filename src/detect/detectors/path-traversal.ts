@@ -1,4 +1,5 @@
 import type { Detector, DetectorMatch, DetectorTriggers, ScanField } from '../detector.js';
+import { memoByField } from './args/field-memo.js';
 import { type Climb, measureClimb, pathCandidates, resolvePath, type Span } from './args/path-shape.js';
 import { decodeMapped, type MappedText, toOriginal, wasEncoded } from './args/percent-decode.js';
 import {
@@ -11,6 +12,7 @@ import {
 } from './args/sensitive-paths.js';
 import { isReadOrWritten } from './args/shell-context.js';
 import { ARG_ROLES, fieldKind, MAX_MATCHES, type ValueKind } from './args/value-kind.js';
+import { matchesIn } from './text/regex-matches.js';
 
 /**
  * Path traversal and sensitive files in tool arguments. Paths are judged decoded (`%2e%2e%2f`,
@@ -22,6 +24,8 @@ interface PathSites {
   readonly value: string;
   readonly kind: ValueKind;
   readonly mapped: MappedText;
+  /** The sensitive-looking paths, resolved once for the credential and system-file detectors. */
+  accessed: readonly AccessedPath[] | null;
 }
 
 const DOT_DOT = /\.\./g;
@@ -33,13 +37,14 @@ const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
 /** Paths, file lists and commands are short; a longer value is a document and is read only this far. */
 const MAX_PATH_VALUE = 64 * 1024;
 
-function pathSites(field: ScanField): PathSites | null {
+/** Built once per field for the six detectors (field-memo.ts): a pure function of the field, so sharing it changes no result. */
+const pathSites = memoByField((field): PathSites | null => {
   const kind = fieldKind(field);
   if (!kind || kind === 'document') return null;
   const value = field.value.length > MAX_PATH_VALUE ? field.value.slice(0, MAX_PATH_VALUE) : field.value;
   if (!PATHISH.test(value)) return null;
-  return { value, kind, mapped: decodeMapped(value) };
-}
+  return { value, kind, mapped: decodeMapped(value), accessed: null };
+});
 
 /** Path spans around matches of `anchor` (a global regex); URLs are left to the SSRF detectors unless `file:`. */
 function spansAt(sites: PathSites, anchor: RegExp): Span[] {
@@ -111,7 +116,7 @@ function detectEncoded(field: ScanField): DetectorMatch[] {
       if (wasEncoded(mapped, value, start, end)) spans.push([start, end, 'encoded ../ sequence']);
     }
   }
-  for (const m of mapped.text.matchAll(FILTER_BYPASS)) {
+  for (const m of matchesIn(FILTER_BYPASS, mapped.text)) {
     spans.push([m.index, m.index + m[0].length, 'filter-bypass traversal sequence']);
   }
   return mergeSpans(spans).map(([start, end, detail]) => match(sites, start, end, detail));
@@ -154,10 +159,13 @@ interface AccessedPath {
  */
 function accessedPaths(sites: PathSites, judge: (path: AccessedPath) => string | null): DetectorMatch[] {
   const found: DetectorMatch[] = [];
-  for (const span of spansAt(sites, SENSITIVE_ANCHOR)) {
-    const text = sites.mapped.text.slice(span.start, span.end);
-    const { path, rooted, climbed } = resolvePath(text);
-    const detail = judge({ span, path, rooted, climbed });
+  sites.accessed ??= spansAt(sites, SENSITIVE_ANCHOR).map((span) => {
+    const { path, rooted, climbed } = resolvePath(sites.mapped.text.slice(span.start, span.end));
+    return { span, path, rooted, climbed };
+  });
+  for (const accessed of sites.accessed) {
+    const { span } = accessed;
+    const detail = judge(accessed);
     if (!detail) continue;
     if (sites.kind === 'shell' && !isReadOrWritten(sites.mapped.text, span.start)) continue;
     found.push(match(sites, span.start, span.end, detail));

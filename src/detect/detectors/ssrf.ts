@@ -1,9 +1,10 @@
 import type { Detector, DetectorMatch, ScanContext, ScanField } from '../detector.js';
 import { isDevServer } from './args/dev-server.js';
+import { memoByField } from './args/field-memo.js';
 import { classifyHost, type HostTarget, type Reach } from './args/ip-ranges.js';
 import { decodeMapped, type MappedText, toOriginal, wasEncoded } from './args/percent-decode.js';
 import { isTokenLike } from './args/shell-chain.js';
-import { findUrlSites, type HostSpan, type UrlSite } from './args/url-sites.js';
+import { findUrlSites, type HostSpan, readsTargets, type UrlSite } from './args/url-sites.js';
 import {
   ARG_ROLES,
   endOf,
@@ -13,6 +14,7 @@ import {
   stopSet,
   type ValueKind,
 } from './args/value-kind.js';
+import { matchesIn } from './text/regex-matches.js';
 
 /**
  * Server-side request forgery in tool arguments: a fetch aimed at cloud metadata (instance
@@ -27,6 +29,7 @@ interface SsrfView {
   readonly value: string;
   readonly mapped: MappedText;
   readonly sites: readonly UrlSite[];
+  readonly base: SsrfBase;
 }
 
 const URLISH =
@@ -43,7 +46,7 @@ const AUTHORITY_STOP = stopSet('/?# \t\r\n"\'<>');
  * skips URL parsing.
  */
 function hasSuspectHost(text: string): boolean {
-  for (const m of text.matchAll(AUTHORITY_START)) {
+  for (const m of matchesIn(AUTHORITY_START, text)) {
     const from = m.index + 3;
     const authority = text.slice(from, endOf(text, from, AUTHORITY_STOP, from + 300));
     const code = authority.charCodeAt(0);
@@ -56,16 +59,77 @@ function hasSuspectHost(text: string): boolean {
 /** Which URLs a detector reads: targets only (`url`/`host` arguments and whole-value URLs), or all with a suspect host. */
 type Scope = 'targets' | 'suspect' | 'all';
 
-function ssrfView(field: ScanField, scope: Scope, documents = false): SsrfView | null {
+const ALWAYS_DANGEROUS_TEXT = /\b(?:gopher|dict|netdoc|expect):/i;
+
+/**
+ * What the six SSRF detectors read of a field, built once per field (field-memo.ts) instead of
+ * once per detector; the URL sites of each scope are found on first use. Every part is a pure
+ * function of the field, so sharing it changes no detector's result.
+ */
+class SsrfBase {
+  private all: readonly UrlSite[] | null = null;
+  private targets: readonly UrlSite[] | null = null;
+  private suspect: readonly UrlSite[] | null = null;
+  private dangerousText: boolean | null = null;
+  /** Where each site's host points: the metadata and internal-address detectors both ask. */
+  private reached: Map<UrlSite, Reached | null> | null = null;
+
+  constructor(
+    readonly kind: ValueKind,
+    readonly value: string,
+    readonly mapped: MappedText,
+    private readonly keyed: boolean,
+  ) {}
+
+  sites(scope: Scope): readonly UrlSite[] {
+    // `findUrlSites(text, kind, true)` finds all sites or none (readsTargets), and a suspect host
+    // only decides whether to look: each scope is the full list or nothing.
+    if (scope === 'targets') {
+      this.targets ??= readsTargets(this.mapped.text, this.kind) ? this.allSites() : [];
+      return this.targets;
+    }
+    if (scope === 'suspect') {
+      this.suspect ??= this.keyed || hasSuspectHost(this.mapped.text) ? this.allSites() : [];
+      return this.suspect;
+    }
+    return this.allSites();
+  }
+
+  private allSites(): readonly UrlSite[] {
+    this.all ??= findUrlSites(this.mapped.text, this.kind);
+    return this.all;
+  }
+
+  target(site: UrlSite): Reached | null {
+    this.reached ??= new Map();
+    let found = this.reached.get(site);
+    if (found === undefined) {
+      found = targetOf(site);
+      this.reached.set(site, found);
+    }
+    return found;
+  }
+
+  /** A scheme that only ever names a fetch appears somewhere in the (undecoded) field. */
+  hasDangerousText(field: ScanField): boolean {
+    this.dangerousText ??= ALWAYS_DANGEROUS_TEXT.test(field.value);
+    return this.dangerousText;
+  }
+}
+
+const ssrfBase = memoByField((field): SsrfBase | null => {
   const kind = fieldKind(field);
-  if (!kind || (kind === 'document' && !documents)) return null;
+  if (!kind) return null;
   const value = scanText(field.value);
   const keyed = kind === 'url' || kind === 'host';
   if (!keyed && !URLISH.test(value)) return null;
-  const mapped: MappedText = decodeMapped(value);
-  const skip = scope === 'suspect' && !keyed && !hasSuspectHost(mapped.text);
-  const sites = skip ? [] : findUrlSites(mapped.text, kind, scope === 'targets');
-  return { kind, value, mapped, sites };
+  return new SsrfBase(kind, value, decodeMapped(value), keyed);
+});
+
+function ssrfView(field: ScanField, scope: Scope, documents = false): SsrfView | null {
+  const base = ssrfBase(field);
+  if (!base || (base.kind === 'document' && !documents)) return null;
+  return { kind: base.kind, value: base.value, mapped: base.mapped, sites: base.sites(scope), base };
 }
 
 /** True when a site is the target of the value: a `url`/`host` argument, or a value that is just this URL. */
@@ -78,7 +142,12 @@ function toMatch(view: SsrfView, start: number, end: number, detail: string): De
   return { start: from, end: to, detail };
 }
 
-function targetOf(site: UrlSite): { span: HostSpan; target: HostTarget } | null {
+interface Reached {
+  readonly span: HostSpan;
+  readonly target: HostTarget;
+}
+
+function targetOf(site: UrlSite): Reached | null {
   for (const span of [site.host, site.altHost]) {
     const target = span ? classifyHost(span.host) : null;
     if (span && target) return { span, target };
@@ -96,7 +165,7 @@ function detectReach(field: ScanField, reach: Reach): DetectorMatch[] {
   const matches: DetectorMatch[] = [];
   for (const site of view.sites) {
     if (reach === 'internal' && !isTarget(view, site)) continue;
-    const found = targetOf(site);
+    const found = view.base.target(site);
     if (!found || found.target.reach !== reach) continue;
     if (found.target.local && isDevServer(view.mapped.text, site, found.span)) continue;
     const { start, end } = found.span;
@@ -106,7 +175,7 @@ function detectReach(field: ScanField, reach: Reach): DetectorMatch[] {
   // A bare address outside a URL counts where it will be fetched (a command, a host, a lone token), not in prose.
   const bare = view.kind !== 'document' && (view.kind !== 'other' || isTokenLike(view.mapped.text));
   if (reach === 'metadata' && bare) {
-    for (const m of view.mapped.text.matchAll(BARE_METADATA)) {
+    for (const m of matchesIn(BARE_METADATA, view.mapped.text)) {
       const inside = view.sites.some((site) => m.index >= site.start && m.index < site.end);
       if (!inside) matches.push(toMatch(view, m.index, m.index + m[0].length, 'cloud metadata endpoint'));
     }
@@ -121,12 +190,11 @@ const UNUSUAL_SCHEMES = new Set(['ftp', 'ldap', 'ldaps', 'ldapi', 'tftp', 'sftp'
 /** These only ever appear in a value to be fetched. */
 const ALWAYS_DANGEROUS = new Set(['gopher', 'dict', 'netdoc', 'expect']);
 
-const ALWAYS_DANGEROUS_TEXT = /\b(?:gopher|dict|netdoc|expect):/i;
-
 /** `file:` URIs are how MCP resources are named, so resources/* methods may use them. */
 function detectScheme(field: ScanField, context: ScanContext, schemes: ReadonlySet<string>): DetectorMatch[] {
   const resources = context.method?.startsWith('resources/') ?? false;
-  const view = ssrfView(field, ALWAYS_DANGEROUS_TEXT.test(field.value) ? 'all' : 'targets');
+  const dangerous = ssrfBase(field)?.hasDangerousText(field) ?? false;
+  const view = ssrfView(field, dangerous ? 'all' : 'targets');
   if (!view || view.kind === 'path') return [];
   return view.sites
     .filter((site) => schemes.has(site.scheme) && (isTarget(view, site) || ALWAYS_DANGEROUS.has(site.scheme)))

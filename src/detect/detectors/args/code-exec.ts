@@ -1,3 +1,4 @@
+import { matchesIn } from '../text/regex-matches.js';
 import { findShellChains } from './shell-chain.js';
 import { findDestructive, type ShellHit } from './shell-destructive.js';
 import { findCredentialExfil } from './shell-exfil.js';
@@ -39,7 +40,7 @@ function judgeCommand(command: string): string | null {
 export function findCodeShellCalls(text: string): ShellHit[] {
   if (!CALL_HINT.test(text)) return [];
   const hits: ShellHit[] = [];
-  for (const m of text.matchAll(SHELL_CALL)) {
+  for (const m of matchesIn(SHELL_CALL, text)) {
     const from = m.index + m[0].length;
     const end = literalEnd(text, from, m[1]!);
     if (end < 0) continue;

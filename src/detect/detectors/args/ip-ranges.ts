@@ -16,10 +16,44 @@ export interface HostTarget {
   readonly local?: boolean;
 }
 
-function list(entries: readonly (readonly [string, number, 'ipv4' | 'ipv6'])[]): BlockList {
+type Entry = readonly [string, number, 'ipv4' | 'ipv6'];
+
+/**
+ * A set of subnets, checked in plain arithmetic for an IPv4 address and by Node's BlockList for
+ * anything else: a BlockList check builds a SocketAddress per call, several per URL host. None of
+ * these IPv6 subnets covers IPv4-mapped addresses (`::ffff:0:0/96`), the only IPv6 rules a
+ * BlockList applies to an IPv4 address, so the IPv4 rules alone decide for one.
+ */
+interface Subnets {
+  readonly blocks: BlockList;
+  /** [first, last] address of each IPv4 subnet, as unsigned 32-bit numbers. */
+  readonly v4: readonly (readonly [number, number])[];
+}
+
+function list(entries: readonly Entry[]): Subnets {
   const blocks = new BlockList();
-  for (const [address, prefix, family] of entries) blocks.addSubnet(address, prefix, family);
-  return blocks;
+  const v4: [number, number][] = [];
+  for (const [address, prefix, family] of entries) {
+    blocks.addSubnet(address, prefix, family);
+    if (family !== 'ipv4') continue;
+    const size = 2 ** (32 - prefix);
+    const first = ipv4Number(address) - (ipv4Number(address) % size);
+    v4.push([first, first + size - 1]);
+  }
+  return { blocks, v4 };
+}
+
+/** A dotted IPv4 address (as `isIP` accepts it) as an unsigned 32-bit number. */
+function ipv4Number(ip: string): number {
+  let number = 0;
+  for (const part of ip.split('.')) number = number * 256 + Number(part);
+  return number;
+}
+
+function inSubnets(subnets: Subnets, ip: string, v4: number, family: 'ipv4' | 'ipv6'): boolean {
+  if (v4 < 0) return subnets.blocks.check(ip, family);
+  for (const [first, last] of subnets.v4) if (v4 >= first && v4 <= last) return true;
+  return false;
 }
 
 const METADATA = list([
@@ -33,7 +67,7 @@ const METADATA = list([
   ['fd00:ec2::23', 128, 'ipv6'], // AWS EKS pod identity over IPv6
 ]);
 
-const INTERNAL: readonly (readonly [string, BlockList])[] = [
+const INTERNAL: readonly (readonly [string, Subnets])[] = [
   [
     'loopback',
     list([
@@ -81,10 +115,13 @@ const LOCAL_LABELS = new Set(['loopback']);
 
 /** Classifies one IP address. */
 export function classifyIp(ip: string): HostTarget | null {
-  const family = isIP(ip) === 6 ? 'ipv6' : 'ipv4';
-  if (METADATA.check(ip, family)) return { reach: 'metadata', label: 'cloud metadata endpoint' };
-  for (const [label, blocks] of INTERNAL) {
-    if (blocks.check(ip, family)) return { reach: 'internal', label, local: LOCAL_LABELS.has(label) };
+  const version = isIP(ip);
+  const family = version === 6 ? 'ipv6' : 'ipv4';
+  const v4 = version === 4 ? ipv4Number(ip) : -1;
+  if (inSubnets(METADATA, ip, v4, family)) return { reach: 'metadata', label: 'cloud metadata endpoint' };
+  for (const [label, subnets] of INTERNAL) {
+    if (inSubnets(subnets, ip, v4, family))
+      return { reach: 'internal', label, local: LOCAL_LABELS.has(label) };
   }
   return null;
 }

@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { matchesIn } from '../text/regex-matches.js';
 
 /**
  * Host names as a fetcher resolves them. `inet_aton` (and so curl, Python, PHP and the WHATWG
@@ -84,7 +85,7 @@ const WRITTEN_IPV4 = /(?:^|[.-])((?:\d{1,3}[.-]){3}\d{1,3}|[0-9a-f]{8})(?=[.-])/
 function rebindingIps(name: string): string[] {
   if (!REBINDING_DNS.test(name)) return [];
   const ips: string[] = [];
-  for (const m of name.matchAll(WRITTEN_IPV4)) {
+  for (const m of matchesIn(WRITTEN_IPV4, name)) {
     const written = m[1]!;
     const ip = /^[0-9a-f]{8}$/.test(written) ? parseIpv4Loose(`0x${written}`) : written.replaceAll('-', '.');
     if (ip && isIP(ip) === 4) ips.push(ip);

@@ -1,3 +1,4 @@
+import { matchesIn } from '../text/regex-matches.js';
 import { endOf, stopSet, type ValueKind } from './value-kind.js';
 
 /**
@@ -42,7 +43,7 @@ export function pathCandidates(text: string, kind: ValueKind, anchor: RegExp): S
     return text.search(anchor) >= 0 ? [whole] : [];
   }
   const spans: Span[] = [];
-  for (const m of text.matchAll(anchor)) {
+  for (const m of matchesIn(anchor, text)) {
     if (spans.length > 0 && m.index < spans.at(-1)!.end) continue;
     spans.push(kind === 'path' ? lineAround(text, m.index) : tokenAround(text, m.index));
     if (spans.length >= 500) break;

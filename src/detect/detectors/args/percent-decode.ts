@@ -1,3 +1,5 @@
+import { matchesIn } from '../text/regex-matches.js';
+
 /**
  * Percent-decoding that remembers where each decoded character came from, so a detector can judge
  * the decoded form (`%2e%2e%2f` is `../`) and still report a span of the original text. Decodes
@@ -46,8 +48,24 @@ export function identityMapped(value: string): MappedText {
 
 const LOOKALIKE_TEST = /[\uff0e\uff0f\uff3c\u2215\u2044\u29f8\u29f9\ufe68]/;
 
+/*
+ * The last decoding, keyed by its input: the SSRF, command, path and SQL detectors each decode the
+ * same field. Decoding is a pure function of the string and a MappedText is never modified, so
+ * handing the same object out again changes no result.
+ */
+let lastInput: string | null = null;
+let lastDecoded: MappedText = identityMapped('');
+
 /** Decodes `value`, or returns it unchanged when nothing is encoded. */
 export function decodeMapped(value: string): MappedText {
+  if (value === lastInput) return lastDecoded;
+  const decoded = decodeFresh(value);
+  lastInput = value;
+  lastDecoded = decoded;
+  return decoded;
+}
+
+function decodeFresh(value: string): MappedText {
   if (!value.includes('%') && !LOOKALIKE_TEST.test(value)) return identityMapped(value);
   let text = value;
   const layers: Layer[] = [];
@@ -123,7 +141,7 @@ function decodeOnce(text: string): { text: string; layer: Layer } | null {
     out += until - copied;
     copied = until;
   };
-  for (const m of text.matchAll(ESCAPE)) {
+  for (const m of matchesIn(ESCAPE, text)) {
     if (m.index < copied) continue;
     const run = readEscape(text, m.index);
     if (!run) continue;

@@ -1,3 +1,4 @@
+import { matchesIn } from '../text/regex-matches.js';
 import type { ShellHit } from './shell-destructive.js';
 import { findCredentialExfil } from './shell-exfil.js';
 import type { ValueKind } from './value-kind.js';
@@ -34,7 +35,7 @@ const NETWORK_FOLLOWER = /^(?:[ \t\r\n]|$|[;&|`)'"])/;
 export function findArgumentChains(text: string, kind: ValueKind): ShellHit[] {
   const hits: ShellHit[] = [];
   const tokenLike = kind === 'path' || kind === 'url' || kind === 'host' || isTokenLike(text);
-  for (const m of text.matchAll(CHAIN)) {
+  for (const m of matchesIn(CHAIN, text)) {
     const separator = m[1]!;
     const word = m[2]!.toLowerCase();
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 4);
@@ -84,7 +85,8 @@ const SHELL_PATTERNS: readonly (readonly [RegExp, string])[] = [
 export function findShellChains(text: string): ShellHit[] {
   const hits: ShellHit[] = [];
   for (const [pattern, detail] of SHELL_PATTERNS) {
-    for (const m of text.matchAll(pattern)) hits.push({ start: m.index, end: m.index + m[0].length, detail });
+    for (const m of matchesIn(pattern, text))
+      hits.push({ start: m.index, end: m.index + m[0].length, detail });
   }
   return [...hits, ...findEvasion(text), ...findCredentialExfil(text)];
 }
@@ -122,7 +124,8 @@ export function findEvasion(text: string): ShellHit[] {
   const hits: ShellHit[] = [];
   if (!EVASION_HINT.test(text)) return hits;
   for (const [pattern, detail] of EVASION) {
-    for (const m of text.matchAll(pattern)) hits.push({ start: m.index, end: m.index + m[0].length, detail });
+    for (const m of matchesIn(pattern, text))
+      hits.push({ start: m.index, end: m.index + m[0].length, detail });
   }
   return hits;
 }

@@ -1,3 +1,5 @@
+import { matchesIn } from '../text/regex-matches.js';
+
 /**
  * What a shell command does with one of its words. `ssh -i ~/.ssh/id_rsa host` uses a key where
  * it lies; `cat ~/.ssh/id_rsa` or `curl -d @~/.ssh/id_rsa` moves it into the transcript or out
@@ -22,7 +24,7 @@ export function isReadOrWritten(command: string, start: number): boolean {
   const last = before.trimEnd().at(-1);
   if (last === '<' || last === '>' || last === '@' || last === '=') return true;
   let segmentStart = 0;
-  for (const m of before.matchAll(SEGMENT_START)) segmentStart = m.index + m[0].length;
+  for (const m of matchesIn(SEGMENT_START, before)) segmentStart = m.index + m[0].length;
   const words = before.slice(segmentStart).trim().split(/\s+/);
   const verb = words.find((word) => word !== 'sudo' && !word.includes('=') && !word.startsWith('-'));
   return verb !== undefined && READERS.has(verb.replace(/^.*[/\\]/, '').toLowerCase());
@@ -46,7 +48,7 @@ function commandWord(text: string, at: number): number {
  */
 export function commandStarts(text: string, tokenLike: boolean): number[] {
   const starts = [commandWord(text, 0)];
-  for (const m of text.matchAll(SEPARATOR)) {
+  for (const m of matchesIn(SEPARATOR, text)) {
     if (m[0] === '\n' && !tokenLike) continue;
     starts.push(commandWord(text, m.index + m[0].length));
     if (starts.length >= 100) break;

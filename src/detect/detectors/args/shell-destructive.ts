@@ -4,6 +4,7 @@
  * `rm -rf build/` or `chmod -R 755 ./public` stay ordinary: only root-ish targets count.
  */
 
+import { matchesIn } from '../text/regex-matches.js';
 import { endOf, stopSet } from './value-kind.js';
 
 export interface ShellHit {
@@ -18,11 +19,13 @@ const ROOTISH =
 
 const SIMPLE_COMMAND_END = stopSet(';&|\n)`');
 
+const RECURSIVE_COMMAND = /\b(rm|chmod|chown|chgrp)\s+/g;
+
 /** Recursive `rm`, `chmod`, `chown`, `chgrp` on a root-ish target (or with --no-preserve-root). */
 function recursiveOnRoot(text: string): ShellHit[] {
   const hits: ShellHit[] = [];
   let seen = 0;
-  for (const m of text.matchAll(/\b(rm|chmod|chown|chgrp)\s+/g)) {
+  for (const m of matchesIn(RECURSIVE_COMMAND, text)) {
     if (++seen > 200) break;
     const from = m.index + m[0].length;
     const rest = text.slice(from, endOf(text, from, SIMPLE_COMMAND_END, from + 160));
@@ -86,7 +89,7 @@ export function findDestructive(text: string, shell: boolean): ShellHit[] {
     if (m) hits.push({ start: m.index, end: m.index + m[0].length, detail });
   }
   if (shell) {
-    for (const m of text.matchAll(POWER)) {
+    for (const m of matchesIn(POWER, text)) {
       const start = m.index + m[0].length - m[1]!.length;
       hits.push({ start, end: m.index + m[0].length, detail: 'system shut down' });
     }

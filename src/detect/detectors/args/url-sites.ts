@@ -86,17 +86,30 @@ function isSpace(code: number): boolean {
   return code === 32 || (code >= 9 && code <= 13);
 }
 
+function trimmed(text: string): { trimmedStart: number; trimmedEnd: number; oneToken: boolean } {
+  let trimmedStart = 0;
+  let trimmedEnd = text.length;
+  while (trimmedStart < trimmedEnd && isSpace(text.charCodeAt(trimmedStart))) trimmedStart++;
+  while (trimmedEnd > trimmedStart && isSpace(text.charCodeAt(trimmedEnd - 1))) trimmedEnd--;
+  const oneToken = endOf(text, trimmedStart, SPACES, trimmedEnd) === trimmedEnd;
+  return { trimmedStart, trimmedEnd, oneToken };
+}
+
+/**
+ * True when `findUrlSites(text, kind, true)` reads the value's URLs at all: then it finds what
+ * `findUrlSites(text, kind)` finds, so a caller holding those need not parse again.
+ */
+export function readsTargets(text: string, kind: ValueKind): boolean {
+  return kind === 'url' || kind === 'host' || trimmed(text).oneToken;
+}
+
 /**
  * Every URL site in `text`; a scheme-less `url`/`host` argument is read as an http URL. With
  * `targetsOnly`, only a URL that is the whole value (or any URL of a url/host argument) is read.
  */
 export function findUrlSites(text: string, kind: ValueKind, targetsOnly = false): UrlSite[] {
-  let trimmedStart = 0;
-  let trimmedEnd = text.length;
-  while (trimmedStart < trimmedEnd && isSpace(text.charCodeAt(trimmedStart))) trimmedStart++;
-  while (trimmedEnd > trimmedStart && isSpace(text.charCodeAt(trimmedEnd - 1))) trimmedEnd--;
+  const { trimmedStart, trimmedEnd, oneToken } = trimmed(text);
   const keyed = kind === 'url' || kind === 'host';
-  const oneToken = endOf(text, trimmedStart, SPACES, trimmedEnd) === trimmedEnd;
   if (targetsOnly && !keyed && !oneToken) return [];
   const sites: UrlSite[] = [];
   for (const colon of schemeColons(text)) {

@@ -1,4 +1,5 @@
 import type { FieldRole, ScanField } from '../../detector.js';
+import { memoByField } from './field-memo.js';
 
 /**
  * What a tool-argument value is, judged by its key. Tools name their arguments after what they
@@ -45,8 +46,25 @@ const SUFFIX =
   /(_path|_file|_dir|filepath|filename|directory)$|(_uri|url|endpoint)$|(_host)$|(_command|_cmd)$|(_sql|_query)$/;
 const SUFFIX_KINDS: readonly ValueKind[] = ['path', 'url', 'host', 'shell', 'sql'];
 
+/*
+ * Kinds of the keys seen lately: events repeat a small set of argument names, and the suffix
+ * regex is a large part of what a field costs an argument detector. A pure function of the key,
+ * so the cache changes no result; cleared when full, since keys come from the sender.
+ */
+const KIND_CACHE = new Map<string, ValueKind>();
+const KIND_CACHE_SIZE = 1024;
+
 /** The kind a key names, or `other`. */
 export function keyKind(key: string): ValueKind {
+  const cached = KIND_CACHE.get(key);
+  if (cached !== undefined) return cached;
+  const kind = kindOfKey(key);
+  if (KIND_CACHE.size >= KIND_CACHE_SIZE) KIND_CACHE.clear();
+  KIND_CACHE.set(key, kind);
+  return kind;
+}
+
+function kindOfKey(key: string): ValueKind {
   const exact =
     EXACT.get(key) ??
     (key.includes('_') || key.includes('-') ? EXACT.get(key.replace(/[-_]/g, '')) : undefined);
@@ -64,12 +82,13 @@ const MAX_OTHER = 4 * 1024;
  * The kind of a field for the argument detectors, or null when they should skip it. Producers
  * often flatten tool arguments into metadata (`metadata.file_path`, `metadata.branch`), so a
  * metadata value is read like an argument; long free text under an unnamed key is a document.
+ * Memoized for the field being scanned (field-memo.ts): every argument detector asks it first.
  */
-export function fieldKind(field: ScanField): ValueKind | null {
+export const fieldKind: (field: ScanField) => ValueKind | null = memoByField((field) => {
   if (field.role !== 'argument' && field.role !== 'metadata') return null;
   const kind = keyKind(field.key);
   return kind === 'other' && field.value.length > MAX_OTHER ? 'document' : kind;
-}
+});
 
 /** The part of a value the detectors read. */
 export function scanText(value: string): string {

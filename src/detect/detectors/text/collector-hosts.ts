@@ -43,14 +43,19 @@ export function isCollectorHost(host: string): boolean {
 export function hostOf(url: string): string | null {
   const scheme = url.indexOf('://');
   if (scheme < 4 || scheme > 5) return null;
-  let end = url.length;
-  for (const stop of ['/', '?', '#']) {
-    const at = url.indexOf(stop, scheme + 3);
-    if (at !== -1 && at < end) end = at;
+  // The authority ends at the first `/`, `?` or `#`: one scan, no array per call.
+  let end = scheme + 3;
+  while (end < url.length) {
+    const code = url.charCodeAt(end);
+    if (code === 47 || code === 63 || code === 35) break;
+    end++;
   }
   const authority = url.slice(url.lastIndexOf('@', end) + 1 || scheme + 3, end);
+  const colon = authority.indexOf(':');
   const host = authority.startsWith('[')
     ? authority.slice(0, authority.indexOf(']') + 1)
-    : authority.split(':')[0];
+    : colon === -1
+      ? authority
+      : authority.slice(0, colon);
   return host ? host.toLowerCase() : null;
 }

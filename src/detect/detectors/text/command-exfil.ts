@@ -1,5 +1,6 @@
 import type { DetectorMatch } from '../../detector.js';
 import { MAX_MATCHES } from './find-phrases.js';
+import { matchesIn } from './regex-matches.js';
 import { SENSITIVE_PATH } from './sensitive-data.js';
 
 /**
@@ -53,7 +54,7 @@ function lineMatches(line: string, offset: number, out: DetectorMatch[]): void {
   if (BROWSER_STORAGE.test(line) && BROWSER_REQUEST.test(line) && /https?:\/\//.test(line)) {
     out.push({ ...span, detail: 'script sends browser cookies or storage' });
   }
-  for (const m of line.matchAll(DNS_LOOKUP)) {
+  for (const m of matchesIn(DNS_LOOKUP, line)) {
     if (hostCarriesData(m[1] ?? '')) out.push({ ...span, detail: 'DNS lookup with data in the host name' });
   }
 }

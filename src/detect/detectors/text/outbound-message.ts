@@ -1,5 +1,6 @@
 import type { DetectorMatch, ScanField } from '../../detector.js';
 import { MAX_MATCHES } from './find-phrases.js';
+import { matchesIn } from './regex-matches.js';
 import { SECRET_SHAPE } from './url-vocabulary.js';
 
 /**
@@ -34,7 +35,7 @@ const BULK_EMAILS = 5;
 function secretSpans(text: string): DetectorMatch[] {
   const out: DetectorMatch[] = [];
   for (const pattern of [SECRET_ALL, ASSIGNED_SECRET]) {
-    for (const m of text.matchAll(pattern)) {
+    for (const m of matchesIn(pattern, text)) {
       if (out.some((prior) => m.index < prior.end && prior.start < m.index + m[0].length)) continue;
       out.push({
         start: m.index,
@@ -49,7 +50,7 @@ function secretSpans(text: string): DetectorMatch[] {
 }
 
 function bulkEmails(text: string): DetectorMatch[] {
-  const matches = [...text.matchAll(EMAIL)];
+  const matches = [...matchesIn(EMAIL, text)];
   const distinct = new Set(matches.map((m) => m[0].toLowerCase()));
   if (distinct.size < BULK_EMAILS) return [];
   const first = matches[0];

@@ -1,3 +1,5 @@
+import { matchesIn } from './regex-matches.js';
+
 /**
  * Finds the URLs a client would fetch or a user could open: Markdown images, HTML <img>, Markdown
  * links and bare URLs, each with the span of the construct that carries it.
@@ -25,7 +27,7 @@ const BARE_URL = /https?:\/\/[^\s<>"'`()]{3,4000}/gi;
 const TRAILING = /[.,;:!?]+$/;
 
 function collect(text: string, pattern: RegExp, out: UrlSite[]): void {
-  for (const m of text.matchAll(pattern)) {
+  for (const m of matchesIn(pattern, text)) {
     const url = m[1] ?? m[2] ?? m[3];
     if (url) out.push({ start: m.index, end: m.index + m[0].length, url });
     if (out.length >= MAX_SITES) return;
@@ -63,7 +65,7 @@ export function findLinkSites(text: string): UrlSite[] {
   if (!/https?:\/\//i.test(text)) return [];
   const out: UrlSite[] = [];
   if (text.includes('](')) collect(text, MARKDOWN_LINK, out);
-  for (const m of text.matchAll(BARE_URL)) {
+  for (const m of matchesIn(BARE_URL, text)) {
     if (OWNED_PREFIX.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
     const url = trimBareUrl(m[0]);
     out.push({ start: m.index, end: m.index + url.length, url });

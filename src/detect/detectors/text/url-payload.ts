@@ -1,6 +1,7 @@
 import { Buffer } from 'node:buffer';
 import { hostOf, isCollectorHost } from './collector-hosts.js';
 import { bytesAsText } from './encoded-payload.js';
+import { matchesIn } from './regex-matches.js';
 import {
   AUTH_PARAMS,
   DATA_PARAMS,
@@ -48,6 +49,8 @@ const LONG_LABEL = 20;
 const MAX_PARAMS = 40;
 
 function safeDecode(text: string): string {
+  // Without an escape, decodeURIComponent returns its input: only the `+` needs replacing.
+  if (!text.includes('%')) return text.includes('+') ? text.replace(/\+/g, ' ') : text;
   try {
     return decodeURIComponent(text.replace(/\+/g, ' '));
   } catch {
@@ -73,7 +76,7 @@ function decodedText(value: string): string | null {
  */
 function hasDataPlaceholder(text: string, image: boolean): boolean {
   if (!/[{$<[]/.test(text)) return false;
-  for (const m of text.matchAll(PLACEHOLDER)) {
+  for (const m of matchesIn(PLACEHOLDER, text)) {
     const name = m[1] ?? m[2] ?? m[3] ?? m[4] ?? '';
     if (ID_NAME.test(name)) continue;
     if (/\s/.test(name.trim()) && SENSITIVE_NAME.test(name)) return true;

@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import type { Detector, DetectorMatch, ScanContext, ScanField } from '../../src/detect/detector.js';
+
+/**
+ * Whether the engine's prefilter lets `detector` run on `field`, by the DetectorTriggers rules:
+ * long enough, and a literal (by case) or a caseless literal in the value, or in the key with
+ * `orKey`. Tests call detectors directly, past the prefilter; this says whether the engine would.
+ */
+export function triggersAllow(detector: Detector, field: ScanField): boolean {
+  const triggers = detector.triggers;
+  if (!triggers) return true;
+  if (field.value.length < (triggers.minLength ?? 0)) return false;
+  const literals = (triggers.literals ?? []).filter((text) => text !== '');
+  const caseless = (triggers.caseless ?? []).filter((text) => text !== '');
+  if (literals.length === 0 && caseless.length === 0) return true;
+  const holds = (text: string) =>
+    literals.some((literal) => text.includes(literal)) ||
+    caseless.some((literal) => new RegExp(literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i').test(text));
+  return holds(field.value) || (triggers.orKey === true && holds(field.key));
+}
+
+/**
+ * Runs a detector and fails the test when it matches a field its own triggers would have kept it
+ * from seeing: such a trigger silently loses detections in the engine.
+ */
+export function detectChecked(detector: Detector, field: ScanField, context: ScanContext): DetectorMatch[] {
+  const matches = detector.detect(field, context);
+  if (matches.length > 0) {
+    assert.ok(
+      triggersAllow(detector, field),
+      `${detector.id} matches ${JSON.stringify(field.value.slice(0, 120))}, which its triggers skip`,
+    );
+  }
+  return matches;
+}
