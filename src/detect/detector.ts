@@ -65,6 +65,12 @@ export interface DetectorTriggers {
   readonly caseless?: readonly string[];
   /** The detector also runs when the field's key (lowercase) holds one of the strings. */
   readonly orKey?: boolean;
+  /**
+   * The detector also runs when this holds for the field's key (lowercase): for detectors that
+   * read any value under certain keys (`url`, `host`), where key literals would also have to open
+   * the gate on values. Keep it cheap and pure; it runs once per gated field.
+   */
+  readonly keys?: (key: string) => boolean;
 }
 
 export interface Detector {

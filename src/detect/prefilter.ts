@@ -15,6 +15,8 @@ export interface Gate {
   readonly id: number;
   /** The field's key may open the gate too. */
   readonly orKey: boolean;
+  /** A test on the field's key that opens the gate too (DetectorTriggers.keys), or null. */
+  readonly keyTest: ((key: string) => boolean) | null;
 }
 
 interface Literal {
@@ -26,7 +28,7 @@ interface Literal {
 }
 
 /** A gate that runs every field of its rule's roles. */
-export const OPEN_GATE: Gate = { minLength: 0, id: -1, orKey: false };
+export const OPEN_GATE: Gate = { minLength: 0, id: -1, orKey: false, keyTest: null };
 
 export interface CompiledTriggers {
   readonly prefilter: Prefilter;
@@ -63,7 +65,10 @@ export class Prefilter {
         ...(trigger?.literals ?? []).map((text) => ({ text, caseless: false })),
         ...(trigger?.caseless ?? []).map((text) => ({ text, caseless: true })),
       ].filter((literal) => literal.text.length > 0);
-      if (texts.length === 0) return minLength > 0 ? { minLength, id: -1, orKey: false } : OPEN_GATE;
+      const keyTest = trigger?.keys ?? null;
+      if (texts.length === 0 && keyTest === null) {
+        return minLength > 0 ? { minLength, id: -1, orKey: false, keyTest: null } : OPEN_GATE;
+      }
       const id = orKey.length;
       const keyToo = trigger?.orKey === true;
       orKey.push(keyToo);
@@ -73,7 +78,7 @@ export class Prefilter {
         if (!entry.gates.includes(id)) entry.gates.push(id);
         literals.set(key, entry);
       }
-      return { minLength, id, orKey: keyToo };
+      return { minLength, id, orKey: keyToo, keyTest };
     });
     return { prefilter: new Prefilter([...literals.values()], orKey), gates };
   }

@@ -98,12 +98,11 @@ export function collectHits(plan: ScanPlan, fields: readonly ScanField[], contex
           scanned = VALUE_SCANNED;
         }
         if (open[gate.id] !== stamp) {
-          if (!gate.orKey) continue;
-          if (scanned === VALUE_SCANNED) {
+          if (gate.orKey && scanned === VALUE_SCANNED) {
             prefilter.mark(field.key, open, stamp, true);
             scanned = KEY_SCANNED;
           }
-          if (open[gate.id] !== stamp) continue;
+          if (open[gate.id] !== stamp && gate.keyTest?.(field.key) !== true) continue;
         }
       }
       let matches: DetectorMatch[];

@@ -4,15 +4,16 @@ import type { Detector, DetectorMatch, ScanContext, ScanField } from '../../src/
 /**
  * Whether the engine's prefilter lets `detector` run on `field`, by the DetectorTriggers rules:
  * long enough, and a literal (by case) or a caseless literal in the value, or in the key with
- * `orKey`. Tests call detectors directly, past the prefilter; this says whether the engine would.
+ * `orKey`, or a key that `keys` accepts. Tests call detectors directly, past the prefilter; this says whether the engine would.
  */
 export function triggersAllow(detector: Detector, field: ScanField): boolean {
   const triggers = detector.triggers;
   if (!triggers) return true;
   if (field.value.length < (triggers.minLength ?? 0)) return false;
+  if (triggers.keys?.(field.key) === true) return true;
   const literals = (triggers.literals ?? []).filter((text) => text !== '');
   const caseless = (triggers.caseless ?? []).filter((text) => text !== '');
-  if (literals.length === 0 && caseless.length === 0) return true;
+  if (literals.length === 0 && caseless.length === 0) return triggers.keys === undefined;
   const holds = (text: string) =>
     literals.some((literal) => text.includes(literal)) ||
     caseless.some((literal) => new RegExp(literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i').test(text));

@@ -1,4 +1,4 @@
-import type { Detector, DetectorMatch, ScanContext, ScanField } from '../detector.js';
+import type { Detector, DetectorMatch, DetectorTriggers, ScanContext, ScanField } from '../detector.js';
 import { isDevServer } from './args/dev-server.js';
 import { memoByField } from './args/field-memo.js';
 import { classifyHost, type HostTarget, type Reach } from './args/ip-ranges.js';
@@ -9,6 +9,7 @@ import {
   ARG_ROLES,
   endOf,
   fieldKind,
+  keyKind,
   MAX_MATCHES,
   scanText,
   stopSet,
@@ -253,19 +254,38 @@ function detectObfuscatedHost(field: ScanField): DetectorMatch[] {
   return matches.slice(0, MAX_MATCHES);
 }
 
+/**
+ * Every SSRF match needs the shared view (ssrfBase): a `url`/`host` key, or a value URLISH
+ * matches. These are URLISH's literals (`:[\\/]{2}` starts with `:/` or `:\\`), so the engine
+ * skips the rest without calling any of the six.
+ */
+const SSRF_TRIGGERS: DetectorTriggers = {
+  caseless: [
+    ':/',
+    ':\\',
+    '%3a%2f',
+    '169.254',
+    '100.100.100',
+    '168.63.129',
+    '192.0.0.192',
+    'metadata',
+    'fd00:ec2',
+  ],
+  keys: (key) => {
+    const kind = keyKind(key);
+    return kind === 'url' || kind === 'host';
+  },
+};
+
+function ssrfDetector(id: string, detect: Detector['detect']): Detector {
+  return { id, roles: ARG_ROLES, triggers: SSRF_TRIGGERS, detect };
+}
+
 export const ssrfDetectors: readonly Detector[] = [
-  { id: 'ssrf.cloud-metadata', roles: ARG_ROLES, detect: (field) => detectReach(field, 'metadata') },
-  { id: 'ssrf.internal-address', roles: ARG_ROLES, detect: (field) => detectReach(field, 'internal') },
-  {
-    id: 'ssrf.dangerous-scheme',
-    roles: ARG_ROLES,
-    detect: (field, context) => detectScheme(field, context, DANGEROUS_SCHEMES),
-  },
-  {
-    id: 'ssrf.unusual-scheme',
-    roles: ARG_ROLES,
-    detect: (field, context) => detectScheme(field, context, UNUSUAL_SCHEMES),
-  },
-  { id: 'ssrf.userinfo-trick', roles: ARG_ROLES, detect: detectUserinfo },
-  { id: 'ssrf.obfuscated-host', roles: ARG_ROLES, detect: detectObfuscatedHost },
+  ssrfDetector('ssrf.cloud-metadata', (field) => detectReach(field, 'metadata')),
+  ssrfDetector('ssrf.internal-address', (field) => detectReach(field, 'internal')),
+  ssrfDetector('ssrf.dangerous-scheme', (field, context) => detectScheme(field, context, DANGEROUS_SCHEMES)),
+  ssrfDetector('ssrf.unusual-scheme', (field, context) => detectScheme(field, context, UNUSUAL_SCHEMES)),
+  ssrfDetector('ssrf.userinfo-trick', detectUserinfo),
+  ssrfDetector('ssrf.obfuscated-host', detectObfuscatedHost),
 ];
