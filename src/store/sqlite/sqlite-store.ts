@@ -4,39 +4,43 @@ import Database from 'better-sqlite3';
 import type { Migration } from '../migration.js';
 import { applyIncrements, counterId, type RateIncrement } from '../rate-increments.js';
 import { createRepositories } from '../repositories/sql-repositories.js';
+import type { SqlDriver } from '../sql-driver.js';
 import type { RateLimitRepository, Store } from '../store.js';
+import { openSqliteConnection, type SqliteConnectionOptions } from './sqlite-connection.js';
 import { SqliteDriver } from './sqlite-driver.js';
 import { createSqliteHuntRunner } from './sqlite-hunt-runner.js';
 import { SQLITE_MIGRATIONS, SQLITE_RATE_SCHEMA } from './sqlite-migrations.js';
+import { SqliteWorkerDriver } from './sqlite-worker-driver.js';
 
-export interface SqliteStoreOptions {
-  readonly path: string;
-  readonly synchronous: 'full' | 'normal';
-  /** How long a statement waits for another process's write lock before failing. */
-  readonly busyTimeoutMs?: number;
+export interface SqliteStoreOptions extends SqliteConnectionOptions {
+  /**
+   * Where the connection's statements run: 'worker' (the default, what `serve`, the gateway and
+   * the proxies use) keeps inserts and the WAL fsync off the event loop; 'main' is the in-thread
+   * driver, for a caller that must not start a thread.
+   */
+  readonly thread?: 'worker' | 'main';
 }
 
 /** Opens (creating if needed) the SQLite file, applies migrations and returns the store. */
-export function openSqliteStore(options: SqliteStoreOptions): Store {
+export async function openSqliteStore(options: SqliteStoreOptions): Promise<Store> {
   mkdirSync(dirname(options.path), { recursive: true });
-  const db = new Database(options.path);
-  // WAL lets readers in other processes (proxies, `mcp-sentinel mcp`) run while this one writes.
-  db.pragma('journal_mode = WAL');
-  db.pragma(`synchronous = ${options.synchronous.toUpperCase()}`);
-  db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 10_000}`);
-  db.pragma('foreign_keys = ON');
+  const db = openSqliteConnection(options);
+  // A one-off at open, before the worker starts: nothing else is waiting on the loop yet.
   migrate(db, SQLITE_MIGRATIONS);
+  const driver = await openDriver(db, options);
   const rateDb = openRateDatabase(join(dirname(options.path), `${basename(options.path)}-rate.db`));
-  const driver = new SqliteDriver(db);
   const hunting = createSqliteHuntRunner(options.path);
   return {
     backend: 'sqlite',
     ...createRepositories(driver),
     rateLimits: sqliteRateLimits(rateDb),
     hunting,
-    schemaVersion: async () => currentVersion(db),
+    schemaVersion: async () => {
+      const rows = await driver.all('SELECT MAX(version) AS v FROM schema_migrations');
+      return Number(rows[0]?.['v'] ?? 0);
+    },
     ping: async () => {
-      db.prepare('SELECT 1').get();
+      await driver.all('SELECT 1');
     },
     close: async () => {
       await hunting.close();
@@ -44,6 +48,12 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       rateDb.close();
     },
   };
+}
+
+async function openDriver(db: Database.Database, options: SqliteStoreOptions): Promise<SqlDriver> {
+  if (options.thread === 'main') return new SqliteDriver(db);
+  db.close();
+  return SqliteWorkerDriver.start(options);
 }
 
 function basename(path: string): string {

@@ -1,0 +1,131 @@
+import { Worker } from 'node:worker_threads';
+import type { SqliteConnectionOptions } from './sqlite-connection.js';
+import {
+  READY_ID,
+  type SqliteOperation,
+  type SqliteReply,
+  type SqliteRequest,
+  type WireError,
+} from './sqlite-worker-protocol.js';
+
+/** The worker's entry (TypeScript when run through tsx in tests and benchmarks). */
+const ENTRY = new URL(
+  import.meta.url.endsWith('.ts') ? './sqlite-worker.ts' : './sqlite-worker.js',
+  import.meta.url,
+);
+
+interface Pending {
+  resolve(value: unknown): void;
+  reject(error: Error): void;
+}
+
+/**
+ * Under tsx (tests, benchmarks) the entry is TypeScript. On Node 20 a worker's `--import tsx`
+ * does not reach its entry ("Unknown file extension .ts"), so the worker loads it through tsx's API.
+ */
+function typescriptBootstrap(entry: URL): string {
+  const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
+  return `import(${tsx}).then((tsx) => tsx.tsImport(${JSON.stringify(entry.href)}, ${JSON.stringify(entry.href)}))`;
+}
+
+/** Rebuilds an error from the worker with the same name, message and `code` (callers check codes). */
+function rebuild(wire: WireError): Error {
+  const error: Error & { code?: string } = new Error(wire.message);
+  error.name = wire.name;
+  if (wire.code !== undefined) error.code = wire.code;
+  return error;
+}
+
+/**
+ * The request/reply link to the thread that owns the SQLite connection. The worker is referenced
+ * only while requests are in flight, so a process that forgets to close its store still exits.
+ */
+export class SqliteWorkerChannel {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = READY_ID + 1;
+  /** Why requests now fail at once: the worker stopped, or the store was closed. */
+  private unavailable: Error | null = null;
+  private readonly exited: Promise<void>;
+
+  private constructor(options: SqliteConnectionOptions) {
+    this.worker = ENTRY.pathname.endsWith('.ts')
+      ? new Worker(typescriptBootstrap(ENTRY), { eval: true, workerData: options })
+      : new Worker(ENTRY, { workerData: options });
+    this.worker.unref();
+    this.worker.on('message', (reply: SqliteReply) => this.settle(reply));
+    this.worker.on('error', (error) => this.fail(`the SQLite worker thread failed: ${error.message}`));
+    this.exited = new Promise((resolve) => {
+      this.worker.once('exit', (code) => {
+        this.fail(`the SQLite worker thread stopped unexpectedly (exit code ${code})`);
+        resolve();
+      });
+    });
+  }
+
+  /** Starts the worker and resolves once it has opened the file. */
+  static async start(options: SqliteConnectionOptions): Promise<SqliteWorkerChannel> {
+    const channel = new SqliteWorkerChannel(options);
+    await channel.track(READY_ID);
+    return channel;
+  }
+
+  /** Runs one operation on the worker's connection; requests run in the order they are sent. */
+  request<T>(operation: SqliteOperation): Promise<T> {
+    if (this.unavailable !== null) return Promise.reject(this.unavailable);
+    const id = this.nextId++;
+    const reply = this.track(id) as Promise<T>;
+    try {
+      this.worker.postMessage({ id, operation } satisfies SqliteRequest);
+    } catch (error) {
+      this.forget(id)?.reject(error as Error);
+    }
+    return reply;
+  }
+
+  /** Lets every request sent so far finish, closes the connection and waits for the thread to end. */
+  async close(): Promise<void> {
+    if (this.unavailable !== null) return this.exited;
+    const closing = this.request<void>({ op: 'close' });
+    this.unavailable = new Error('the SQLite store is closed');
+    await closing;
+    // The connection is closed; under tsx the loader keeps the thread alive, so end it here.
+    await this.worker.terminate();
+    await this.exited;
+  }
+
+  /** Stops the thread at once, as a crash would: for tests of crash handling. */
+  async terminate(): Promise<void> {
+    await this.worker.terminate();
+  }
+
+  private track(id: number): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      if (this.pending.size === 0) this.worker.ref();
+      this.pending.set(id, { resolve, reject });
+    });
+  }
+
+  private forget(id: number): Pending | undefined {
+    const pending = this.pending.get(id);
+    this.pending.delete(id);
+    if (pending !== undefined && this.pending.size === 0) this.worker.unref();
+    return pending;
+  }
+
+  private settle(reply: SqliteReply): void {
+    const pending = this.forget(reply.id);
+    if (reply.ok) pending?.resolve(reply.value);
+    else pending?.reject(rebuild(reply.error));
+  }
+
+  private fail(reason: string): void {
+    this.unavailable ??= new Error(`${reason}; the SQLite store is unavailable`);
+    if (this.pending.size === 0) return;
+    // Whether these statements took effect is unknown: the caller must not assume either way.
+    const error = new Error(`${reason} before answering; the statement's outcome is unknown`);
+    for (const pending of this.pending.values()) pending.reject(error);
+    this.pending.clear();
+    this.worker.unref();
+  }
+}
