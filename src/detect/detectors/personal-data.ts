@@ -3,7 +3,7 @@ import { findEmails, findPhones } from './text/contact-details.js';
 import { scanWindow } from './text/find-phrases.js';
 import { findHealthRecords } from './text/health-record.js';
 import { findIbans } from './text/iban.js';
-import { findUkNinos, findUsSsns } from './text/national-id.js';
+import { findUkNinos, findUsSsns, isSsnKey } from './text/national-id.js';
 import { findCardNumbers } from './text/payment-card.js';
 
 /**
@@ -46,13 +46,35 @@ type Find = (text: string, field: ScanField) => DetectorMatch[];
  * patterns, on the raw value (these finders decode nothing).
  */
 const DIGITS = '0123456789'.split('');
-/** Two digits in a row: cards, SSNs, NINOs and IBANs all require a run of at least two (their `\d{3}`/`\d{4}`/`[A-Z]{2}\d{2}` probes). */
+const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'.split('');
+/** Two digits in a row: a card number holds four (findCardNumbers' `\d{4}` probe). */
 const DIGIT_PAIRS = DIGITS.flatMap((a) => DIGITS.map((b) => a + b));
-/** Every phone pattern holds a digit right after `+`, a separator (`-`, `.`) or a space. */
+/** A digit, one separator, a digit: what every grouped number (`415-555-2671`, `020 7946 0958`) holds. */
+const digitsAround = (separator: string) => DIGITS.flatMap((a) => DIGITS.map((b) => `${a}${separator}${b}`));
+/**
+ * Phones: international ones start `+` and a digit; North American ones end `ddd-dddd` or
+ * `ddd.dddd`; national ones group digits with spaces or dots.
+ */
 const PHONE_TRIGGERS: DetectorTriggers = {
   minLength: 9,
-  literals: ['+', '-', '.', ' '].flatMap((before) => DIGITS.map((digit) => before + digit)),
+  literals: [...DIGITS.map((d) => `+${d}`), ...digitsAround('-'), ...digitsAround('.'), ...digitsAround(' ')],
 };
+/**
+ * SSNs: dashed ones hold `d-d`; named ones "SSN", "social security" or "SS#"; a bare number counts
+ * only under an SSN key (findUsSsns).
+ */
+const SSN_TRIGGERS: DetectorTriggers = {
+  minLength: 9,
+  literals: digitsAround('-'),
+  caseless: ['ssn', 'social', 'ss#'],
+  keys: isSsnKey,
+};
+/**
+ * Letters then digits, as case-sensitive literals: an IBAN starts with its country code and two
+ * digits, a NINO's prefix letter is followed by a digit, or by a space and a digit when grouped.
+ */
+const UPPER_DIGIT = UPPER.flatMap((letter) => DIGITS.map((digit) => letter + digit));
+const UPPER_SPACE_DIGIT = UPPER.flatMap((letter) => DIGITS.map((digit) => `${letter} ${digit}`));
 /** A health record needs a medical-id or clinical label; these words start every one of them. */
 const HEALTH_ANCHORS = [
   'mrn',
@@ -100,11 +122,11 @@ export const personalDataDetectors: readonly Detector[] = [
     minLength: 13,
     literals: DIGIT_PAIRS,
   }),
-  piiDetector('personal-data.us-ssn', ALL_ROLES, (text, field) => findUsSsns(text, field.key), {
+  piiDetector('personal-data.us-ssn', ALL_ROLES, (text, field) => findUsSsns(text, field.key), SSN_TRIGGERS),
+  piiDetector('personal-data.uk-nino', ALL_ROLES, findUkNinos, {
     minLength: 9,
-    literals: DIGIT_PAIRS,
+    literals: [...UPPER_DIGIT, ...UPPER_SPACE_DIGIT],
   }),
-  piiDetector('personal-data.uk-nino', ALL_ROLES, findUkNinos, { minLength: 9, literals: DIGIT_PAIRS }),
-  piiDetector('personal-data.iban', ALL_ROLES, findIbans, { minLength: 12, literals: DIGIT_PAIRS }),
+  piiDetector('personal-data.iban', ALL_ROLES, findIbans, { minLength: 12, literals: UPPER_DIGIT }),
   piiDetector('personal-data.health-record', CONTENT_ROLES, findHealthRecords, { caseless: HEALTH_ANCHORS }),
 ];

@@ -44,11 +44,16 @@ function ssnMatches(text: string, pattern: RegExp, out: DetectorMatch[]): void {
 const SSN_KEYS = /^(?:ssn|social_?security(?:_?(?:number|no))?|tin|taxpayer_?id|tax_?id|itin)$/;
 const WHOLE_SSN = /^\s*(\d{3})[- ]?(\d{2})[- ]?(\d{4})\s*$/d;
 
+/** True for a key that names an SSN field, where a bare nine-digit value is read as one. */
+export function isSsnKey(key: string): boolean {
+  return SSN_KEYS.test(key);
+}
+
 /** US SSNs: dashed anywhere, undashed after "SSN" or "social security number" or in an SSN field. */
 export function findUsSsns(text: string, key = ''): DetectorMatch[] {
   const out: DetectorMatch[] = [];
   if (!/\d{3}/.test(text)) return out;
-  if (SSN_KEYS.test(key)) ssnMatches(text, new RegExp(WHOLE_SSN.source, 'dg'), out);
+  if (isSsnKey(key)) ssnMatches(text, new RegExp(WHOLE_SSN.source, 'dg'), out);
   ssnMatches(text, SSN_DASHED, out);
   if (/ss|social/i.test(text)) ssnMatches(text, SSN_NAMED, out);
   return out.sort((a, b) => a.start - b.start);
