@@ -63,6 +63,11 @@ export interface DetectorTriggers {
   readonly literals?: readonly string[];
   /** Strings compared as a case-insensitive RegExp (no `u` flag) does: `ignore` also finds `IGNORE`. */
   readonly caseless?: readonly string[];
+  /**
+   * Character shapes (src/detect/value-shapes.ts: `d` a digit, `A` an uppercase letter, others as
+   * written, e.g. `d-d`, `Ad`), joining the literals: the value must hold one of all of them.
+   */
+  readonly shapes?: readonly string[];
   /** The detector also runs when the field's key (lowercase) holds one of the strings. */
   readonly orKey?: boolean;
   /**

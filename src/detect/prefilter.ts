@@ -1,5 +1,6 @@
 import type { DetectorTriggers } from './detector.js';
 import { buildAutomaton, type LiteralAutomaton } from './literal-automaton.js';
+import { ShapeFinder } from './value-shapes.js';
 
 /**
  * The engine's prefilter: the trigger literals of every detector (DetectorTriggers) in one
@@ -17,6 +18,8 @@ export interface Gate {
   readonly orKey: boolean;
   /** A test on the field's key that opens the gate too (DetectorTriggers.keys), or null. */
   readonly keyTest: ((key: string) => boolean) | null;
+  /** Shape bits (Prefilter.shapesOf) that open the gate too; 0 for none. */
+  readonly shapes: number;
 }
 
 interface Literal {
@@ -28,7 +31,7 @@ interface Literal {
 }
 
 /** A gate that runs every field of its rule's roles. */
-export const OPEN_GATE: Gate = { minLength: 0, id: -1, orKey: false, keyTest: null };
+export const OPEN_GATE: Gate = { minLength: 0, id: -1, orKey: false, keyTest: null, shapes: 0 };
 
 export interface CompiledTriggers {
   readonly prefilter: Prefilter;
@@ -47,7 +50,10 @@ export class Prefilter {
   /** Per literal, the stamp of the field it was last seen in (scratch, like `open`). */
   private readonly literalDone: Int32Array;
 
-  private constructor(literals: readonly Literal[], orKey: readonly boolean[]) {
+  private readonly shapeFinder: ShapeFinder | null;
+
+  private constructor(literals: readonly Literal[], orKey: readonly boolean[], shapes: readonly string[]) {
+    this.shapeFinder = shapes.length === 0 ? null : new ShapeFinder(shapes);
     this.literals = literals;
     this.orKey = orKey;
     this.gateCount = orKey.length;
@@ -59,6 +65,8 @@ export class Prefilter {
   static compile(triggers: readonly (DetectorTriggers | undefined)[]): CompiledTriggers {
     const literals = new Map<string, { text: string; caseless: boolean; gates: number[] }>();
     const orKey: boolean[] = [];
+    const shapes = [...new Set(triggers.flatMap((trigger) => trigger?.shapes ?? []))];
+    const shapeBit = (shape: string) => 1 << shapes.indexOf(shape);
     const gates = triggers.map((trigger): Gate => {
       const minLength = trigger?.minLength ?? 0;
       const texts = [
@@ -66,8 +74,9 @@ export class Prefilter {
         ...(trigger?.caseless ?? []).map((text) => ({ text, caseless: true })),
       ].filter((literal) => literal.text.length > 0);
       const keyTest = trigger?.keys ?? null;
-      if (texts.length === 0 && keyTest === null) {
-        return minLength > 0 ? { minLength, id: -1, orKey: false, keyTest: null } : OPEN_GATE;
+      const shapeBits = (trigger?.shapes ?? []).reduce((bits, shape) => bits | shapeBit(shape), 0);
+      if (texts.length === 0 && keyTest === null && shapeBits === 0) {
+        return minLength > 0 ? { minLength, id: -1, orKey: false, keyTest: null, shapes: 0 } : OPEN_GATE;
       }
       const id = orKey.length;
       const keyToo = trigger?.orKey === true;
@@ -78,15 +87,20 @@ export class Prefilter {
         if (!entry.gates.includes(id)) entry.gates.push(id);
         literals.set(key, entry);
       }
-      return { minLength, id, orKey: keyToo, keyTest };
+      return { minLength, id, orKey: keyToo, keyTest, shapes: shapeBits };
     });
-    return { prefilter: new Prefilter([...literals.values()], orKey), gates };
+    return { prefilter: new Prefilter([...literals.values()], orKey, shapes), gates };
   }
 
   /**
    * Sets `open[gate] = stamp` for every gate a literal in `text` opens (with `fromKey`, only the
    * gates that the key may open). Stamps let one array serve every field of an event unreset.
    */
+  /** Bits of the gates' shapes that occur in `text` (0 when no gate names a shape). */
+  shapesOf(text: string): number {
+    return this.shapeFinder === null ? 0 : this.shapeFinder.find(text);
+  }
+
   /** Forgets every stamp; the caller does this when it restarts its stamps from zero. */
   resetStamps(): void {
     this.literalDone.fill(0);

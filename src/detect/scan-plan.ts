@@ -90,6 +90,8 @@ export function collectHits(plan: ScanPlan, fields: readonly ScanField[], contex
     const length = field.value.length;
     const stamp = ++scratch.stamp;
     let scanned = NOT_SCANNED;
+    /** The value's shape bits, found on the first gate that asks (-1: not yet). */
+    let shapes = -1;
     for (const { rule, ruleIndex, gate, shared } of planned) {
       if (length < gate.minLength) continue;
       if (gate.id >= 0) {
@@ -98,7 +100,11 @@ export function collectHits(plan: ScanPlan, fields: readonly ScanField[], contex
           scanned = VALUE_SCANNED;
         }
         if (open[gate.id] !== stamp) {
-          if (gate.orKey && scanned === VALUE_SCANNED) {
+          if (gate.shapes !== 0) {
+            if (shapes < 0) shapes = prefilter.shapesOf(field.value);
+            if ((shapes & gate.shapes) !== 0) open[gate.id] = stamp;
+          }
+          if (gate.orKey && scanned === VALUE_SCANNED && open[gate.id] !== stamp) {
             prefilter.mark(field.key, open, stamp, true);
             scanned = KEY_SCANNED;
           }

@@ -4,6 +4,7 @@ import type { Detector, DetectorTriggers } from '../../src/detect/detector.js';
 import { createEngine } from '../../src/detect/engine.js';
 import { Prefilter } from '../../src/detect/prefilter.js';
 import type { Rule } from '../../src/detect/rule.js';
+import { ShapeFinder } from '../../src/detect/value-shapes.js';
 
 /** Gates opened by `text` (and, with `key`, by the key) for the given trigger sets. */
 function opened(triggers: (DetectorTriggers | undefined)[], text: string, key?: string): boolean[] {
@@ -11,7 +12,8 @@ function opened(triggers: (DetectorTriggers | undefined)[], text: string, key?: 
   const open = new Int32Array(prefilter.gateCount);
   prefilter.mark(text, open, 1, false);
   if (key !== undefined) prefilter.mark(key, open, 1, true);
-  return gates.map((gate) => gate.id < 0 || open[gate.id] === 1);
+  const shapes = prefilter.shapesOf(text);
+  return gates.map((gate) => gate.id < 0 || open[gate.id] === 1 || (gate.shapes & shapes) !== 0);
 }
 
 describe('prefilter', () => {
@@ -92,5 +94,36 @@ describe('engine with detector triggers', () => {
       findings.map((f) => [f.ruleId, f.field, f.start, f.end]),
       [['T-1', 'prompt', 3, 9]],
     );
+  });
+});
+
+describe('value shapes', () => {
+  const finder = new ShapeFinder(['dd', 'd-d', 'Ad', 'A d', '+d']);
+  const found = (text: string) =>
+    finder.shapes.filter((shape) => (finder.find(text) & finder.bit(shape)) !== 0);
+
+  it('finds each shape by its character classes', () => {
+    assert.deepEqual(found('call 415-555-2671'), ['dd', 'd-d']);
+    assert.deepEqual(found('GB82 WEST'), ['dd', 'Ad']);
+    assert.deepEqual(found('QQ 12 34 56 C'), ['dd', 'A d']);
+    assert.deepEqual(found('+4'), ['+d']);
+  });
+
+  it('is case-sensitive and does not bridge other characters', () => {
+    assert.deepEqual(found('gb82'), ['dd']);
+    assert.deepEqual(found('1--2 1 -2 a1'), []);
+    assert.deepEqual(found('１２'), []);
+    assert.deepEqual(found(''), []);
+  });
+
+  it('opens a gate on a shape even when none of its literals occurs', () => {
+    assert.deepEqual(opened([{ shapes: ['d-d'] }, { shapes: ['d-d'], literals: ['ssn'] }], 'id 12-34'), [
+      true,
+      true,
+    ]);
+    assert.deepEqual(opened([{ shapes: ['d-d'] }, { shapes: ['d-d'], literals: ['ssn'] }], 'ssn 12 34'), [
+      false,
+      true,
+    ]);
   });
 });

@@ -13,11 +13,22 @@ export function triggersAllow(detector: Detector, field: ScanField): boolean {
   if (triggers.keys?.(field.key) === true) return true;
   const literals = (triggers.literals ?? []).filter((text) => text !== '');
   const caseless = (triggers.caseless ?? []).filter((text) => text !== '');
-  if (literals.length === 0 && caseless.length === 0) return triggers.keys === undefined;
+  const shapes = (triggers.shapes ?? []).map(shapePattern);
+  if (shapes.some((shape) => shape.test(field.value))) return true;
+  if (literals.length === 0 && caseless.length === 0)
+    return triggers.keys === undefined && shapes.length === 0;
   const holds = (text: string) =>
     literals.some((literal) => text.includes(literal)) ||
     caseless.some((literal) => new RegExp(literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i').test(text));
   return holds(field.value) || (triggers.orKey === true && holds(field.key));
+}
+
+/** A shape (src/detect/value-shapes.ts) as a regex: `d` a digit, `A` an uppercase letter. */
+function shapePattern(shape: string): RegExp {
+  const source = [...shape]
+    .map((ch) => (ch === 'd' ? '[0-9]' : ch === 'A' ? '[A-Z]' : ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('');
+  return new RegExp(source);
 }
 
 /**

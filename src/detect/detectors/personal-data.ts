@@ -45,36 +45,29 @@ type Find = (text: string, field: ScanField) => DetectorMatch[];
  * Prefilter triggers (Detector.triggers): each is a necessary condition of its finder's own
  * patterns, on the raw value (these finders decode nothing).
  */
-const DIGITS = '0123456789'.split('');
-const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'.split('');
-/** Two digits in a row: a card number holds four (findCardNumbers' `\d{4}` probe). */
-const DIGIT_PAIRS = DIGITS.flatMap((a) => DIGITS.map((b) => a + b));
-/** A digit, one separator, a digit: what every grouped number (`415-555-2671`, `020 7946 0958`) holds. */
-const digitsAround = (separator: string) => DIGITS.flatMap((a) => DIGITS.map((b) => `${a}${separator}${b}`));
+/** Four digits in a row: findCardNumbers' own probe (`\d{4}`) requires them; two is the shape. */
+const DIGIT_PAIR = 'dd';
 /**
  * Phones: international ones start `+` and a digit; North American ones end `ddd-dddd` or
  * `ddd.dddd`; national ones group digits with spaces or dots.
  */
-const PHONE_TRIGGERS: DetectorTriggers = {
-  minLength: 9,
-  literals: [...DIGITS.map((d) => `+${d}`), ...digitsAround('-'), ...digitsAround('.'), ...digitsAround(' ')],
-};
+const PHONE_TRIGGERS: DetectorTriggers = { minLength: 9, shapes: ['+d', 'd-d', 'd.d', 'd d'] };
 /**
  * SSNs: dashed ones hold `d-d`; named ones "SSN", "social security" or "SS#"; a bare number counts
  * only under an SSN key (findUsSsns).
  */
 const SSN_TRIGGERS: DetectorTriggers = {
   minLength: 9,
-  literals: digitsAround('-'),
+  shapes: ['d-d'],
   caseless: ['ssn', 'social', 'ss#'],
   keys: isSsnKey,
 };
 /**
- * Letters then digits, as case-sensitive literals: an IBAN starts with its country code and two
- * digits, a NINO's prefix letter is followed by a digit, or by a space and a digit when grouped.
+ * An IBAN starts with its country code and two digits; a NINO's prefix letter is followed by a
+ * digit, or by a space and a digit when grouped (both case-sensitive patterns).
  */
-const UPPER_DIGIT = UPPER.flatMap((letter) => DIGITS.map((digit) => letter + digit));
-const UPPER_SPACE_DIGIT = UPPER.flatMap((letter) => DIGITS.map((digit) => `${letter} ${digit}`));
+const IBAN_TRIGGERS: DetectorTriggers = { minLength: 12, shapes: ['Ad'] };
+const NINO_TRIGGERS: DetectorTriggers = { minLength: 9, shapes: ['Ad', 'A d'] };
 /** A health record needs a medical-id or clinical label; these words start every one of them. */
 const HEALTH_ANCHORS = [
   'mrn',
@@ -120,13 +113,10 @@ export const personalDataDetectors: readonly Detector[] = [
   contactDetector('personal-data.phone', findPhones, PHONE_TRIGGERS),
   piiDetector('personal-data.payment-card', ALL_ROLES, findCardNumbers, {
     minLength: 13,
-    literals: DIGIT_PAIRS,
+    shapes: [DIGIT_PAIR],
   }),
   piiDetector('personal-data.us-ssn', ALL_ROLES, (text, field) => findUsSsns(text, field.key), SSN_TRIGGERS),
-  piiDetector('personal-data.uk-nino', ALL_ROLES, findUkNinos, {
-    minLength: 9,
-    literals: [...UPPER_DIGIT, ...UPPER_SPACE_DIGIT],
-  }),
-  piiDetector('personal-data.iban', ALL_ROLES, findIbans, { minLength: 12, literals: UPPER_DIGIT }),
+  piiDetector('personal-data.uk-nino', ALL_ROLES, findUkNinos, NINO_TRIGGERS),
+  piiDetector('personal-data.iban', ALL_ROLES, findIbans, IBAN_TRIGGERS),
   piiDetector('personal-data.health-record', CONTENT_ROLES, findHealthRecords, { caseless: HEALTH_ANCHORS }),
 ];
