@@ -52,8 +52,8 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
 
 async function openDriver(db: Database.Database, options: SqliteStoreOptions): Promise<SqlDriver> {
   if (options.thread === 'main') return new SqliteDriver(db);
-  db.close();
-  return SqliteWorkerDriver.start(options);
+  // The migration connection stays open for the driver's reads on this thread.
+  return SqliteWorkerDriver.start(options, db);
 }
 
 function basename(path: string): string {
