@@ -402,3 +402,9 @@ describe('prompt-injection rule data', () => {
     assert.deepEqual(withArguments, ['prompt-injection.instruction-override']);
   });
 });
+
+describe('prompt-injection.encoded-payload minimum length', () => {
+  it('finds the shortest ROT13-marked order its trigger still lets through', () => {
+    assert.deepEqual(found('encoded-payload', 'rot13지시무시').length, 1);
+  });
+});

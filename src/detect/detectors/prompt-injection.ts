@@ -65,6 +65,12 @@ const ROLE_MARKER_TRIGGERS: DetectorTriggers = {
     'user',
   ],
 };
+/**
+ * Encoded instructions need a blob of 16+ characters (entities; base64 and percent runs 24+), or
+ * a cipher order ("use hex and do", 14), or "rot13" and a decoded order: the shortest is a
+ * four-character CJK or Korean override ("rot13지시무시", 9).
+ */
+const ENCODED_TRIGGERS: DetectorTriggers = { minLength: 9 };
 /** Hidden regions are HTML (comments, elements: `<`) or Markdown (`](` links and images, `]:` references). */
 const HIDDEN_TRIGGERS: DetectorTriggers = { literals: ['<', '](', ']:'] };
 
@@ -96,7 +102,7 @@ export const promptInjectionDetectors: readonly Detector[] = [
   textDetector('prompt-injection.invisible-unicode', TEXT_ROLES, (text) => findInvisibleUnicode(text), {
     literals: INVISIBLE_CHARACTERS,
   }),
-  textDetector('prompt-injection.encoded-payload', TEXT_ROLES, findEncoded),
+  textDetector('prompt-injection.encoded-payload', TEXT_ROLES, findEncoded, ENCODED_TRIGGERS),
   textDetector(
     'prompt-injection.tool-call-instruction',
     CONTENT_ROLES,

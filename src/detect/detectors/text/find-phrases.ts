@@ -109,14 +109,6 @@ export function firstPhrase(text: string, set: PhraseSet): string | null {
   return findPhrases(text, set, 1)[0]?.detail ?? null;
 }
 
-/**
- * Every match of a non-global `pattern`: tested first, so the common no-match case costs no
- * clone of the regex (String.prototype.matchAll clones it on every call).
- */
-export function matchesOf(pattern: RegExp, text: string): IterableIterator<RegExpExecArray> | readonly [] {
-  return pattern.test(text) ? matchesIn(new RegExp(pattern.source, `${pattern.flags}g`), text) : [];
-}
-
 /** Keeps the earliest (then longest) of overlapping matches so one passage yields one match. */
 export function dropOverlaps(matches: readonly DetectorMatch[]): DetectorMatch[] {
   const sorted = [...matches].sort((a, b) => a.start - b.start || b.end - a.end);

@@ -1,22 +1,34 @@
 /**
  * Every match of a global regex, as `String.prototype.matchAll` yields them, without the copy of
  * the regex that matchAll makes on every call: most detector calls find nothing, and that copy
- * was a large part of what they cost. The position lives in the generator and is set before each
- * `exec`, so code that uses the same regex between two steps cannot disturb it.
+ * was a large part of what they cost. The first `exec` runs at once, so the common no-match case
+ * allocates nothing; after it, the position lives in the generator and is set before each `exec`,
+ * so code that uses the same regex between two steps cannot disturb it.
  */
-export function* matchesIn(pattern: RegExp, text: string): Generator<RegExpExecArray, void, undefined> {
+export function matchesIn(pattern: RegExp, text: string): Iterable<RegExpExecArray> {
   if (!pattern.global) throw new TypeError(`matchesIn needs a global regex: ${pattern}`);
-  let at = 0;
-  while (at <= text.length) {
-    pattern.lastIndex = at;
-    const m = pattern.exec(text);
-    pattern.lastIndex = 0;
-    if (m === null) return;
-    at =
-      m[0].length > 0
-        ? m.index + m[0].length
-        : advance(text, m.index, pattern.unicode || pattern.flags.includes('v'));
+  pattern.lastIndex = 0;
+  const first = pattern.exec(text);
+  pattern.lastIndex = 0;
+  return first === null ? NO_MATCHES : matchesFrom(pattern, text, first);
+}
+
+const NO_MATCHES: readonly RegExpExecArray[] = [];
+
+function* matchesFrom(
+  pattern: RegExp,
+  text: string,
+  first: RegExpExecArray,
+): Generator<RegExpExecArray, void, undefined> {
+  const unicode = pattern.unicode || pattern.flags.includes('v');
+  let m: RegExpExecArray | null = first;
+  while (m !== null) {
+    const at = m[0].length > 0 ? m.index + m[0].length : advance(text, m.index, unicode);
     yield m;
+    if (at > text.length) return;
+    pattern.lastIndex = at;
+    m = pattern.exec(text);
+    pattern.lastIndex = 0;
   }
 }
 
