@@ -49,6 +49,12 @@ export class Prefilter {
   private remaining = 0;
   /** Per literal, the stamp of the field it was last seen in (scratch, like `open`). */
   private readonly literalDone: Int32Array;
+  /**
+   * The gates the last `mark` of a value opened, in `opened[0..openedCount)` (a key's `mark` adds
+   * after them): the engine runs those rules without looking at every closed one.
+   */
+  readonly opened: Int32Array;
+  openedCount = 0;
 
   private readonly shapeFinder: ShapeFinder | null;
 
@@ -59,6 +65,7 @@ export class Prefilter {
     this.gateCount = orKey.length;
     this.automaton = literals.length === 0 ? null : buildAutomaton(literals);
     this.literalDone = new Int32Array(literals.length);
+    this.opened = new Int32Array(orKey.length);
   }
 
   /** One gate per trigger set; `undefined` (no triggers) gives OPEN_GATE. */
@@ -107,6 +114,7 @@ export class Prefilter {
   }
 
   mark(text: string, open: Int32Array, stamp: number, fromKey: boolean): void {
+    if (!fromKey) this.openedCount = 0;
     const automaton = this.automaton;
     if (automaton === null) return;
     const { classOf, next } = automaton;
@@ -143,6 +151,7 @@ export class Prefilter {
       for (const gate of literal.gates) {
         if (open[gate] === stamp || (fromKey && !this.orKey[gate])) continue;
         open[gate] = stamp;
+        this.opened[this.openedCount++] = gate;
         this.remaining--;
       }
     }

@@ -17,7 +17,7 @@ export interface Hit {
 
 export interface ScanPlan {
   readonly compiled: readonly CompiledRule[];
-  readonly byRole: ReadonlyMap<FieldRole, readonly PlannedRule[]>;
+  readonly byRole: ReadonlyMap<FieldRole, RolePlan>;
   readonly prefilter: Prefilter;
   /**
    * Scratch reused by every scan (a typed array per event costs more than a small scan): per gate
@@ -36,9 +36,22 @@ interface PlannedRule {
   readonly shared: number;
 }
 
-const NOT_SCANNED = 0;
-const VALUE_SCANNED = 1;
-const KEY_SCANNED = 2;
+/**
+ * The rules of one field role, by how the engine reaches them. Most gates stay closed on most
+ * values, so rules opened by literals alone are found through the gates a value opened instead of
+ * checking every closed one.
+ */
+interface RolePlan {
+  /** No literal condition (open, or a minimum length only): checked on every field. */
+  readonly always: readonly PlannedRule[];
+  /** Literals alone open them: by gate id, reached through Prefilter.opened. */
+  readonly byGate: readonly (PlannedRule | undefined)[];
+  /** Gated, but shapes or the field's key may open them too: checked one by one. */
+  readonly special: readonly PlannedRule[];
+  /** The shortest value a gated rule reads; shorter values skip the prefilter scan. */
+  readonly minGatedLength: number;
+}
+
 const MAX_STAMP = 2 ** 31 - 1;
 
 export function planScan(compiled: readonly CompiledRule[]): ScanPlan {
@@ -49,13 +62,30 @@ export function planScan(compiled: readonly CompiledRule[]): ScanPlan {
   }
   const slots = new Map<string, number>();
   for (const [detector, count] of uses) if (count > 1) slots.set(detector, slots.size);
-  const byRole = new Map<FieldRole, PlannedRule[]>();
+  const byRole = new Map<FieldRole, RolePlan>();
   compiled.forEach((rule, ruleIndex) => {
     const shared = rule.rule.detector === undefined ? -1 : (slots.get(rule.rule.detector) ?? -1);
+    const gate = gates[ruleIndex] ?? OPEN_GATE;
+    const planned: PlannedRule = { rule, ruleIndex, gate, shared };
     for (const role of rule.roles) {
-      const list = byRole.get(role) ?? [];
-      list.push({ rule, ruleIndex, gate: gates[ruleIndex] ?? OPEN_GATE, shared });
-      byRole.set(role, list);
+      const plan = byRole.get(role) ?? {
+        always: [],
+        byGate: new Array<PlannedRule | undefined>(prefilter.gateCount).fill(undefined),
+        special: [],
+        minGatedLength: Number.POSITIVE_INFINITY,
+      };
+      const always = plan.always as PlannedRule[];
+      const special = plan.special as PlannedRule[];
+      const byGate = plan.byGate as (PlannedRule | undefined)[];
+      let minGatedLength = plan.minGatedLength;
+      if (gate.id < 0) {
+        always.push(planned);
+      } else {
+        minGatedLength = Math.min(minGatedLength, gate.minLength);
+        if (gate.shapes !== 0 || gate.orKey || gate.keyTest !== null) special.push(planned);
+        else byGate[gate.id] = planned;
+      }
+      byRole.set(role, { always, byGate, special, minGatedLength });
     }
   });
   const scratch = {
@@ -66,13 +96,21 @@ export function planScan(compiled: readonly CompiledRule[]): ScanPlan {
   return { compiled, byRole, prefilter, scratch };
 }
 
+/** What one scan shares between its fields. */
+interface ScanState {
+  readonly plan: ScanPlan;
+  readonly context: ScanContext;
+  readonly hits: Hit[];
+  /** Detectors are pure, so a result for the same field is the same result. */
+  readonly sharedMatches: DetectorMatch[][];
+}
+
 /**
- * Runs each field's rules, field by field: the prefilter scans a value once, on the first rule
- * that needs it, and rules whose gate stays closed are not called. The engine sorts the hits, so
+ * Runs each field's rules, field by field: the prefilter scans a value once, and only the rules
+ * its gates opened are called (plus those without a literal gate). The engine sorts the hits, so
  * the order of the calls does not show in its result.
  */
 export function collectHits(plan: ScanPlan, fields: readonly ScanField[], context: ScanContext): Hit[] {
-  const hits: Hit[] = [];
   const { prefilter, scratch } = plan;
   const { open, sharedAt } = scratch;
   if (scratch.stamp > MAX_STAMP - fields.length) {
@@ -81,49 +119,67 @@ export function collectHits(plan: ScanPlan, fields: readonly ScanField[], contex
     prefilter.resetStamps();
     scratch.stamp = 0;
   }
-  // Detectors are pure, so a result for the same field is the same result.
-  const sharedMatches: DetectorMatch[][] = [];
+  const state: ScanState = { plan, context, hits: [], sharedMatches: [] };
   for (let fieldIndex = 0; fieldIndex < fields.length; fieldIndex++) {
     const field = fields[fieldIndex]!;
-    const planned = plan.byRole.get(field.role);
-    if (planned === undefined) continue;
+    const rolePlan = plan.byRole.get(field.role);
+    if (rolePlan === undefined) continue;
     const length = field.value.length;
     const stamp = ++scratch.stamp;
-    let scanned = NOT_SCANNED;
+    for (const planned of rolePlan.always) {
+      if (length >= planned.gate.minLength) runRule(state, planned, field, fieldIndex, stamp);
+    }
+    if (length < rolePlan.minGatedLength) continue;
+    prefilter.mark(field.value, open, stamp, false);
+    const opened = prefilter.openedCount;
+    for (let i = 0; i < opened; i++) {
+      const planned = rolePlan.byGate[prefilter.opened[i]!];
+      if (planned !== undefined && length >= planned.gate.minLength) {
+        runRule(state, planned, field, fieldIndex, stamp);
+      }
+    }
+    let keyScanned = false;
     /** The value's shape bits, found on the first gate that asks (-1: not yet). */
     let shapes = -1;
-    for (const { rule, ruleIndex, gate, shared } of planned) {
+    for (const planned of rolePlan.special) {
+      const { gate } = planned;
       if (length < gate.minLength) continue;
-      if (gate.id >= 0) {
-        if (scanned === NOT_SCANNED) {
-          prefilter.mark(field.value, open, stamp, false);
-          scanned = VALUE_SCANNED;
-        }
-        if (open[gate.id] !== stamp) {
-          if (gate.shapes !== 0) {
-            if (shapes < 0) shapes = prefilter.shapesOf(field.value);
-            if ((shapes & gate.shapes) !== 0) open[gate.id] = stamp;
-          }
-          if (gate.orKey && scanned === VALUE_SCANNED && open[gate.id] !== stamp) {
-            prefilter.mark(field.key, open, stamp, true);
-            scanned = KEY_SCANNED;
-          }
-          if (open[gate.id] !== stamp && gate.keyTest?.(field.key) !== true) continue;
-        }
+      if (open[gate.id] !== stamp && gate.shapes !== 0) {
+        if (shapes < 0) shapes = prefilter.shapesOf(field.value);
+        if ((shapes & gate.shapes) !== 0) open[gate.id] = stamp;
       }
-      let matches: DetectorMatch[];
-      if (shared < 0) {
-        matches = rule.find(field, context);
-      } else if (sharedAt[shared] === stamp) {
-        matches = sharedMatches[shared]!;
-      } else {
-        matches = rule.find(field, context);
-        sharedAt[shared] = stamp;
-        sharedMatches[shared] = matches;
+      if (open[gate.id] !== stamp && gate.orKey && !keyScanned) {
+        prefilter.mark(field.key, open, stamp, true);
+        keyScanned = true;
       }
-      if (matches.length === 0) continue;
-      for (const match of cleanMatches(matches, length)) hits.push({ rule, ruleIndex, fieldIndex, match });
+      if (open[gate.id] !== stamp && gate.keyTest?.(field.key) !== true) continue;
+      runRule(state, planned, field, fieldIndex, stamp);
     }
   }
-  return hits;
+  return state.hits;
+}
+
+function runRule(
+  state: ScanState,
+  planned: PlannedRule,
+  field: ScanField,
+  fieldIndex: number,
+  stamp: number,
+): void {
+  const { rule, ruleIndex, shared } = planned;
+  const { sharedAt } = state.plan.scratch;
+  let matches: DetectorMatch[];
+  if (shared < 0) {
+    matches = rule.find(field, state.context);
+  } else if (sharedAt[shared] === stamp) {
+    matches = state.sharedMatches[shared]!;
+  } else {
+    matches = rule.find(field, state.context);
+    sharedAt[shared] = stamp;
+    state.sharedMatches[shared] = matches;
+  }
+  if (matches.length === 0) return;
+  for (const match of cleanMatches(matches, field.value.length)) {
+    state.hits.push({ rule, ruleIndex, fieldIndex, match });
+  }
 }
