@@ -16,6 +16,8 @@ export interface BenchResults {
   readonly rules: number;
   readonly quality: QualityReport;
   readonly throughput: Throughput;
+  /** The same measurement on the ordinary (benign) lines only; informational, not judged. */
+  readonly benignThroughput: Throughput;
   readonly latency: {
     readonly eventChars: number;
     readonly engine: Latency;
@@ -85,6 +87,10 @@ export function formatReport(results: BenchResults, listLimit: number): string {
   out.push('Speed');
   out.push(
     `throughput: ${throughput.megabytesPerSecond.toFixed(1)} MB/s (${throughput.megabytes.toFixed(1)} MB of text in ${throughput.seconds.toFixed(2)} s, ${throughput.passes} passes, ${Math.round(throughput.eventsPerSecond).toLocaleString('en')} events/s), target >= ${TARGETS.megabytesPerSecond} MB/s: ${verdict(pass.throughput)}`,
+  );
+  const benign = results.benignThroughput;
+  out.push(
+    `throughput on the benign lines only (ordinary traffic, not judged): ${benign.megabytesPerSecond.toFixed(1)} MB/s (${Math.round(benign.eventsPerSecond).toLocaleString('en')} events/s)`,
   );
   const e = latency.engine;
   const b = latency.baseline;
