@@ -28,7 +28,42 @@ async function start(busyTimeoutMs = 10_000): Promise<{ driver: SqliteWorkerDriv
 
 const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** A driver whose reads outside transactions run on a connection of this thread, as the store's do. */
+async function startWithReader(): Promise<{ driver: SqliteWorkerDriver; reader: Database.Database }> {
+  files += 1;
+  const path = join(dir, `db-${files}.db`);
+  const setup = new Database(path);
+  setup.pragma('journal_mode = WAL');
+  setup.exec('CREATE TABLE items (k TEXT PRIMARY KEY, v INTEGER NOT NULL, label TEXT UNIQUE)');
+  const driver = await SqliteWorkerDriver.start({ path, synchronous: 'full' }, setup);
+  opened.push(driver);
+  return { driver, reader: setup };
+}
+
 describe('SqliteWorkerDriver (SQLite on a worker thread)', () => {
+  it('reads on the calling thread see every write that has resolved, and writes through all() still go to the worker', async () => {
+    const { driver, reader } = await startWithReader();
+    for (let i = 0; i < 50; i++) {
+      await driver.run('INSERT INTO items (k, v) VALUES (?, ?)', [`k${i}`, i]);
+      assert.deepEqual(await driver.all('SELECT v FROM items WHERE k = ?', [`k${i}`]), [{ v: i }]);
+    }
+    // INSERT ... RETURNING is not read-only: the worker runs it, and its row is then visible here.
+    assert.deepEqual(await driver.all('INSERT INTO items (k, v) VALUES (?, ?) RETURNING v', ['r', 7]), [
+      { v: 7 },
+    ]);
+    assert.deepEqual(reader.prepare('SELECT v FROM items WHERE k = ?').all('r'), [{ v: 7 }]);
+    // Inside a transaction a read goes to the worker, so it sees the transaction's own writes.
+    await driver.transaction(async (tx) => {
+      await tx.run('INSERT INTO items (k, v) VALUES (?, ?)', ['t', 9]);
+      assert.deepEqual(await tx.all('SELECT v FROM items WHERE k = ?', ['t']), [{ v: 9 }]);
+    });
+    await assert.rejects(driver.all('SELECT nope FROM items'), /no such column/);
+    // With the worker gone, reads still answer from this thread; writes fail clearly.
+    await driver.terminate();
+    assert.deepEqual(await driver.all('SELECT v FROM items WHERE k = ?', ['t']), [{ v: 9 }]);
+    await assert.rejects(driver.run('DELETE FROM items'), /unavailable|stopped/);
+  });
+
   it('makes a statement issued during a transaction wait until the transaction ends', async () => {
     const { driver } = await start();
     let finishWork = () => {};
