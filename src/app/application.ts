@@ -11,6 +11,7 @@ import { AuditLog } from './audit-log.js';
 import { BehaviourAnalyzer } from './behaviour-analyzer.js';
 import { ComplianceService } from './compliance.js';
 import { DataSubjectService } from './data-subject.js';
+import { DetectionPool } from './detection-pool.js';
 import { EventDetection } from './event-detection.js';
 import { EventTail } from './event-tail.js';
 import { EventService } from './events.js';
@@ -69,7 +70,10 @@ export interface Application {
   readonly toolPins: ToolPinService;
   /** Deletes events older than `SENTINEL_RETENTION_DAYS` (run by `serve` on a timer); its status. */
   readonly retention: RetentionService;
-  /** Waits for queued writes to commit; call before closing the store. */
+  /**
+   * Waits for queued writes to commit and ends the detection threads (a later batch restarts
+   * them); call before closing the store.
+   */
   drain(): Promise<void>;
 }
 
@@ -77,6 +81,8 @@ export interface ApplicationOptions {
   readonly secretKey: string;
   readonly now?: () => Date;
   readonly metrics?: SentinelMetrics;
+  /** Where background failures the caller never sees go (a detection thread died); stderr by default. */
+  readonly logError?: (error: Error) => void;
 }
 
 export function createApplication(config: Config, store: Store, options: ApplicationOptions): Application {
@@ -102,9 +108,15 @@ export function createApplication(config: Config, store: Store, options: Applica
     count,
     rule: (id) => rules.rule(id),
   });
+  const logError =
+    options.logError ?? ((error: Error) => process.stderr.write(`mcp-sentinel: warning: ${error.message}\n`));
+  const detectionPool =
+    config.detectionThreads === 0
+      ? null
+      : new DetectionPool({ threads: config.detectionThreads, onError: logError });
   const pipeline = new IngestPipeline(
     writer,
-    new EventDetection(rules, behaviour),
+    new EventDetection(rules, behaviour, detectionPool),
     metrics,
     {
       maskSecrets: config.storeSecrets === 'masked',
@@ -162,6 +174,8 @@ export function createApplication(config: Config, store: Store, options: Applica
     toolPins: new ToolPinService(store, audit, config.proxyHideChangedTools, now),
     retention: new RetentionService(store, config.retentionDays, now),
     drain: async () => {
+      // First: batches still being scanned on a thread then reach the writer before it drains.
+      await detectionPool?.close();
       await writer.drain();
       await rateCounter.drain();
     },

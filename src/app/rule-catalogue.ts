@@ -44,10 +44,21 @@ export const ruleSettingSchema = z
 /** Other nodes' rule changes reach this one within this many milliseconds. */
 const REFRESH_MS = 5_000;
 
+/**
+ * The effective rules (overrides applied) as plain data, with a version that changes whenever they
+ * do: a detection thread builds its own engine from `rules` and rebuilds it only on a new version.
+ */
+export interface EffectiveRules {
+  readonly version: number;
+  readonly rules: readonly Rule[];
+  /** An engine over exactly these rules, for scanning on this thread. */
+  readonly engine: DetectionEngine;
+}
+
 interface Snapshot {
   readonly rules: readonly (Rule & { source: RuleSource })[];
   readonly settings: ReadonlyMap<string, RuleSetting>;
-  readonly engine: DetectionEngine;
+  readonly effective: EffectiveRules;
   readonly loadedAt: number;
 }
 
@@ -56,7 +67,7 @@ export class RuleCatalogue {
   private readonly fileRules: readonly (Rule & { source: RuleSource })[];
   private snapshot: Promise<Snapshot> | null = null;
   /** The last engine built, with the effective rules it was built from (see `load`). */
-  private built: { readonly key: string; readonly engine: DetectionEngine } | null = null;
+  private built: { readonly key: string; readonly effective: EffectiveRules } | null = null;
 
   constructor(
     private readonly store: Store,
@@ -74,12 +85,17 @@ export class RuleCatalogue {
 
   /** The engine over the current effective rules (rebuilt after changes, here or on another node). */
   async engine(): Promise<DetectionEngine> {
-    return (await this.current()).engine;
+    return (await this.current()).effective.engine;
+  }
+
+  /** The effective rules, their version and an engine over them (see EffectiveRules). */
+  async effectiveRules(): Promise<EffectiveRules> {
+    return (await this.current()).effective;
   }
 
   /** An effective rule (overrides applied) by id, for steps outside the pure engine. */
   async rule(id: string): Promise<Rule | null> {
-    return (await this.current()).engine.rules.find((rule) => rule.id === id) ?? null;
+    return (await this.current()).effective.rules.find((rule) => rule.id === id) ?? null;
   }
 
   async list(principal: Principal): Promise<RuleView[]> {
@@ -253,8 +269,11 @@ export class RuleCatalogue {
     // Building an engine blocks the event loop for 5-20 ms; the refresh finds nothing changed
     // almost every time, so the previous engine is kept when the effective rules are the same.
     const key = JSON.stringify(effective);
-    if (this.built?.key !== key) this.built = { key, engine: createEngine(effective) };
-    return { rules, settings: byId, engine: this.built.engine, loadedAt: Date.now() };
+    if (this.built?.key !== key) {
+      const version = (this.built?.effective.version ?? 0) + 1;
+      this.built = { key, effective: { version, rules: effective, engine: createEngine(effective) } };
+    }
+    return { rules, settings: byId, effective: this.built.effective, loadedAt: Date.now() };
   }
 }
 

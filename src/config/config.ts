@@ -71,6 +71,7 @@ const settingsSchema = z.object({
   SENTINEL_PROXY_UPSTREAM_TIMEOUT_SECONDS: int(0, 86_400).default(300),
   SENTINEL_ANALYTICS_TICK_SECONDS: int(0, 3600).default(30),
   SENTINEL_RETENTION_DAYS: int(0, 36_500).default(0),
+  SENTINEL_DETECTION_THREADS: int(0, 64).default(1),
 });
 
 type Settings = z.output<typeof settingsSchema>;
@@ -141,6 +142,8 @@ export const SETTING_DESCRIPTIONS: Readonly<Record<keyof Settings | 'SENTINEL_CO
     'How often `serve` looks for due analytics rules (one node at a time runs them, by a lease in the store); 0 turns the scheduler off on this node.',
   SENTINEL_RETENTION_DAYS:
     'Events older than this many days are deleted with their findings by an hourly job in `serve` (one node at a time, by a lease); 0 keeps events forever.',
+  SENTINEL_DETECTION_THREADS:
+    'Worker threads that run the detection engine for ingest batches of 16 events or more, so another core shares the work; 0 detects every batch on the main thread.',
 };
 
 export type DatabaseConfig =
@@ -191,6 +194,8 @@ export interface Config {
   readonly analyticsTickSeconds: number;
   /** Days events are kept; 0 keeps them forever. */
   readonly retentionDays: number;
+  /** Worker threads for the detection engine on ingest batches; 0: detect on the main thread. */
+  readonly detectionThreads: number;
 }
 
 export class ConfigError extends Error {}
@@ -281,6 +286,7 @@ function toConfig(settings: Settings, cwd: string): Config {
     proxyUpstreamTimeoutSeconds: settings.SENTINEL_PROXY_UPSTREAM_TIMEOUT_SECONDS,
     analyticsTickSeconds: settings.SENTINEL_ANALYTICS_TICK_SECONDS,
     retentionDays: settings.SENTINEL_RETENTION_DAYS,
+    detectionThreads: settings.SENTINEL_DETECTION_THREADS,
   };
 }
 

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { typescriptBootstrap } from '../../core/index.js';
 import type { SqliteConnectionOptions } from './sqlite-connection.js';
 import {
   READY_ID,
@@ -17,15 +18,6 @@ const ENTRY = new URL(
 interface Pending {
   resolve(value: unknown): void;
   reject(error: Error): void;
-}
-
-/**
- * Under tsx (tests, benchmarks) the entry is TypeScript. On Node 20 a worker's `--import tsx`
- * does not reach its entry ("Unknown file extension .ts"), so the worker loads it through tsx's API.
- */
-function typescriptBootstrap(entry: URL): string {
-  const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
-  return `import(${tsx}).then((tsx) => tsx.tsImport(${JSON.stringify(entry.href)}, ${JSON.stringify(entry.href)}))`;
 }
 
 /** Rebuilds an error from the worker with the same name, message and `code` (callers check codes). */
