@@ -92,10 +92,13 @@ export function createApplication(config: Config, store: Store, options: Applica
   const audit = new AuditLog(store, now);
   const rules = new RuleCatalogue(store, audit, config.rulesDir, now);
   const alertWindowMs = config.alertWindowMinutes * 60_000;
+  // Two commits in flight: the store works on another thread (SQLite) or server (PostgreSQL), so
+  // the next commit is waiting there when one ends.
   const writer = new GroupCommit<DetectedEvent>(
     (batch) => store.events.commitDetected(batch, { alertWindowMs, now: now().toISOString() }),
     5000,
     metrics,
+    2,
   );
   // Rate counters from concurrent requests share one round trip (and one SQLite transaction).
   const rateCounter = new GroupCommit<RateIncrement, number>(

@@ -13,10 +13,15 @@ export interface GroupCommitStats {
  * Group commit (events, rate counters): writes arriving while a commit is in flight (or in the same event-loop turn) are
  * merged into the next transaction, so one fsync acknowledges many requests. A caller's promise
  * resolves only after its events are committed.
+ *
+ * With `concurrency` above 1, that many commits may be in flight at once: when the database works
+ * on another thread or server, the next commit is already waiting there when one ends, instead of
+ * waiting for this event loop to notice the answer and send it.
  */
 export class GroupCommit<T, R = boolean> {
   private queue: Pending<T, R>[] = [];
-  private flushing = false;
+  /** Flush loops running (at most `concurrency`). */
+  private active = 0;
   private scheduled = false;
   private idle: Promise<void> = Promise.resolve();
   private markIdle: () => void = () => {};
@@ -26,6 +31,7 @@ export class GroupCommit<T, R = boolean> {
     private readonly commit: (items: readonly T[]) => Promise<R[]>,
     private readonly maxBatch = 5000,
     private readonly stats: GroupCommitStats = {},
+    private readonly concurrency = 1,
   ) {}
 
   write(events: readonly T[]): Promise<R[]> {
@@ -38,12 +44,12 @@ export class GroupCommit<T, R = boolean> {
 
   /** Resolves once everything queued so far is committed (or failed). */
   drain(): Promise<void> {
-    return this.queue.length === 0 && !this.flushing && !this.scheduled ? Promise.resolve() : this.idle;
+    return this.queue.length === 0 && this.active === 0 && !this.scheduled ? Promise.resolve() : this.idle;
   }
 
   private schedule(): void {
-    if (this.scheduled || this.flushing) return;
-    if (this.queue.length > 0 && !this.scheduled) {
+    if (this.scheduled || this.active >= this.concurrency) return;
+    if (this.active === 0) {
       this.idle = new Promise((resolve) => {
         this.markIdle = resolve;
       });
@@ -56,7 +62,7 @@ export class GroupCommit<T, R = boolean> {
   }
 
   private async flush(): Promise<void> {
-    this.flushing = true;
+    this.active++;
     while (this.queue.length > 0) {
       const batch = this.take();
       const started = performance.now();
@@ -78,8 +84,8 @@ export class GroupCommit<T, R = boolean> {
         offset += pending.events.length;
       }
     }
-    this.flushing = false;
-    this.markIdle();
+    this.active--;
+    if (this.active === 0 && !this.scheduled) this.markIdle();
   }
 
   private take(): Pending<T, R>[] {

@@ -186,6 +186,46 @@ describe('GroupCommit (SQLite)', () => {
     ]);
   });
 
+  it('with concurrency 2, starts a second commit while one is in flight, and drain() waits for both', async () => {
+    const serverId = newId();
+    let inFlight = 0;
+    let most = 0;
+    const release: Array<() => void> = [];
+    const writer = new GroupCommit<EventToStore>(
+      async (items) => {
+        inFlight++;
+        most = Math.max(most, inFlight);
+        await new Promise<void>((resolve) => release.push(resolve));
+        const inserted = await store.events.insertBatch(items);
+        inFlight--;
+        return inserted;
+      },
+      5000,
+      {},
+      2,
+    );
+    const first = writer.write(many(serverId, 2));
+    await new Promise((resolve) => setImmediate(resolve));
+    const second = writer.write(many(serverId, 3));
+    await new Promise((resolve) => setImmediate(resolve));
+    const third = writer.write(many(serverId, 1));
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(release.length, 2, 'the third write waits for a free slot');
+    let drained = false;
+    const draining = writer.drain().then(() => {
+      drained = true;
+    });
+    while (release.length > 0) {
+      assert.equal(drained, false, 'drain() resolved while a commit was still open');
+      release.shift()?.();
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    await draining;
+    assert.equal(most, 2);
+    assert.deepEqual(await Promise.all([first, second, third]), [[true, true], [true, true, true], [true]]);
+    assert.equal(await store.events.count({ serverId }), 6);
+  });
+
   it('does not reject callers whose events were committed when the stats callback throws', async () => {
     const serverId = newId();
     const writer = new GroupCommit<EventToStore>((items) => store.events.insertBatch(items), 5000, {
