@@ -65,9 +65,9 @@ for (const backend of BACKENDS) {
 
     it('applies migrations and reopens idempotently', async () => {
       // v3 hunting, v4 triage, v5 proxy, v6 gateway, v8 retention.
-      assert.equal(await store.schemaVersion(), 8);
+      assert.equal(await store.schemaVersion(), 9);
       const again = await database.open();
-      assert.equal(await again.schemaVersion(), 8);
+      assert.equal(await again.schemaVersion(), 9);
       await again.close();
     });
 

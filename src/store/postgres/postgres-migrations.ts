@@ -1,5 +1,6 @@
 import type { Migration } from '../migration.js';
 import { detectionSchema, foundationSchema, POSTGRES_TYPES } from '../schema.js';
+import { DEDUPE_INDEX_SCHEMA } from '../schema-dedupe-index.js';
 import { gatewaySchema } from '../schema-gateway.js';
 import { huntingSchema } from '../schema-hunting.js';
 import { proxySchema } from '../schema-proxy.js';
@@ -25,4 +26,5 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'proxy', sql: proxySchema(POSTGRES_TYPES) },
   { version: 6, name: 'gateway', sql: gatewaySchema(POSTGRES_TYPES) },
   { version: 8, name: 'retention', sql: retentionSchema(POSTGRES_TYPES) },
+  { version: 9, name: 'dedupe-index', sql: DEDUPE_INDEX_SCHEMA },
 ];

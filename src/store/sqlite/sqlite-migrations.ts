@@ -1,5 +1,6 @@
 import type { Migration } from '../migration.js';
 import { detectionSchema, foundationSchema, SQLITE_TYPES } from '../schema.js';
+import { DEDUPE_INDEX_SCHEMA } from '../schema-dedupe-index.js';
 import { gatewaySchema } from '../schema-gateway.js';
 import { huntingSchema } from '../schema-hunting.js';
 import { proxySchema } from '../schema-proxy.js';
@@ -15,6 +16,7 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'proxy', sql: proxySchema(SQLITE_TYPES) },
   { version: 6, name: 'gateway', sql: gatewaySchema(SQLITE_TYPES) },
   { version: 8, name: 'retention', sql: retentionSchema(SQLITE_TYPES) },
+  { version: 9, name: 'dedupe-index', sql: DEDUPE_INDEX_SCHEMA },
 ];
 
 /** The rate-window file: separate so its writes never wait for an fsync of the event file. */
