@@ -52,6 +52,14 @@ interface RolePlan {
   readonly minGatedLength: number;
 }
 
+/** A RolePlan while planScan builds it. */
+interface RolePlanDraft {
+  always: PlannedRule[];
+  byGate: (PlannedRule | undefined)[];
+  special: PlannedRule[];
+  minGatedLength: number;
+}
+
 const MAX_STAMP = 2 ** 31 - 1;
 
 export function planScan(compiled: readonly CompiledRule[]): ScanPlan {
@@ -62,30 +70,29 @@ export function planScan(compiled: readonly CompiledRule[]): ScanPlan {
   }
   const slots = new Map<string, number>();
   for (const [detector, count] of uses) if (count > 1) slots.set(detector, slots.size);
-  const byRole = new Map<FieldRole, RolePlan>();
+  const byRole = new Map<FieldRole, RolePlanDraft>();
   compiled.forEach((rule, ruleIndex) => {
     const shared = rule.rule.detector === undefined ? -1 : (slots.get(rule.rule.detector) ?? -1);
     const gate = gates[ruleIndex] ?? OPEN_GATE;
     const planned: PlannedRule = { rule, ruleIndex, gate, shared };
     for (const role of rule.roles) {
-      const plan = byRole.get(role) ?? {
-        always: [],
-        byGate: new Array<PlannedRule | undefined>(prefilter.gateCount).fill(undefined),
-        special: [],
-        minGatedLength: Number.POSITIVE_INFINITY,
-      };
-      const always = plan.always as PlannedRule[];
-      const special = plan.special as PlannedRule[];
-      const byGate = plan.byGate as (PlannedRule | undefined)[];
-      let minGatedLength = plan.minGatedLength;
-      if (gate.id < 0) {
-        always.push(planned);
-      } else {
-        minGatedLength = Math.min(minGatedLength, gate.minLength);
-        if (gate.shapes !== 0 || gate.orKey || gate.keyTest !== null) special.push(planned);
-        else byGate[gate.id] = planned;
+      let plan = byRole.get(role);
+      if (plan === undefined) {
+        plan = {
+          always: [],
+          byGate: new Array<PlannedRule | undefined>(prefilter.gateCount).fill(undefined),
+          special: [],
+          minGatedLength: Number.POSITIVE_INFINITY,
+        };
+        byRole.set(role, plan);
       }
-      byRole.set(role, { always, byGate, special, minGatedLength });
+      if (gate.id < 0) {
+        plan.always.push(planned);
+        continue;
+      }
+      plan.minGatedLength = Math.min(plan.minGatedLength, gate.minLength);
+      if (gate.shapes !== 0 || gate.orKey || gate.keyTest !== null) plan.special.push(planned);
+      else plan.byGate[gate.id] = planned;
     }
   });
   const scratch = {
