@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { type Finding, type McpEvent, typescriptBootstrap } from '../core/index.js';
+import { type Finding, type McpEvent, PendingReplies, typescriptBootstrap } from '../core/index.js';
 import type { DetectionReply, DetectionRequest } from './detection-protocol.js';
 import type { EffectiveRules } from './rule-catalogue.js';
 
@@ -9,11 +9,6 @@ const ENTRY = new URL(
   import.meta.url,
 );
 
-interface Pending {
-  resolve(findings: Finding[][]): void;
-  reject(error: Error): void;
-}
-
 /**
  * One worker thread running the pure engine. It is referenced only while batches are in flight, so
  * an idle thread never keeps a process alive. When it fails, every batch in flight is rejected
@@ -21,7 +16,7 @@ interface Pending {
  */
 export class DetectionThread {
   private readonly worker: Worker;
-  private readonly pending = new Map<number, Pending>();
+  private readonly pending: PendingReplies;
   private nextId = 1;
   /** The rules version last sent: rules cross the thread boundary only when they change. */
   private sentVersion: number | null = null;
@@ -40,6 +35,7 @@ export class DetectionThread {
       ? new Worker(typescriptBootstrap(ENTRY), { eval: true })
       : new Worker(ENTRY);
     this.worker.unref();
+    this.pending = new PendingReplies(this.worker);
     this.worker.on('message', (reply: DetectionReply) => this.receive(reply));
     this.worker.on('error', (error) => this.fail(`the detection thread failed: ${error.message}`));
     this.worker.on('messageerror', (error) =>
@@ -67,10 +63,7 @@ export class DetectionThread {
   scan(rules: EffectiveRules, events: readonly McpEvent[]): Promise<Finding[][]> {
     if (this.failure !== null) return Promise.reject(this.failure);
     const id = this.nextId++;
-    const reply = new Promise<Finding[][]>((resolve, reject) => {
-      if (this.pending.size === 0) this.worker.ref();
-      this.pending.set(id, { resolve, reject });
-    });
+    const reply = this.pending.wait<Finding[][]>(id);
     try {
       if (this.sentVersion !== rules.version) {
         this.post({ type: 'rules', version: rules.version, rules: rules.rules });
@@ -78,7 +71,7 @@ export class DetectionThread {
       }
       this.post({ type: 'scan', id, version: rules.version, events });
     } catch (error) {
-      this.settle(id)?.reject(error as Error);
+      this.pending.reject(id, error as Error);
     }
     return reply;
   }
@@ -104,25 +97,16 @@ export class DetectionThread {
       this.ready = true;
       this.markStarted(true);
     } else if (reply.type === 'scanned') {
-      this.settle(reply.id)?.resolve(reply.findings);
+      this.pending.resolve(reply.id, reply.findings);
     } else {
-      this.settle(reply.id)?.reject(new Error(`the detection thread could not scan: ${reply.message}`));
+      this.pending.reject(reply.id, new Error(`the detection thread could not scan: ${reply.message}`));
     }
-  }
-
-  private settle(id: number): Pending | undefined {
-    const pending = this.pending.get(id);
-    this.pending.delete(id);
-    if (pending !== undefined && this.pending.size === 0) this.worker.unref();
-    return pending;
   }
 
   private fail(reason: string): void {
     if (this.failure !== null) return;
     this.failure = new Error(reason);
-    for (const pending of this.pending.values()) pending.reject(this.failure);
-    this.pending.clear();
-    this.worker.unref();
+    this.pending.rejectAll(this.failure);
     this.markStarted(false);
     if (!this.closing) this.onFailure(this.failure);
   }

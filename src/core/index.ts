@@ -53,6 +53,7 @@ export {
   type Verdict,
 } from './finding.js';
 export { isId, newId } from './ids.js';
+export { PendingReplies } from './pending-replies.js';
 export { ROLES, type Role, roleAllows } from './role.js';
 export { SecretBox } from './secret-box.js';
 export {

@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Row, SqlDriver, SqlValue } from '../sql-driver.js';
 import { sqliteDialect } from './sqlite-dialect.js';
+import { TransactionLock } from './transaction-lock.js';
 
 type Database = BetterSqlite3.Database;
 type Statement = BetterSqlite3.Statement;
@@ -12,8 +13,7 @@ type Statement = BetterSqlite3.Statement;
 export class SqliteDriver implements SqlDriver {
   readonly dialect = sqliteDialect;
   private readonly statements = new Map<string, Statement>();
-  private lock: Promise<void> = Promise.resolve();
-  private locked = false;
+  private readonly lock = new TransactionLock();
 
   constructor(
     private readonly db: Database,
@@ -49,14 +49,7 @@ export class SqliteDriver implements SqlDriver {
 
   async transaction<T>(work: (driver: SqlDriver) => Promise<T>): Promise<T> {
     if (this.insideTransaction) return work(this);
-    const previous = this.lock;
-    let release = () => {};
-    this.lock = new Promise((resolve) => {
-      release = resolve;
-    });
-    await previous;
-    this.locked = true;
-    try {
+    return this.lock.hold(async () => {
       this.db.prepare('BEGIN IMMEDIATE').run();
       try {
         const result = await work(new SqliteDriver(this.db, true));
@@ -66,10 +59,7 @@ export class SqliteDriver implements SqlDriver {
         if (this.db.inTransaction) this.db.prepare('ROLLBACK').run();
         throw error;
       }
-    } finally {
-      this.locked = false;
-      release();
-    }
+    });
   }
 
   async close(): Promise<void> {
@@ -78,7 +68,7 @@ export class SqliteDriver implements SqlDriver {
   }
 
   private async waitForTransaction(): Promise<void> {
-    while (!this.insideTransaction && this.locked) await this.lock;
+    if (!this.insideTransaction) await this.lock.free();
   }
 
   private statement(sql: string): Statement {

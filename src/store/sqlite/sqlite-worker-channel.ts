@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { typescriptBootstrap } from '../../core/index.js';
+import { PendingReplies, typescriptBootstrap } from '../../core/index.js';
 import type { SqliteConnectionOptions } from './sqlite-connection.js';
 import {
   READY_ID,
@@ -15,11 +15,6 @@ const ENTRY = new URL(
   import.meta.url,
 );
 
-interface Pending {
-  resolve(value: unknown): void;
-  reject(error: Error): void;
-}
-
 /** Rebuilds an error from the worker with the same name, message and `code` (callers check codes). */
 function rebuild(wire: WireError): Error {
   const error: Error & { code?: string } = new Error(wire.message);
@@ -34,7 +29,7 @@ function rebuild(wire: WireError): Error {
  */
 export class SqliteWorkerChannel {
   private readonly worker: Worker;
-  private readonly pending = new Map<number, Pending>();
+  private readonly pending: PendingReplies;
   private nextId = READY_ID + 1;
   /** Why requests now fail at once: the worker stopped, or the store was closed. */
   private unavailable: Error | null = null;
@@ -45,6 +40,7 @@ export class SqliteWorkerChannel {
       ? new Worker(typescriptBootstrap(ENTRY), { eval: true, workerData: options })
       : new Worker(ENTRY, { workerData: options });
     this.worker.unref();
+    this.pending = new PendingReplies(this.worker);
     this.worker.on('message', (reply: SqliteReply) => this.settle(reply));
     this.worker.on('error', (error) => this.fail(`the SQLite worker thread failed: ${error.message}`));
     this.exited = new Promise((resolve) => {
@@ -58,7 +54,7 @@ export class SqliteWorkerChannel {
   /** Starts the worker and resolves once it has opened the file. */
   static async start(options: SqliteConnectionOptions): Promise<SqliteWorkerChannel> {
     const channel = new SqliteWorkerChannel(options);
-    await channel.track(READY_ID);
+    await channel.pending.wait(READY_ID);
     return channel;
   }
 
@@ -66,11 +62,11 @@ export class SqliteWorkerChannel {
   request<T>(operation: SqliteOperation): Promise<T> {
     if (this.unavailable !== null) return Promise.reject(this.unavailable);
     const id = this.nextId++;
-    const reply = this.track(id) as Promise<T>;
+    const reply = this.pending.wait<T>(id);
     try {
       this.worker.postMessage({ id, operation } satisfies SqliteRequest);
     } catch (error) {
-      this.forget(id)?.reject(error as Error);
+      this.pending.reject(id, error as Error);
     }
     return reply;
   }
@@ -91,24 +87,9 @@ export class SqliteWorkerChannel {
     await this.worker.terminate();
   }
 
-  private track(id: number): Promise<unknown> {
-    return new Promise((resolve, reject) => {
-      if (this.pending.size === 0) this.worker.ref();
-      this.pending.set(id, { resolve, reject });
-    });
-  }
-
-  private forget(id: number): Pending | undefined {
-    const pending = this.pending.get(id);
-    this.pending.delete(id);
-    if (pending !== undefined && this.pending.size === 0) this.worker.unref();
-    return pending;
-  }
-
   private settle(reply: SqliteReply): void {
-    const pending = this.forget(reply.id);
-    if (reply.ok) pending?.resolve(reply.value);
-    else pending?.reject(rebuild(reply.error));
+    if (reply.ok) this.pending.resolve(reply.id, reply.value);
+    else this.pending.reject(reply.id, rebuild(reply.error));
   }
 
   private fail(reason: string): void {
@@ -116,8 +97,6 @@ export class SqliteWorkerChannel {
     if (this.pending.size === 0) return;
     // Whether these statements took effect is unknown: the caller must not assume either way.
     const error = new Error(`${reason} before answering; the statement's outcome is unknown`);
-    for (const pending of this.pending.values()) pending.reject(error);
-    this.pending.clear();
-    this.worker.unref();
+    this.pending.rejectAll(error);
   }
 }

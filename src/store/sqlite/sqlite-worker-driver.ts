@@ -3,6 +3,7 @@ import type { Row, SqlDriver, SqlValue } from '../sql-driver.js';
 import type { SqliteConnectionOptions } from './sqlite-connection.js';
 import { sqliteDialect } from './sqlite-dialect.js';
 import { SqliteWorkerChannel } from './sqlite-worker-channel.js';
+import { TransactionLock } from './transaction-lock.js';
 
 /**
  * The driver over a connection owned by a worker thread (sqlite-worker.ts), with the semantics of
@@ -16,8 +17,7 @@ import { SqliteWorkerChannel } from './sqlite-worker-channel.js';
  */
 export class SqliteWorkerDriver implements SqlDriver {
   readonly dialect = sqliteDialect;
-  private lock: Promise<void> = Promise.resolve();
-  private locked = false;
+  private readonly lock = new TransactionLock();
 
   private constructor(
     private readonly channel: SqliteWorkerChannel,
@@ -60,14 +60,7 @@ export class SqliteWorkerDriver implements SqlDriver {
 
   async transaction<T>(work: (driver: SqlDriver) => Promise<T>): Promise<T> {
     if (this.insideTransaction) return work(this);
-    const previous = this.lock;
-    let release = () => {};
-    this.lock = new Promise((resolve) => {
-      release = resolve;
-    });
-    await previous;
-    this.locked = true;
-    try {
+    return this.lock.hold(async () => {
       await this.channel.request({ op: 'begin' });
       try {
         const result = await work(new SqliteWorkerDriver(this.channel, null, true));
@@ -77,10 +70,7 @@ export class SqliteWorkerDriver implements SqlDriver {
         await this.channel.request({ op: 'rollback' });
         throw error;
       }
-    } finally {
-      this.locked = false;
-      release();
-    }
+    });
   }
 
   /** Waits for an open transaction, lets the statements already sent finish, then closes. */
@@ -96,7 +86,7 @@ export class SqliteWorkerDriver implements SqlDriver {
   }
 
   private async waitForTransaction(): Promise<void> {
-    while (!this.insideTransaction && this.locked) await this.lock;
+    if (!this.insideTransaction) await this.lock.free();
   }
 }
 
