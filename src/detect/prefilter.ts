@@ -49,6 +49,8 @@ export class Prefilter {
   private remaining = 0;
   /** Per literal, the stamp of the field it was last seen in (scratch, like `open`). */
   private readonly literalDone: Int32Array;
+  /** Per automaton state, the one literal ending there, or -1 (none, or several). */
+  private readonly soloLiteral: Int32Array;
   /**
    * The gates the last `mark` of a value opened, in `opened[0..openedCount)` (a key's `mark` adds
    * after them): the engine runs those rules without looking at every closed one.
@@ -65,6 +67,7 @@ export class Prefilter {
     this.gateCount = orKey.length;
     this.automaton = literals.length === 0 ? null : buildAutomaton(literals);
     this.literalDone = new Int32Array(literals.length);
+    this.soloLiteral = soloLiterals(this.automaton);
     this.opened = new Int32Array(orKey.length);
   }
 
@@ -117,7 +120,8 @@ export class Prefilter {
     if (!fromKey) this.openedCount = 0;
     const automaton = this.automaton;
     if (automaton === null) return;
-    const { classOf, next } = automaton;
+    const { classOf, next, width } = automaton;
+    const { soloLiteral, literalDone } = this;
     this.remaining = this.gateCount;
     const length = text.length;
     let row = 0;
@@ -126,6 +130,9 @@ export class Prefilter {
       row = next[row + classOf[text.charCodeAt(i)]!]!;
       if (row >= 0) continue;
       row = -row - 1;
+      // A literal seen again in this field (a newline, `<`) has nothing left to open.
+      const solo = soloLiteral[row / width]!;
+      if (solo >= 0 && literalDone[solo] === stamp) continue;
       if (this.openGates(text, i, row, open, stamp, fromKey)) return;
     }
   }
@@ -157,4 +164,15 @@ export class Prefilter {
     }
     return this.remaining <= 0;
   }
+}
+
+/** Per state, the literal that alone ends there, or -1. */
+function soloLiterals(automaton: LiteralAutomaton | null): Int32Array {
+  if (automaton === null) return new Int32Array(0);
+  const { outputStart, outputs } = automaton;
+  const solo = new Int32Array(outputStart.length).fill(-1);
+  outputStart.forEach((start, state) => {
+    if (start >= 0 && outputs[start + 1] === -1) solo[state] = outputs[start]!;
+  });
+  return solo;
 }

@@ -22,6 +22,8 @@ export class ShapeFinder {
   private readonly classes: number;
   /** Shape bits ending at a character, by the classes of it and the two before it. */
   private readonly table: Int32Array;
+  /** Per class, 1 when some shape ends with it: only there can a shape be completed. */
+  private readonly ends: Uint8Array;
   readonly shapes: readonly string[];
 
   constructor(shapes: readonly string[]) {
@@ -44,6 +46,8 @@ export class ShapeFinder {
       ch === 'd' ? DIGIT : ch === 'A' ? UPPER : literalClass.get(ch)!;
     const k = this.classes;
     this.table = new Int32Array(k * k * k);
+    this.ends = new Uint8Array(k);
+    for (const shape of shapes) this.ends[classOfShapeChar(shape.at(-1)!)] = 1;
     for (let c2 = 0; c2 < k; c2++) {
       for (let c1 = 0; c1 < k; c1++) {
         for (let c0 = 0; c0 < k; c0++) {
@@ -69,18 +73,18 @@ export class ShapeFinder {
 
   /** Bits of every shape that occurs in `text`. */
   find(text: string): number {
-    const { classOf, table } = this;
+    const { classOf, table, ends } = this;
     const k = this.classes;
     const all = this.shapes.length === 31 ? 0x7fffffff : (1 << this.shapes.length) - 1;
     let mask = 0;
-    let c1 = 0;
-    let c2 = 0;
     for (let i = 0; i < text.length; i++) {
       const c0 = classOf[text.charCodeAt(i)]!;
+      // Most characters end no shape (shapes end in a digit): one load and a test, then the next.
+      if (ends[c0] === 0) continue;
+      const c1 = i > 0 ? classOf[text.charCodeAt(i - 1)]! : 0;
+      const c2 = i > 1 ? classOf[text.charCodeAt(i - 2)]! : 0;
       mask |= table[(c2 * k + c1) * k + c0]!;
       if (mask === all) break;
-      c2 = c1;
-      c1 = c0;
     }
     return mask;
   }

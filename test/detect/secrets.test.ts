@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { secretsDetectors } from '../../src/detect/detectors/secrets.js';
+import { SAAS_TOKEN_PATTERN, saasPatternFor } from '../../src/detect/detectors/secrets/saas-tokens.js';
 import type { FieldRole } from '../../src/detect/index.js';
 import { detectChecked } from './trigger-check.js';
 
@@ -123,6 +124,18 @@ describe('secrets: service tokens', () => {
   it('SaaS tokens with provider prefixes', () => {
     const hf = j('hf_', 'XkmQvLnBwRtZcFhJpYsEgTbkFJkTmBxQvR');
     assert.deepEqual(found('secrets.saas-api-token', `HF_TOKEN=${hf}`), [hf]);
+  });
+
+  it('SaaS tokens: the pattern narrowed to the triggers present finds what the full one finds', () => {
+    const hf = j('hf_', 'XkmQvLnBwRtZcFhJpYsEgTbkFJkTmBxQvR');
+    const mailgun = j('key-', '3f9a1c7e5b2d8f4a6c0e9b7d5f3a1c8e');
+    const twilio = j('SK', '9f8e7d6c5b4a39281706f5e4d3c2b1a0');
+    const text = `HF=${hf}\nMAILGUN=${mailgun} SKU-12 key- hvs. TWILIO=${twilio}`;
+    const all = (pattern: RegExp) => [...text.matchAll(new RegExp(pattern.source, 'g'))].map((m) => m[0]);
+    assert.deepEqual(all(saasPatternFor(text)!), all(SAAS_TOKEN_PATTERN));
+    assert.deepEqual(all(SAAS_TOKEN_PATTERN), [hf, mailgun, twilio]);
+    assert.equal(saasPatternFor('nothing that starts a token here, only text'), null);
+    assert.deepEqual(found('secrets.saas-api-token', text), [hf, mailgun, twilio]);
   });
 });
 

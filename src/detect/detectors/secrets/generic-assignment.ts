@@ -78,24 +78,27 @@ export function findSecretAssignments(field: ScanField, text: string): DetectorM
     }
   }
   if (!PREFILTER.test(text)) return matches;
-  matches.push(
-    ...findSecrets(
-      text,
-      ASSIGNMENT,
-      'secret assigned to a secret-named key',
-      (value, m) =>
-        isSecretValue(value) &&
-        !isCode(text, m.index + m[0].length) &&
-        !isNotCredential(text, m.index + nameLength(m[0])),
-    ),
-  );
-  matches.push(
-    ...findSecrets(
-      text,
-      BEARER,
-      'bearer token',
-      (token) => !isPlaceholder(token) && looksRandom(token, { minEntropy: 3.5 }),
-    ),
-  );
+  // Each pattern's own necessary literal first: an assignment operator, the word `Bearer`.
+  if (text.includes(':') || text.includes('='))
+    matches.push(
+      ...findSecrets(
+        text,
+        ASSIGNMENT,
+        'secret assigned to a secret-named key',
+        (value, m) =>
+          isSecretValue(value) &&
+          !isCode(text, m.index + m[0].length) &&
+          !isNotCredential(text, m.index + nameLength(m[0])),
+      ),
+    );
+  if (text.includes('Bearer'))
+    matches.push(
+      ...findSecrets(
+        text,
+        BEARER,
+        'bearer token',
+        (token) => !isPlaceholder(token) && looksRandom(token, { minEntropy: 3.5 }),
+      ),
+    );
   return dropOverlaps(matches);
 }

@@ -1,31 +1,58 @@
 import type { DetectorMatch } from '../../detector.js';
 import { findSecrets, hasTokenRun } from './find-secrets.js';
-import { SAAS_TOKEN_PATTERN, SAAS_TOKEN_TRIGGERS, saasProvider } from './saas-tokens.js';
+import { SAAS_TOKEN_PATTERN, SAAS_TOKEN_TRIGGERS, saasPatternFor, saasProvider } from './saas-tokens.js';
 import { looksRandom } from './secret-value.js';
 
 /**
  * Tokens whose issuer gave them a recognizable prefix. Each kind is one detector. `prefilter` is a
  * cheap test every token passes, run before the full regex: a non-global regex of literals (V8
- * searches those several times faster than `includes`), or a number: the length of a run of token characters every token holds; `body` is the random part that must pass the placeholder and entropy checks, which
+ * searches those several times faster than `includes`), a number (the length of a run of token
+ * characters every token holds), or a character-level test. `body` is the random part that must
+ * pass the placeholder and entropy checks, which
  * `ghp_xxxx...` or `sk-your-key` fail.
  */
 export interface TokenKind {
   readonly id: string;
   /** What the match is; a function names it from the token (the provider of a SaaS token). */
   readonly detail: string | ((secret: string) => string);
-  readonly prefilter: RegExp | number;
+  readonly prefilter: RegExp | number | ((text: string) => boolean);
   /**
    * Strings every token holds, one at least (case-sensitive): the engine's prefilter skips values
    * holding none, with one scan for all kinds (Detector.triggers).
    */
   readonly triggers: readonly string[];
   readonly pattern: RegExp;
+  /**
+   * `pattern` narrowed to what `text` can hold (null: nothing), for kinds whose pattern is a long
+   * alternation; the narrowed pattern must find exactly what `pattern` finds in `text`.
+   */
+  readonly narrow?: (text: string) => RegExp | null;
   /** The random part of a match, judged for randomness; the whole secret by default. */
   readonly body?: (secret: string) => string;
   readonly minEntropy: number;
   readonly minKinds?: number;
   /** Shorter values cannot hold the token: skipped without a search. */
   readonly minLength: number;
+}
+
+/**
+ * A Discord token's middle part: six base64url characters between two dots. Most values hold dots
+ * (sentences, file names, versions) but seldom two exactly seven apart.
+ */
+function hasDottedSixChars(text: string): boolean {
+  for (let dot = text.indexOf('.'); dot !== -1 && dot + 7 < text.length; dot = text.indexOf('.', dot + 1)) {
+    if (text.charCodeAt(dot + 7) === 46 && isTokenRun(text, dot + 1, dot + 7)) return true;
+  }
+  return false;
+}
+
+function isTokenRun(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45))
+      return false;
+  }
+  return true;
 }
 
 const afterLast = (separator: string) => (secret: string) => secret.slice(secret.lastIndexOf(separator) + 1);
@@ -156,13 +183,14 @@ export const TOKEN_KINDS: readonly TokenKind[] = [
     prefilter: 20,
     triggers: SAAS_TOKEN_TRIGGERS,
     pattern: SAAS_TOKEN_PATTERN,
+    narrow: saasPatternFor,
     minEntropy: 3.0,
   },
   {
     id: 'secrets.discord-bot-token',
     minLength: 59,
     detail: 'Discord bot token',
-    prefilter: /\./,
+    prefilter: hasDottedSixChars,
     // No literal: a dot is all every token holds, too common to be worth a gate.
     triggers: [],
     pattern: /\b[MNO][A-Za-z0-9_-]{23,27}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}(?![A-Za-z0-9_-])/g,
@@ -171,15 +199,22 @@ export const TOKEN_KINDS: readonly TokenKind[] = [
   },
 ];
 
+function passes(gate: TokenKind['prefilter'], text: string): boolean {
+  if (typeof gate === 'number') return hasTokenRun(text, gate);
+  return typeof gate === 'function' ? gate(text) : gate.test(text);
+}
+
 /** The matches of one token kind in a text. */
 export function findTokens(kind: TokenKind, text: string): DetectorMatch[] {
   if (text.length < kind.minLength) return [];
   const gate = kind.prefilter;
-  if (typeof gate === 'number' ? !hasTokenRun(text, gate) : !gate.test(text)) return [];
+  if (!passes(gate, text)) return [];
+  const pattern = kind.narrow === undefined ? kind.pattern : kind.narrow(text);
+  if (pattern === null) return [];
   const body = kind.body ?? ((secret: string) => secret);
   const detail = kind.detail;
   const describe = typeof detail === 'string' ? detail : (m: RegExpExecArray) => detail(m[1] ?? m[0]);
-  return findSecrets(text, kind.pattern, describe, (secret) =>
+  return findSecrets(text, pattern, describe, (secret) =>
     looksRandom(body(secret), { minEntropy: kind.minEntropy, minKinds: kind.minKinds ?? 1 }),
   );
 }

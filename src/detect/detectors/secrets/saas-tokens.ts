@@ -80,10 +80,58 @@ const PROVIDERS: readonly {
   },
 ];
 
-export const SAAS_TOKEN_PATTERN = new RegExp(
-  `\\b(?:${PROVIDERS.map((p) => p.pattern).join('|')})(?![A-Za-z0-9_-])`,
-  'g',
+function alternation(providers: readonly { readonly pattern: string }[]): RegExp {
+  return new RegExp(`\\b(?:${providers.map((p) => p.pattern).join('|')})(?![A-Za-z0-9_-])`, 'g');
+}
+
+export const SAAS_TOKEN_PATTERN = alternation(PROVIDERS);
+
+const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const TRIGGERS = [...new Set(PROVIDERS.flatMap((p) => p.triggers))].sort((a, b) => b.length - a.length);
+/**
+ * Every trigger, longest first: at a position where several start, the one found is the longest,
+ * and the others there are its prefixes (PROVIDERS_AT).
+ */
+const ANY_TRIGGER = new RegExp(TRIGGERS.map(escapeRegex).join('|'), 'g');
+/** Per trigger, the providers of every trigger that starts it (itself included). */
+const PROVIDERS_AT = new Map(
+  TRIGGERS.map((trigger) => [
+    trigger,
+    PROVIDERS.flatMap((provider, index) =>
+      provider.triggers.some((other) => trigger.startsWith(other)) ? [index] : [],
+    ),
+  ]),
 );
+/** Narrowed patterns by the providers they hold (indexes joined by commas); bounded. */
+const NARROWED = new Map<string, RegExp>();
+const MAX_NARROWED = 256;
+
+/**
+ * SAAS_TOKEN_PATTERN narrowed to the providers whose triggers `text` holds, or null when it holds
+ * none. A provider's token always holds one of its triggers, so the alternatives dropped could not
+ * match anywhere in `text` and the narrowed pattern finds exactly the same tokens; V8 scans an
+ * alternation of one or two prefixes several times faster than one of forty.
+ */
+export function saasPatternFor(text: string): RegExp | null {
+  const present = new Set<number>();
+  ANY_TRIGGER.lastIndex = 0;
+  // Overlapping search: the next try starts one past the last hit, not after it.
+  for (let m = ANY_TRIGGER.exec(text); m !== null; m = ANY_TRIGGER.exec(text)) {
+    for (const index of PROVIDERS_AT.get(m[0])!) present.add(index);
+    ANY_TRIGGER.lastIndex = m.index + 1;
+  }
+  ANY_TRIGGER.lastIndex = 0;
+  if (present.size === 0) return null;
+  const indexes = [...present].sort((a, b) => a - b);
+  const key = indexes.join(',');
+  let pattern = NARROWED.get(key);
+  if (pattern === undefined) {
+    pattern = alternation(indexes.map((index) => PROVIDERS[index]!));
+    if (NARROWED.size >= MAX_NARROWED) NARROWED.clear();
+    NARROWED.set(key, pattern);
+  }
+  return pattern;
+}
 
 /** Every provider's triggers: a value holding none of them holds no SaaS token. */
 export const SAAS_TOKEN_TRIGGERS: readonly string[] = PROVIDERS.flatMap((p) => p.triggers);

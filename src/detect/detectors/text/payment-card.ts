@@ -77,9 +77,32 @@ function wellGrouped(candidate: string): boolean {
   return /^(?:4-)+[1-4]$/.test(lengths) || lengths === '4-6-5' || lengths === '4-6-4';
 }
 
+/**
+ * Whether `text` holds 13 digits in a row, each pair at most one space or dash apart: every
+ * CANDIDATE match does. Timestamps, versions and ids stop short, and this costs a fraction of
+ * the regex's scan.
+ */
+function hasDigitChain(text: string): boolean {
+  let digits = 0;
+  let separated = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (++digits >= 13) return true;
+      separated = false;
+    } else if ((c === 32 || c === 45) && digits > 0 && !separated) {
+      separated = true;
+    } else {
+      digits = 0;
+      separated = false;
+    }
+  }
+  return false;
+}
+
 /** Card numbers in `text`; the detail names the brand but never the number. */
 export function findCardNumbers(text: string): DetectorMatch[] {
-  if (!/\d{4}/.test(text)) return [];
+  if (!hasDigitChain(text)) return [];
   const matches: DetectorMatch[] = [];
   for (const m of matchesIn(CANDIDATE, text)) {
     const digits = m[0].replace(/[ -]/g, '');
