@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { secretsDetectors } from '../../src/detect/detectors/secrets.js';
 import { SAAS_TOKEN_PATTERN, saasPatternFor } from '../../src/detect/detectors/secrets/saas-tokens.js';
+import { secretsDetectors } from '../../src/detect/detectors/secrets.js';
 import type { FieldRole } from '../../src/detect/index.js';
 import { detectChecked } from './trigger-check.js';
 

@@ -5,9 +5,16 @@ import { findOptionInjection } from './args/option-injection.js';
 import { decodeMapped, identityMapped, type MappedText, toOriginal } from './args/percent-decode.js';
 import { findArgumentChains, findShellChains, isTokenLike } from './args/shell-chain.js';
 import { commandStarts } from './args/shell-context.js';
-import { findDestructive, type ShellHit } from './args/shell-destructive.js';
-import { DOWNLOAD_EXECUTE, findPayloads, REVERSE_SHELLS } from './args/shell-payloads.js';
-import { ARG_ROLES, fieldKind, MAX_MATCHES, scanText, type ValueKind } from './args/value-kind.js';
+import { DISK_PREFIXES, findDestructive, type ShellHit } from './args/shell-destructive.js';
+import { DOWNLOAD_EXECUTE, findPayloads, type Payload, REVERSE_SHELLS } from './args/shell-payloads.js';
+import {
+  ARG_ROLES,
+  fieldKind,
+  MAX_MATCHES,
+  REGEX_SPACES,
+  scanText,
+  type ValueKind,
+} from './args/value-kind.js';
 
 /**
  * Command injection in tool arguments: metacharacters that chain or substitute commands,
@@ -42,6 +49,7 @@ function commandView(field: ScanField, prefilter: Prefilter, documents: boolean)
 
 /** Maps hits back to the original value, dropping duplicates and spans inside another. */
 function toMatches(view: CommandView, hits: readonly ShellHit[]): DetectorMatch[] {
+  if (hits.length === 0) return [];
   const sorted = [...hits].sort((a, b) => a.start - b.start || b.end - a.end);
   const matches: DetectorMatch[] = [];
   let coveredTo = -1;
@@ -122,37 +130,23 @@ function inCommandPosition(hits: ShellHit[], text: string, kind: ValueKind): She
 }
 
 /**
- * DOWNLOAD_EXECUTE (shell-payloads.ts): every pattern, all case-insensitive, needs one of these:
- * FETCH (`invoke-` for both cmdlets), `-outfile`, `.downloadfile`, `start-bitstransfer`, a
- * PowerShell name, `iex`/`invoke-expression`, a LOLBin name, or `exec(`/`eval(`.
+ * DOWNLOAD_EXECUTE and REVERSE_SHELLS (shell-payloads.ts): every match of a payload holds one of
+ * its hints in any case (for `sh -i` piped to the network, the network tool, where the
+ * prefilter's `sh` opened on nearly every command), plus `%` for values read decoded.
  */
-const DOWNLOAD_TRIGGERS = orEncoded([
-  'curl',
-  'wget',
-  'fetch',
-  'iwr',
-  'irm',
-  'invoke-',
-  '-outfile',
-  '.downloadfile',
-  'start-bitstransfer',
-  'powershell',
-  'pwsh',
-  'iex',
-  'certutil',
-  'bitsadmin',
-  'mshta',
-  'regsvr32',
-  'rundll32',
-  'exec',
-  'eval',
-]);
+function payloadTriggers(payloads: readonly Payload[]): DetectorTriggers {
+  return orEncoded([...new Set(payloads.flatMap((payload) => payload.hints))]);
+}
 
 /**
  * findDestructive (shell-destructive.ts): the command word of each of its patterns, by the
- * pattern's own case rule; `{` for both fork bombs, `/dev/` for a redirect onto a disk, `fork`
- * for the Windows and Python ones (`%0` is covered by `%`), `history`/`histfile` for history
- * wiping (`_history` included), POWER's words for the shutdown family.
+ * pattern's own case rule; `{` for both fork bombs, `fork` for the Windows and Python ones (`%0`
+ * is covered by `%`), `history`/`histfile` for history wiping (`_history` included), POWER's
+ * words for the shutdown family. Where a pattern names its target, the target stands in for a
+ * common word: DISK's device prefixes for `dd ... of=` and a redirect onto a disk (so
+ * `2>/dev/null` opens nothing), the three files of a redirect onto `/etc/`, and
+ * `/proc/sysrq-trigger` for `echo`. `rd /s` needs a space after `rd` (any `\s`), so words ending
+ * in `rd` (password, forward) open nothing.
  */
 const DESTRUCTIVE_TRIGGERS: DetectorTriggers = {
   literals: [
@@ -164,8 +158,10 @@ const DESTRUCTIVE_TRIGGERS: DetectorTriggers = {
     'fork',
     'find',
     'kill',
-    'echo',
-    '/etc/',
+    '/proc/sysrq-trigger',
+    '/etc/passwd',
+    '/etc/shadow',
+    '/etc/sudoers',
     'crontab',
     'dropdb',
     'shutdown',
@@ -176,8 +172,7 @@ const DESTRUCTIVE_TRIGGERS: DetectorTriggers = {
   ],
   caseless: [
     'mkfs',
-    'dd',
-    '/dev/',
+    ...DISK_PREFIXES,
     'shred',
     'wipefs',
     'blkdiscard',
@@ -185,7 +180,7 @@ const DESTRUCTIVE_TRIGGERS: DetectorTriggers = {
     'format',
     'del',
     'erase',
-    'rd',
+    ...[...REGEX_SPACES].map((space) => `rd${space}`),
     'rmdir',
     'remove-item',
     'vssadmin',
@@ -213,46 +208,31 @@ export const commandInjectionDetectors: readonly Detector[] = [
     keywordAt(DOWNLOAD_WORDS, commandHead(DOWNLOAD_HEAD)),
     (text, kind) => inCommandPosition(findPayloads(text, DOWNLOAD_EXECUTE), text, kind),
     false,
-    DOWNLOAD_TRIGGERS,
+    payloadTriggers(DOWNLOAD_EXECUTE),
   ),
   shellDetector(
     'command-injection.reverse-shell',
     (text) => REVERSE_WORDS.test(text),
     (text) => findPayloads(text, REVERSE_SHELLS),
     true,
-    // REVERSE_WORDS.
-    orEncoded([
-      '/dev/tcp/',
-      '/dev/udp/',
-      'nc',
-      'netcat',
-      'mkfifo',
-      'mknod',
-      'sh',
-      'telnet',
-      'socat',
-      'socket',
-      'fsockopen',
-      'tcpclient',
-      'net.',
-      '/inet/',
-      'xterm',
-    ]),
+    payloadTriggers(REVERSE_SHELLS),
   ),
   shellDetector(
     'command-injection.option-injection',
     (text) => OPTION_HINT.test(text),
     (text, kind) => findOptionInjection(text, kind === 'shell'),
     false,
-    // OPTION_HINT (case-insensitive): `command` stands for the four `-...-command` options and
-    // `proxycommand`/`localcommand`, `core.` for `-c core.`, `-tt` for `-TT`.
+    // OPTION_HINT (case-insensitive): `-command` stands for the three `-...-command` options,
+    // `core.` for `-c core.`, `-tt` for `-TT`.
     orEncoded([
       'upload-pack',
       'receive-pack',
       'core.',
       '-config',
       'checkpoint-action',
-      'command',
+      '-command',
+      'proxycommand',
+      'localcommand',
       '-use-compress',
       '-tt',
       '-exec',

@@ -110,23 +110,27 @@ const OUTBOUND_TRIGGERS: DetectorTriggers = {
 /**
  * SEND_PHRASES (send-phrases.ts), both case-insensitive, matched in the raw text: the first needs
  * a TARGET (an http(s) URL, an address with `@`, a webhook, a channel/chat/group/workspace/DM
- * or a `#channel`), the second a gist, paste, snippet or public page.
+ * named by one of the words before it, `channel #...`, or `#` and a letter), the second a gist,
+ * paste, snippet or public page.
  */
 const SEND_TRIGGERS: DetectorTriggers = {
+  literals: ['@'],
   caseless: [
-    'http',
-    '@',
+    'http://',
+    'https://',
     'webhook',
+    'slack',
+    'teams',
+    'discord',
+    'telegram',
+    'external',
+    'shared',
+    'public',
     'channel',
-    'chat',
-    'group',
-    'workspace',
-    'dm',
-    '#',
+    ...[...'abcdefghijklmnopqrstuvwxyz'].map((letter) => `#${letter}`),
     'gist',
     'paste',
     'snippet',
-    'public',
   ],
 };
 

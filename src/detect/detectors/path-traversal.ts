@@ -7,11 +7,12 @@ import {
   HARMLESS_ENV,
   matchSensitive,
   SENSITIVE_ANCHOR,
+  type SensitivePath,
   SYSTEM_DIRS,
   SYSTEM_PATHS,
 } from './args/sensitive-paths.js';
 import { isReadOrWritten } from './args/shell-context.js';
-import { ARG_ROLES, fieldKind, MAX_MATCHES, type ValueKind } from './args/value-kind.js';
+import { ARG_ROLES, capMatches, fieldKind, MAX_MATCHES, type ValueKind } from './args/value-kind.js';
 import { matchesIn } from './text/regex-matches.js';
 
 /**
@@ -131,7 +132,7 @@ function mergeSpans(spans: [number, number, string][]): [number, number, string]
     if (last && span[0] <= last[1]) last[1] = Math.max(last[1], span[1]);
     else merged.push([...span]);
   }
-  return merged.slice(0, MAX_MATCHES);
+  return capMatches(merged);
 }
 
 /** A NUL cuts the path short in C-based file APIs: `secret.txt%00.png` passes an extension check. */
@@ -151,6 +152,16 @@ interface AccessedPath {
   readonly path: string;
   readonly rooted: boolean;
   readonly climbed: boolean;
+  /** The credential entry the path matches (null for none), once asked: both judges need it. */
+  credential?: SensitivePath | null;
+}
+
+function credentialEntry(accessed: AccessedPath): SensitivePath | null {
+  // Not `??=`: null (no entry) is an answer too.
+  if (accessed.credential === undefined) {
+    accessed.credential = matchSensitive(CREDENTIAL_PATHS, accessed.path, accessed.rooted);
+  }
+  return accessed.credential;
 }
 
 /**
@@ -174,13 +185,14 @@ function accessedPaths(sites: PathSites, judge: (path: AccessedPath) => string |
   return found;
 }
 
-function credentialOf({ path, rooted }: AccessedPath): string | null {
-  const hit = matchSensitive(CREDENTIAL_PATHS, path, rooted);
-  return hit && !HARMLESS_ENV.test(path) ? `access to ${hit.what}` : null;
+function credentialOf(accessed: AccessedPath): string | null {
+  const hit = credentialEntry(accessed);
+  return hit && !HARMLESS_ENV.test(accessed.path) ? `access to ${hit.what}` : null;
 }
 
-function systemFileOf({ path, rooted, climbed }: AccessedPath): string | null {
-  if (matchSensitive(CREDENTIAL_PATHS, path, rooted)) return null;
+function systemFileOf(accessed: AccessedPath): string | null {
+  const { path, rooted, climbed } = accessed;
+  if (credentialEntry(accessed)) return null;
   const hit = matchSensitive(SYSTEM_PATHS, path, rooted);
   if (hit) return `access to ${hit.what}`;
   return climbed && rooted && SYSTEM_DIRS.test(path)
@@ -211,7 +223,7 @@ function detectUncPath(field: ScanField): DetectorMatch[] {
     if (!m) continue;
     matches.push(match(sites, span.start, span.start + m[0].length, 'UNC or device path'));
   }
-  return matches.slice(0, MAX_MATCHES);
+  return capMatches(matches);
 }
 
 /*
@@ -220,53 +232,67 @@ function detectUncPath(field: ScanField): DetectorMatch[] {
  * each list holds `%` and the look-alikes of the characters it needs.
  */
 const LOOKALIKE_DOT = '\uff0e';
+const LOOKALIKE_SLASHES = ['\uff0f', '\u2215', '\u2044', '\u29f8'];
 const LOOKALIKE_BACKSLASHES = ['\uff3c', '\u29f9', '\ufe68'];
 /** DOT_DOT and FILTER_BYPASS both need `..` in the decoded text. */
 const DOT_DOT_TRIGGERS: DetectorTriggers = { literals: ['..', '%', LOOKALIKE_DOT] };
-/** SENSITIVE_HINT, with leading dots and trailing separators dropped (look-alikes may write them). */
+/**
+ * What a sensitive-path match needs in the raw value. The span comes from a SENSITIVE_HINT
+ * anchor, so the hint's words as written do (a `.` or separator is in the value as is, or decoded
+ * from `%` or a look-alike, which the literals cover; letters are never decoded without `%`).
+ * Three hints find spans often and name no file themselves (`mcp`, `copilot`, `credentials`): a
+ * span found by one of them still matches only a pattern of sensitive-paths.ts, and each pattern
+ * needs a literal of this list, with the words of those three narrowed to the files they name
+ * (`mcp.json`, `mcp_config`, `github-copilot`, `git-credentials`). resolvePath lowercases, and
+ * the Kelvin sign lowercases to `k` (the dotted capital I to `i` and a combining dot), which no
+ * case-insensitive literal finds: those two open the gate as they are.
+ */
 const SENSITIVE_TRIGGERS: DetectorTriggers = {
-  literals: ['..', '%', LOOKALIKE_DOT],
+  literals: ['..', '%', LOOKALIKE_DOT, ...LOOKALIKE_SLASHES, ...LOOKALIKE_BACKSLASHES, '\u212a', '\u0130'],
   caseless: [
-    'etc',
-    'proc',
-    'ssh',
+    'etc/',
+    'etc\\',
+    'proc/',
+    'proc\\',
+    '.ssh',
     'id_',
-    'aws',
+    '.aws',
     'gcloud',
     'application_default',
-    'azure',
-    'kube',
+    '.azure',
+    '.kube',
     'secrets',
-    'docker',
-    'credentials',
+    '.docker',
+    'git-credentials',
     'netrc',
-    'npmrc',
-    'pypirc',
-    'pgpass',
-    'cnf',
+    '.npmrc',
+    '.pypirc',
+    '.pgpass',
+    '.my.cnf',
     'vault-token',
     'htpasswd',
-    'hosts',
-    'terraform',
-    'gnupg',
+    'hosts.yml',
+    '.terraform',
+    '.gnupg',
     '_history',
-    'env',
+    '.env',
     'login data',
-    'logins',
-    'key3',
-    'key4',
-    'cookies',
+    'logins.json',
+    'key3.db',
+    'key4.db',
+    'cookies.sqlite',
     'wp-config',
     'system32',
     'repair',
     'ntds',
     'appdata',
     'unattend',
-    'ini',
-    'mcp',
+    '.ini',
+    'mcp.json',
+    'mcp_config',
     'claude',
-    'copilot',
-    'continue',
+    'github-copilot',
+    '.continue',
   ],
 };
 

@@ -73,26 +73,38 @@ const ROLE_MARKER_TRIGGERS: DetectorTriggers = {
 const ENCODED_TRIGGERS: DetectorTriggers = { minLength: 9 };
 /** Hidden regions are HTML (comments, elements: `<`) or Markdown (`](` links and images, `]:` references). */
 const HIDDEN_TRIGGERS: DetectorTriggers = { literals: ['<', '](', ']:'] };
+/**
+ * Obfuscated instructions: the shortest is a disguised chat-template token ("［INST］", 6); spaced
+ * runs take 23 characters and disguised phrases more.
+ */
+const OBFUSCATED_TRIGGERS: DetectorTriggers = { minLength: 6 };
+
+/** Two finders' matches as one list, overlaps dropped; most fields find nothing, which costs nothing. */
+function merged(a: DetectorMatch[], b: DetectorMatch[]): DetectorMatch[] {
+  return a.length === 0 && b.length === 0 ? a : dropOverlaps(a.concat(b));
+}
 
 /** Overrides in English and in the other languages injections use. */
 function findOverrides(text: string): DetectorMatch[] {
-  return dropOverlaps([...findPhrases(text, OVERRIDE_PHRASES), ...findScriptOverrides(text)]);
+  return merged(findPhrases(text, OVERRIDE_PHRASES), findScriptOverrides(text));
 }
+
+const DISGUISED_SETS = [OVERRIDE_PHRASES, CONCEALMENT_PHRASES];
 
 /** Overrides, concealment and role markers written with look-alike letters, fullwidth forms or leetspeak. */
 function findObfuscated(text: string): DetectorMatch[] {
-  return dropOverlaps([
-    ...findDisguisedPhrases(text, [OVERRIDE_PHRASES, CONCEALMENT_PHRASES], findRoleMarkers),
-    ...findSpacedInstructions(text, describeInstruction),
-  ]);
+  return merged(
+    findDisguisedPhrases(text, DISGUISED_SETS, findRoleMarkers),
+    findSpacedInstructions(text, describeInstruction),
+  );
 }
 
 /** Encoded blobs (base64, hex, entities) and ciphers (ROT13) that hide an instruction. */
 function findEncoded(text: string): DetectorMatch[] {
-  return dropOverlaps([
-    ...findEncodedInstructions(text, describeInstruction),
-    ...findCipherInstructions(text, describeInstruction),
-  ]);
+  return merged(
+    findEncodedInstructions(text, describeInstruction),
+    findCipherInstructions(text, describeInstruction),
+  );
 }
 
 export const promptInjectionDetectors: readonly Detector[] = [
@@ -115,5 +127,5 @@ export const promptInjectionDetectors: readonly Detector[] = [
     (text) => findPhrases(text, CONCEALMENT_PHRASES),
     { caseless: anchorLiterals(CONCEALMENT_PHRASES) },
   ),
-  textDetector('prompt-injection.obfuscated-instruction', TEXT_ROLES, findObfuscated),
+  textDetector('prompt-injection.obfuscated-instruction', TEXT_ROLES, findObfuscated, OBFUSCATED_TRIGGERS),
 ];

@@ -9,8 +9,15 @@ import {
   findUnions,
 } from './args/sql-injection-signals.js';
 import { findSubqueries } from './args/sql-subquery.js';
-import { collect, type LocalMatch, type SqlMode, type SqlVariant, sqlView } from './args/sql-view.js';
-import { ARG_ROLES } from './args/value-kind.js';
+import {
+  collect,
+  type LocalMatch,
+  SQL_ESCAPES,
+  type SqlMode,
+  type SqlVariant,
+  sqlView,
+} from './args/sql-view.js';
+import { ARG_ROLES, REGEX_SPACES } from './args/value-kind.js';
 
 /**
  * SQL injection and destructive SQL in tool arguments. A `sql`/`query` argument holding a whole
@@ -22,8 +29,8 @@ type Signal = (variant: SqlVariant, mode: SqlMode, text: string) => LocalMatch[]
 
 /**
  * Builds a detector: a cheap keyword prefilter, then the signal over every reading of the value.
- * `words` (Detector.triggers, caseless) are literals every match of `prefilter` holds; `%` opens
- * the gate too, since an encoded value is judged decoded (sqlView).
+ * `words` (Detector.triggers, caseless) are literals every match of `prefilter` holds; the
+ * escapes that make sqlView decode a value open the gate too, since such a value is judged decoded.
  */
 function sqlDetector(
   id: string,
@@ -31,15 +38,13 @@ function sqlDetector(
   signal: Signal,
   words: readonly string[],
 ): Detector {
+  const passes = typeof prefilter === 'function' ? prefilter : (text: string) => prefilter.test(text);
   return {
     id,
     roles: ARG_ROLES,
-    triggers: { literals: ['%'], caseless: words },
+    triggers: { caseless: [...SQL_ESCAPES, ...words] },
     detect(field: ScanField): DetectorMatch[] {
-      const view = sqlView(
-        field,
-        typeof prefilter === 'function' ? prefilter : (text) => prefilter.test(text),
-      );
+      const view = sqlView(field, passes);
       if (!view) return [];
       // Statement mode has one unprefixed variant, so the decoded text lines up with its tokens.
       return collect(view, (variant, mode) => signal(variant, mode, view.mapped.text));
@@ -71,8 +76,19 @@ const OS_COMMAND =
 const FILE_ACCESS =
   /load_file|into\s+(?:outfile|dumpfile)|pg_read|pg_ls_dir|pg_stat_file|lo_import|lo_export|bulk\s+insert|openrowset|utl_file|\bcopy\b[\s\S]{0,200}?\b(?:to|from)\s+'|\battach\b/i;
 
+/**
+ * TAUTOLOGY's comparison instead of its `or`/`and`, which nearly every value holds: an operator,
+ * `like`, a comment mark, or `is` after the operand, which is quoted (a quote), a number (a digit
+ * before `is`), `true`/`false` (`e`), or followed by `)` or a space.
+ */
+const TAUTOLOGY_WORDS = [
+  ...['=', '<', '>', '!', 'like', '--', '#', '/*', "'", '"', 'eis', ')is'],
+  ...[...'0123456789'].map((digit) => `${digit}is`),
+  ...[...REGEX_SPACES].map((space) => `${space}is`),
+];
+
 export const sqlInjectionDetectors: readonly Detector[] = [
-  sqlDetector('sql-injection.tautology', TAUTOLOGY, findTautologies, ['or', 'and']),
+  sqlDetector('sql-injection.tautology', TAUTOLOGY, findTautologies, TAUTOLOGY_WORDS),
   sqlDetector('sql-injection.union-select', UNION, findUnions, ['union']),
   sqlDetector(
     'sql-injection.stacked-query',

@@ -7,6 +7,7 @@ import { isTokenLike } from './args/shell-chain.js';
 import { findUrlSites, type HostSpan, readsTargets, type UrlSite } from './args/url-sites.js';
 import {
   ARG_ROLES,
+  capMatches,
   endOf,
   fieldKind,
   keyKind,
@@ -33,22 +34,42 @@ interface SsrfView {
   readonly base: SsrfBase;
 }
 
-const URLISH =
-  /:[\\/]{2}|file:\/|%3a%2f|169\.254|100\.100\.100|168\.63\.129|192\.0\.0\.192|metadata|fd00:ec2/i;
+/**
+ * A value the SSRF detectors read without a url/host key: `:` and two slashes (either way), found
+ * by hasAuthorityStart, or one of URLISH's other parts. Together, /:[\\/]{2}|file:\/|.../i.
+ */
+const URLISH = /file:\/|%3a%2f|169\.254|100\.100\.100|168\.63\.129|192\.0\.0\.192|metadata|fd00:ec2/i;
+
+function isUrlish(text: string): boolean {
+  return hasAuthorityStart(text) || URLISH.test(text);
+}
+
+/** True when a `:` is followed by two slashes (either way): an authority starts there. */
+function hasAuthorityStart(text: string): boolean {
+  for (let colon = text.indexOf(':'); colon >= 0; colon = text.indexOf(':', colon + 1)) {
+    if (isSlashAt(text, colon + 1) && isSlashAt(text, colon + 2)) return true;
+  }
+  return false;
+}
 
 const SUSPECT_NAMES =
   /metadata|instance-data|(?:nip|sslip|xip)\.io|nip\.direct|localhost|localtest|lvh\.me|vcap\.me|kubernetes|\.svc\b/i;
-const AUTHORITY_START = /:[\\/]{2}/g;
 const AUTHORITY_STOP = stopSet('/?# \t\r\n"\'<>');
+
+function isSlashAt(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  return code === 47 || code === 92;
+}
 
 /**
  * A URL in free text can only reach metadata or hide its host if the host is numeric, bracketed,
  * non-ASCII, behind userinfo or a backslash, or one of a few names; text without such a URL
- * skips URL parsing.
+ * skips URL parsing. Authorities start after `:` and two slashes (either way).
  */
 function hasSuspectHost(text: string): boolean {
-  for (const m of matchesIn(AUTHORITY_START, text)) {
-    const from = m.index + 3;
+  for (let colon = text.indexOf(':'); colon >= 0; colon = text.indexOf(':', colon + 1)) {
+    if (!isSlashAt(text, colon + 1) || !isSlashAt(text, colon + 2)) continue;
+    const from = colon + 3;
     const authority = text.slice(from, endOf(text, from, AUTHORITY_STOP, from + 300));
     const code = authority.charCodeAt(0);
     if ((code >= 48 && code <= 57) || code === 91 || code > 127 || /[@\\%]/.test(authority)) return true;
@@ -60,7 +81,35 @@ function hasSuspectHost(text: string): boolean {
 /** Which URLs a detector reads: targets only (`url`/`host` arguments and whole-value URLs), or all with a suspect host. */
 type Scope = 'targets' | 'suspect' | 'all';
 
-const ALWAYS_DANGEROUS_TEXT = /\b(?:gopher|dict|netdoc|expect):/i;
+/** Schemes that only ever name a fetch, as /\b(?:gopher|dict|netdoc|expect):/i finds them. */
+const ALWAYS_DANGEROUS_WORDS = ['gopher', 'dict', 'netdoc', 'expect'];
+
+/** True when a word of ALWAYS_DANGEROUS_WORDS (ASCII case-insensitive, at a word start) ends at a colon. */
+function hasDangerousScheme(text: string): boolean {
+  for (let colon = text.indexOf(':'); colon >= 0; colon = text.indexOf(':', colon + 1)) {
+    for (const word of ALWAYS_DANGEROUS_WORDS) if (wordEndsAt(text, colon, word)) return true;
+  }
+  return false;
+}
+
+/** True when `text` holds `word` (lowercase ASCII, any case in the text) right before `end`, starting a word. */
+function wordEndsAt(text: string, end: number, word: string): boolean {
+  const start = end - word.length;
+  if (start < 0) return false;
+  for (let k = 0; k < word.length; k++) {
+    const code = text.charCodeAt(start + k);
+    const lower = code >= 65 && code <= 90 ? code + 32 : code;
+    if (lower !== word.charCodeAt(k)) return false;
+  }
+  return start === 0 || !isWordCode(text.charCodeAt(start - 1));
+}
+
+/** A `\w` character of a RegExp without the `u` flag. */
+function isWordCode(code: number): boolean {
+  return (
+    (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95
+  );
+}
 
 /**
  * What the six SSRF detectors read of a field, built once per field (field-memo.ts) instead of
@@ -113,7 +162,7 @@ class SsrfBase {
 
   /** A scheme that only ever names a fetch appears somewhere in the (undecoded) field. */
   hasDangerousText(field: ScanField): boolean {
-    this.dangerousText ??= ALWAYS_DANGEROUS_TEXT.test(field.value);
+    this.dangerousText ??= hasDangerousScheme(field.value);
     return this.dangerousText;
   }
 }
@@ -123,7 +172,7 @@ const ssrfBase = memoByField((field): SsrfBase | null => {
   if (!kind) return null;
   const value = scanText(field.value);
   const keyed = kind === 'url' || kind === 'host';
-  if (!keyed && !URLISH.test(value)) return null;
+  if (!keyed && !isUrlish(value)) return null;
   return new SsrfBase(kind, value, decodeMapped(value), keyed);
 });
 
@@ -159,6 +208,15 @@ function targetOf(site: UrlSite): Reached | null {
 const BARE_METADATA =
   /(?<![\w.:-])(?:169\.254\.169\.254|169\.254\.170\.2|169\.254\.170\.23|100\.100\.100\.200|168\.63\.129\.16|metadata\.google\.internal|fd00:ec2::(?:254|23))(?![\w-]|\.\w)/gi;
 
+/** Every BARE_METADATA match holds one of these (the last two in any case): a cheap test before the scan. */
+const BARE_METADATA_DIGITS = ['169.254.1', '100.100.100.200', '168.63.129.16'];
+const BARE_METADATA_NAMES = /metadata\.google\.internal|fd00:ec2::/i;
+
+function mayHoldBareMetadata(text: string): boolean {
+  for (const digits of BARE_METADATA_DIGITS) if (text.includes(digits)) return true;
+  return BARE_METADATA_NAMES.test(text);
+}
+
 function detectReach(field: ScanField, reach: Reach): DetectorMatch[] {
   // Metadata endpoints count anywhere, documents included: HTML handed to a renderer fetches its <img>.
   const view = reach === 'internal' ? ssrfView(field, 'targets') : ssrfView(field, 'suspect', true);
@@ -175,13 +233,13 @@ function detectReach(field: ScanField, reach: Reach): DetectorMatch[] {
   }
   // A bare address outside a URL counts where it will be fetched (a command, a host, a lone token), not in prose.
   const bare = view.kind !== 'document' && (view.kind !== 'other' || isTokenLike(view.mapped.text));
-  if (reach === 'metadata' && bare) {
+  if (reach === 'metadata' && bare && mayHoldBareMetadata(view.mapped.text)) {
     for (const m of matchesIn(BARE_METADATA, view.mapped.text)) {
       const inside = view.sites.some((site) => m.index >= site.start && m.index < site.end);
       if (!inside) matches.push(toMatch(view, m.index, m.index + m[0].length, 'cloud metadata endpoint'));
     }
   }
-  return matches.slice(0, MAX_MATCHES);
+  return capMatches(matches);
 }
 
 /** Schemes a fetch tool has no business following: raw TCP (gopher, dict), local files, archives, PHP wrappers. */
@@ -197,11 +255,14 @@ function detectScheme(field: ScanField, context: ScanContext, schemes: ReadonlyS
   const dangerous = ssrfBase(field)?.hasDangerousText(field) ?? false;
   const view = ssrfView(field, dangerous ? 'all' : 'targets');
   if (!view || view.kind === 'path') return [];
-  return view.sites
-    .filter((site) => schemes.has(site.scheme) && (isTarget(view, site) || ALWAYS_DANGEROUS.has(site.scheme)))
-    .filter((site) => !(resources && site.scheme === 'file'))
-    .map((site) => toMatch(view, site.start, site.end, `${site.scheme}: URL`))
-    .slice(0, MAX_MATCHES);
+  const matches: DetectorMatch[] = [];
+  for (const site of view.sites) {
+    if (!schemes.has(site.scheme) || (resources && site.scheme === 'file')) continue;
+    if (!isTarget(view, site) && !ALWAYS_DANGEROUS.has(site.scheme)) continue;
+    matches.push(toMatch(view, site.start, site.end, `${site.scheme}: URL`));
+    if (matches.length >= MAX_MATCHES) break;
+  }
+  return matches;
 }
 
 /** `http://trusted.com@evil/`: the part before `@` reads like the host but is a user name. */
@@ -229,7 +290,7 @@ function detectUserinfo(field: ScanField): DetectorMatch[] {
       );
     }
   }
-  return matches.slice(0, MAX_MATCHES);
+  return capMatches(matches);
 }
 
 /** How a written host hides what it is, or null when it is written plainly. */
@@ -251,12 +312,12 @@ function detectObfuscatedHost(field: ScanField): DetectorMatch[] {
       toMatch(view, site.host.start, site.host.end, `host written ${how}: ${site.host.host.name}`),
     );
   }
-  return matches.slice(0, MAX_MATCHES);
+  return capMatches(matches);
 }
 
 /**
- * Every SSRF match needs the shared view (ssrfBase): a `url`/`host` key, or a value URLISH
- * matches. These are URLISH's literals (`:[\\/]{2}` starts with `:/` or `:\\`), so the engine
+ * Every SSRF match needs the shared view (ssrfBase): a `url`/`host` key, or a value isUrlish
+ * accepts. These are its literals (an authority start is `:/` or `:\\` first), so the engine
  * skips the rest without calling any of the six.
  */
 const SSRF_TRIGGERS: DetectorTriggers = {
@@ -277,15 +338,34 @@ const SSRF_TRIGGERS: DetectorTriggers = {
   },
 };
 
-function ssrfDetector(id: string, detect: Detector['detect']): Detector {
-  return { id, roles: ARG_ROLES, triggers: SSRF_TRIGGERS, detect };
+/**
+ * A scheme match names its scheme before a colon in the decoded text: as written, or with some
+ * of it percent-encoded (`%`). Neither a key nor any other literal opens these gates.
+ */
+function schemeTriggers(schemes: readonly string[]): DetectorTriggers {
+  return { literals: ['%'], caseless: schemes.map((scheme) => `${scheme}:`) };
+}
+
+/** Userinfo and the backslash reading both need an `@` in the decoded authority. */
+const USERINFO_TRIGGERS: DetectorTriggers = { literals: ['@', '%'] };
+
+function ssrfDetector(id: string, detect: Detector['detect'], triggers = SSRF_TRIGGERS): Detector {
+  return { id, roles: ARG_ROLES, triggers, detect };
 }
 
 export const ssrfDetectors: readonly Detector[] = [
   ssrfDetector('ssrf.cloud-metadata', (field) => detectReach(field, 'metadata')),
   ssrfDetector('ssrf.internal-address', (field) => detectReach(field, 'internal')),
-  ssrfDetector('ssrf.dangerous-scheme', (field, context) => detectScheme(field, context, DANGEROUS_SCHEMES)),
-  ssrfDetector('ssrf.unusual-scheme', (field, context) => detectScheme(field, context, UNUSUAL_SCHEMES)),
-  ssrfDetector('ssrf.userinfo-trick', detectUserinfo),
+  ssrfDetector(
+    'ssrf.dangerous-scheme',
+    (field, context) => detectScheme(field, context, DANGEROUS_SCHEMES),
+    schemeTriggers([...DANGEROUS_SCHEMES]),
+  ),
+  ssrfDetector(
+    'ssrf.unusual-scheme',
+    (field, context) => detectScheme(field, context, UNUSUAL_SCHEMES),
+    schemeTriggers([...UNUSUAL_SCHEMES]),
+  ),
+  ssrfDetector('ssrf.userinfo-trick', detectUserinfo, USERINFO_TRIGGERS),
   ssrfDetector('ssrf.obfuscated-host', detectObfuscatedHost),
 ];

@@ -55,21 +55,25 @@ function findFileRequests(text: string): DetectorMatch[] {
   return matches;
 }
 
+/** Phrase sets whose disguised forms (look-alike letters, leetspeak) count in a description. */
+const DISGUISED_SETS = [
+  OVERRIDE_PHRASES,
+  CONCEALMENT_PHRASES,
+  DESCRIPTION_SECRECY_PHRASES,
+  SHADOWING_PHRASES,
+];
+
 function findHiddenDirectives(text: string): DetectorMatch[] {
-  return dropOverlaps([
-    ...findPhrases(text, OVERRIDE_PHRASES),
-    ...findPhrases(text, CONCEALMENT_PHRASES),
-    ...findPhrases(text, DESCRIPTION_SECRECY_PHRASES),
-    ...findHiddenInstructions(text),
-    ...findInvisibleUnicode(text, { strict: true }),
-    ...findEncodedInstructions(text, describeInstruction),
-    ...findDisguisedPhrases(text, [
-      OVERRIDE_PHRASES,
-      CONCEALMENT_PHRASES,
-      DESCRIPTION_SECRECY_PHRASES,
-      SHADOWING_PHRASES,
-    ]),
-  ]);
+  const found = findPhrases(text, OVERRIDE_PHRASES).concat(
+    findPhrases(text, CONCEALMENT_PHRASES),
+    findPhrases(text, DESCRIPTION_SECRECY_PHRASES),
+    findHiddenInstructions(text),
+    findInvisibleUnicode(text, { strict: true }),
+    findEncodedInstructions(text, describeInstruction),
+    findDisguisedPhrases(text, DISGUISED_SETS),
+  );
+  // Most descriptions are clean: nothing to sort.
+  return found.length === 0 ? found : dropOverlaps(found);
 }
 
 function descriptionDetector(id: string, find: (text: string) => DetectorMatch[]): Detector {

@@ -43,11 +43,43 @@ function list(entries: readonly Entry[]): Subnets {
   return { blocks, v4 };
 }
 
-/** A dotted IPv4 address (as `isIP` accepts it) as an unsigned 32-bit number. */
+/** A dotted IPv4 address (as `isIP` accepts it) as an unsigned 32-bit number; one pass, no split. */
 function ipv4Number(ip: string): number {
   let number = 0;
-  for (const part of ip.split('.')) number = number * 256 + Number(part);
-  return number;
+  let part = 0;
+  for (let i = 0; i < ip.length; i++) {
+    const code = ip.charCodeAt(i);
+    if (code === 46) {
+      number = number * 256 + part;
+      part = 0;
+    } else {
+      part = part * 10 + code - 48;
+    }
+  }
+  return number * 256 + part;
+}
+
+/** The number of an IPv4 address written canonically (four parts of 0-255, no leading zeros), else -1. */
+function canonicalIpv4(ip: string): number {
+  let number = 0;
+  let part = 0;
+  let digits = 0;
+  let parts = 0;
+  for (let i = 0; i <= ip.length; i++) {
+    const code = i < ip.length ? ip.charCodeAt(i) : 46;
+    if (code === 46) {
+      if (digits === 0 || part > 255 || ++parts > 4) return -1;
+      number = number * 256 + part;
+      part = 0;
+      digits = 0;
+    } else if (code >= 48 && code <= 57) {
+      if ((digits === 1 && part === 0) || ++digits > 3) return -1;
+      part = part * 10 + code - 48;
+    } else {
+      return -1;
+    }
+  }
+  return parts === 4 ? number : -1;
 }
 
 function inSubnets(subnets: Subnets, ip: string, v4: number, family: 'ipv4' | 'ipv6'): boolean {
@@ -113,11 +145,28 @@ const PRIVATE_ZONES = /\.(?:internal|corp|local|lan|intranet|home\.arpa|localdom
 
 const LOCAL_LABELS = new Set(['loopback']);
 
+/**
+ * The last label of every name the four patterns above match (each ends in one of these, after a
+ * `.` or at the start): a name ending in any other label is none of them, which is most names.
+ */
+const NAMED_LAST_LABELS: ReadonlySet<string> = new Set([
+  ...['metadata', 'goog', 'internal', 'instance-data'],
+  ...['localhost', 'localdomain', 'ip6-localhost', 'ip6-loopback', 'me'],
+  ...['kubernetes', 'default', 'svc', 'local'],
+  ...['corp', 'lan', 'intranet', 'arpa', 'private', 'intra'],
+]);
+
+function lastLabel(name: string): string {
+  return name.slice(name.lastIndexOf('.') + 1);
+}
+
 /** Classifies one IP address. */
 export function classifyIp(ip: string): HostTarget | null {
-  const version = isIP(ip);
+  // A canonical dotted address is what isIP calls version 4: read it once, without isIP's regexes.
+  const canonical = canonicalIpv4(ip);
+  const version = canonical >= 0 ? 4 : isIP(ip);
   const family = version === 6 ? 'ipv6' : 'ipv4';
-  const v4 = version === 4 ? ipv4Number(ip) : -1;
+  const v4 = canonical >= 0 ? canonical : version === 4 ? ipv4Number(ip) : -1;
   if (inSubnets(METADATA, ip, v4, family)) return { reach: 'metadata', label: 'cloud metadata endpoint' };
   for (const [label, subnets] of INTERNAL) {
     if (inSubnets(subnets, ip, v4, family))
@@ -136,7 +185,7 @@ export function classifyHost(host: Host): HostTarget | null {
     const inner = classifyIp(ip);
     if (inner) return { reach: inner.reach, label: `${inner.label} (embedded ${ip})` };
   }
-  if (host.ip) return null;
+  if (host.ip || !NAMED_LAST_LABELS.has(lastLabel(host.name))) return null;
   if (METADATA_NAMES.test(host.name)) return { reach: 'metadata', label: 'cloud metadata endpoint' };
   if (/^(?:localhost|(?:.+\.)?localhost)$/.test(host.name))
     return { reach: 'internal', label: 'loopback name', local: true };

@@ -58,6 +58,12 @@ function ipv6Groups(address: string): number[] | null {
   return [...headGroups, ...Array<string>(fill).fill('0'), ...tailGroups].map((g) => Number.parseInt(g, 16));
 }
 
+/** True when groups `from` to `to` (exclusive) are all zero. */
+function zeros(groups: readonly number[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (groups[i] !== 0) return false;
+  return true;
+}
+
 function v4From(high: number, low: number): string {
   return [high >> 8, high & 255, low >> 8, low & 255].join('.');
 }
@@ -66,10 +72,9 @@ function v4From(high: number, low: number): string {
 export function embeddedIpv4(address: string): string | null {
   const g = ipv6Groups(address);
   if (!g) return null;
-  const zeros = (from: number, to: number) => g.slice(from, to).every((x) => x === 0);
-  if (zeros(0, 5) && (g[5] === 0xffff || g[5] === 0) && (g[6]! !== 0 || g[7]! > 1))
+  if (zeros(g, 0, 5) && (g[5] === 0xffff || g[5] === 0) && (g[6]! !== 0 || g[7]! > 1))
     return v4From(g[6]!, g[7]!);
-  if (g[0] === 0x64 && g[1] === 0xff9b && zeros(2, 6)) return v4From(g[6]!, g[7]!);
+  if (g[0] === 0x64 && g[1] === 0xff9b && zeros(g, 2, 6)) return v4From(g[6]!, g[7]!);
   if (g[0] === 0x2002) return v4From(g[1]!, g[2]!);
   return null;
 }
@@ -78,12 +83,33 @@ export function embeddedIpv4(address: string): string | null {
  * Wildcard and rebinding DNS services that answer with an address written in the name
  * (`10.0.0.1.nip.io`, `7f000001.c0a80001.rbndr.us`): the name looks public and resolves inside.
  */
-const REBINDING_DNS =
-  /\.(?:nip\.io|sslip\.io|xip\.io|nip\.direct|rbndr\.us|1u\.ms|rebind\.it|lock\.cmpxchg8b\.com)$/;
+const REBINDING_SUFFIXES = [
+  '.nip.io',
+  '.sslip.io',
+  '.xip.io',
+  '.nip.direct',
+  '.rbndr.us',
+  '.1u.ms',
+  '.rebind.it',
+  '.lock.cmpxchg8b.com',
+];
 const WRITTEN_IPV4 = /(?:^|[.-])((?:\d{1,3}[.-]){3}\d{1,3}|[0-9a-f]{8})(?=[.-])/g;
+/** Shared by every host without embedded addresses; never modified. */
+const NO_IPS: readonly string[] = [];
 
-function rebindingIps(name: string): string[] {
-  if (!REBINDING_DNS.test(name)) return [];
+/** The last two labels of each suffix: a name ending otherwise is on none of them. */
+const REBINDING_DOMAINS = new Set(REBINDING_SUFFIXES.map((suffix) => suffix.split('.').slice(-2).join('.')));
+
+function isRebindingName(name: string): boolean {
+  const lastDot = name.lastIndexOf('.');
+  if (lastDot <= 0 || !REBINDING_DOMAINS.has(name.slice(name.lastIndexOf('.', lastDot - 1) + 1)))
+    return false;
+  for (const suffix of REBINDING_SUFFIXES) if (name.endsWith(suffix)) return true;
+  return false;
+}
+
+function rebindingIps(name: string): readonly string[] {
+  if (!isRebindingName(name)) return NO_IPS;
   const ips: string[] = [];
   for (const m of matchesIn(WRITTEN_IPV4, name)) {
     const written = m[1]!;
@@ -102,17 +128,86 @@ function describeIpv4(written: string): string | null {
   return null;
 }
 
-const PLAIN_NAME = /^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.?$/i;
-const NUMERIC_LABEL = /(?:^|\.)(?:\d+|0x[0-9a-f]*)\.?$/i;
-
 /**
- * The host of a plain DNS name (letters, digits, hyphens; last label not numeric, so no parser
- * reads it as IPv4), without the cost of full normalization; null for anything else.
+ * The host of a plain DNS name (labels of ASCII letters, digits and hyphens, an optional trailing
+ * dot; last label not numeric, so no parser reads it as IPv4), without the cost of full
+ * normalization; null for anything else. One pass over the characters, no regex.
  */
 export function plainHost(written: string): Host | null {
-  if (!PLAIN_NAME.test(written) || NUMERIC_LABEL.test(written)) return null;
-  const name = written.toLowerCase().replace(/\.$/, '');
+  const length = written.length;
+  let labelStart = 0;
+  let upper = false;
+  for (let i = 0; i < length; i++) {
+    const code = written.charCodeAt(i);
+    if (code === 46) {
+      if (i === labelStart) return null;
+      labelStart = i + 1;
+    } else if (code >= 65 && code <= 90) {
+      upper = true;
+    } else if (!((code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 45)) {
+      return null;
+    }
+  }
+  if (length === 0) return null;
+  // A trailing dot ends the name; the last label is the one before it.
+  const trailingDot = labelStart === length;
+  const nameEnd = trailingDot ? length - 1 : length;
+  const lastStart = trailingDot ? written.lastIndexOf('.', nameEnd - 1) + 1 : labelStart;
+  if (isNumericLabel(written, lastStart, nameEnd)) return null;
+  const lower = upper ? written.toLowerCase() : written;
+  const name = trailingDot ? lower.slice(0, nameEnd) : lower;
   return { name, ip: null, embedded: rebindingIps(name), obfuscation: null };
+}
+
+/** True when `text[from, end)` is all digits, or `0x` and hex digits: a label IPv4 parsers read as a number. */
+function isNumericLabel(text: string, from: number, end: number): boolean {
+  if (end <= from) return false;
+  let i = from;
+  if (end - from >= 2 && text.charCodeAt(from) === 48 && (text.charCodeAt(from + 1) | 32) === 120) {
+    for (i = from + 2; i < end; i++) if (!isHexCode(text.charCodeAt(i))) return false;
+    return true;
+  }
+  for (; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
+}
+
+function isHexCode(code: number): boolean {
+  const lower = code | 32;
+  return (code >= 48 && code <= 57) || (lower >= 97 && lower <= 102);
+}
+
+/**
+ * The host of an IPv4 address written plainly (four decimal parts of 0-255, no leading zeros), as
+ * normalizeHost makes of it: every parser reads it as itself, so no URL parse is needed.
+ */
+export function dottedIpv4Host(written: string): Host | null {
+  if (!isDottedIpv4(written)) return null;
+  return { name: written, ip: written, embedded: NO_IPS, obfuscation: null };
+}
+
+function isDottedIpv4(text: string): boolean {
+  let parts = 0;
+  let digits = 0;
+  let value = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : 46;
+    if (code === 46) {
+      if (digits === 0 || value > 255 || ++parts > 4) return false;
+      digits = 0;
+      value = 0;
+    } else if (code >= 48 && code <= 57) {
+      if (digits === 1 && value === 0) return false;
+      digits++;
+      value = value * 10 + code - 48;
+      if (digits > 3) return false;
+    } else {
+      return false;
+    }
+  }
+  return parts === 4;
 }
 
 /**

@@ -94,8 +94,10 @@ export function measureClimb(path: string): Climb | null {
   let at = home ? home[0].length : 0;
   while (at <= path.length) {
     const end = endOf(path, at, SEPARATORS);
-    const segment = path.slice(at, end);
-    if (segment === '..') {
+    // Segments are compared in place; only a first segment is sliced, to test for a drive (`c:`).
+    const length = end - at;
+    const dot = length > 0 && path.charCodeAt(at) === 46;
+    if (length === 2 && dot && path.charCodeAt(at + 1) === 46) {
       if (runLength === 0) runStart = at;
       runLength++;
       if (runLength > longestRun) longest = { start: runStart, end: Math.min(end + 1, path.length) };
@@ -105,9 +107,9 @@ export function measureClimb(path: string): Climb | null {
         min = depth;
         best = { start: runStart, end: Math.min(end + 1, path.length) };
       }
-    } else if (segment !== '.' && segment !== '') {
+    } else if (length > 1 || (length === 1 && !dot)) {
       runLength = 0;
-      if (!/^[a-z]:$/i.test(segment) || at > 0) depth++;
+      if (at > 0 || !/^[a-z]:$/i.test(path.slice(at, end))) depth++;
     }
     if (end >= path.length) break;
     at = end + 1;
@@ -127,15 +129,25 @@ export interface ResolvedPath {
 
 /** Resolves a path the way a server would before opening it. */
 export function resolvePath(raw: string): ResolvedPath {
-  let path = raw
-    .toLowerCase()
-    .replaceAll('\\', '/')
-    .replace(/\.{4,}\/{1,2}|\.\.\.\/\.\/|\.\.;\//g, '../');
-  path = path.replace(/^file:\/\/(?:localhost)?/, '').replace(/^\/\/[?.]\/(?:unc\/)?/, '//');
-  const home = HOME_PREFIX.exec(path);
+  // Each rewrite runs only when the text holds what its pattern starts with or needs.
+  let path = raw.toLowerCase();
+  if (path.includes('\\')) path = path.replaceAll('\\', '/');
+  if (path.includes('...') || path.includes('..;')) {
+    path = path.replace(/\.{4,}\/{1,2}|\.\.\.\/\.\/|\.\.;\//g, '../');
+  }
+  if (path.startsWith('file://')) path = path.replace(/^file:\/\/(?:localhost)?/, '');
+  if (path.startsWith('//')) path = path.replace(/^\/\/[?.]\/(?:unc\/)?/, '//');
+  const lead = path.charCodeAt(0);
+  // HOME_PREFIX starts with `~`, `$` or `%`.
+  const home = lead === 126 || lead === 36 || lead === 37 ? HOME_PREFIX.exec(path) : null;
   if (home) path = `/~${path.slice(home[0].length)}`;
-  path = path.replace(/^[a-z]:(?=\/|$)/, '');
+  if (path.charCodeAt(1) === 58) path = path.replace(/^[a-z]:(?=\/|$)/, '');
   let rooted = path.startsWith('/');
+  // Without empty, `.` or `..` segments there is nothing to apply: at most a trailing `/` goes.
+  if (!path.includes('//') && !hasDotSegment(path)) {
+    const end = path.endsWith('/') ? path.length - 1 : path.length;
+    return { path: rooted ? `/${path.slice(1, end)}` : path.slice(0, end), rooted, climbed: false };
+  }
   let climbed = false;
   const stack: string[] = [];
   for (const segment of path.split('/')) {
@@ -149,4 +161,15 @@ export function resolvePath(raw: string): ResolvedPath {
     else rooted = true;
   }
   return { path: (rooted ? '/' : '') + stack.join('/'), rooted, climbed };
+}
+
+/** True when a segment of a `/`-separated path is `.` or `..`. */
+function hasDotSegment(path: string): boolean {
+  for (let at = path.indexOf('.'); at >= 0; at = path.indexOf('.', at + 1)) {
+    if (at > 0 && path.charCodeAt(at - 1) !== 47) continue;
+    const dots = path.charCodeAt(at + 1) === 46 ? 2 : 1;
+    const after = at + dots;
+    if (after === path.length || path.charCodeAt(after) === 47) return true;
+  }
+  return false;
 }

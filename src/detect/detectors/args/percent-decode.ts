@@ -1,5 +1,3 @@
-import { matchesIn } from '../text/regex-matches.js';
-
 /**
  * Percent-decoding that remembers where each decoded character came from, so a detector can judge
  * the decoded form (`%2e%2e%2f` is `../`) and still report a span of the original text. Decodes
@@ -28,7 +26,6 @@ export interface MappedText {
 }
 
 const MAX_ROUNDS = 3;
-const ESCAPE = /%(?:[0-9a-f]{2}|u[0-9a-f]{4})/gi;
 const LOOKALIKE = /[\uff0e\uff0f\uff3c\u2215\u2044\u29f8\u29f9\ufe68]/g;
 const LOOKALIKES: Readonly<Record<string, string>> = {
   '\uff0e': '.',
@@ -124,38 +121,58 @@ function mapEnd(layer: Layer, i: number): number {
   return layer.sourceEnd[r]! < 0 ? layer.source[r]! + (i - layer.decoded[r]!) : layer.sourceEnd[r]!;
 }
 
-/** One round of decoding, or null when there is nothing to decode. */
-function decodeOnce(text: string): { text: string; layer: Layer } | null {
-  const parts: string[] = [];
-  const decoded: number[] = [];
-  const source: number[] = [];
-  const sourceEnd: number[] = [];
-  let out = 0;
-  let copied = 0;
-  const plain = (until: number) => {
-    if (until <= copied) return;
-    decoded.push(out);
-    source.push(copied);
-    sourceEnd.push(-1);
-    parts.push(text.slice(copied, until));
-    out += until - copied;
-    copied = until;
-  };
-  for (const m of matchesIn(ESCAPE, text)) {
-    if (m.index < copied) continue;
-    const run = readEscape(text, m.index);
-    if (!run) continue;
-    plain(m.index);
-    decoded.push(out);
-    source.push(m.index);
-    sourceEnd.push(run.end);
-    parts.push(run.chars);
-    out += run.chars.length;
-    copied = run.end;
+/** The output of one decoding round as it is built: parts of text and the runs that map them back. */
+class RoundBuilder {
+  readonly parts: string[] = [];
+  readonly decoded: number[] = [];
+  readonly source: number[] = [];
+  readonly sourceEnd: number[] = [];
+  /** Length of the output so far, and how far the input is copied or decoded. */
+  out = 0;
+  copied = 0;
+
+  constructor(private readonly text: string) {}
+
+  /** Copies the input up to `until` as one plain run. */
+  plain(until: number): void {
+    if (until <= this.copied) return;
+    this.run(this.copied, -1, this.text.slice(this.copied, until));
+    this.copied = until;
   }
-  if (decoded.length === 0) return null;
-  plain(text.length);
-  return { text: parts.join(''), layer: { decoded, source, sourceEnd } };
+
+  /** Adds the decoded characters of the escape at `at`, ending at `end`. */
+  escape(at: number, end: number, chars: string): void {
+    this.run(at, end, chars);
+    this.copied = end;
+  }
+
+  private run(from: number, sourceEnd: number, chars: string): void {
+    this.decoded.push(this.out);
+    this.source.push(from);
+    this.sourceEnd.push(sourceEnd);
+    this.parts.push(chars);
+    this.out += chars.length;
+  }
+}
+
+/**
+ * One round of decoding, or null when there is nothing to decode. Escapes are read at each `%`
+ * (readEscape accepts `%XX` and `%uXXXX` there, as /%(?:[0-9a-f]{2}|u[0-9a-f]{4})/gi would find
+ * them, and no escape holds another `%`).
+ */
+function decodeOnce(text: string): { text: string; layer: Layer } | null {
+  const round = new RoundBuilder(text);
+  for (let at = text.indexOf('%'); at >= 0; at = text.indexOf('%', at + 1)) {
+    if (at < round.copied) continue;
+    const run = readEscape(text, at);
+    if (!run) continue;
+    round.plain(at);
+    round.escape(at, run.end, run.chars);
+  }
+  if (round.decoded.length === 0) return null;
+  round.plain(text.length);
+  const { decoded, source, sourceEnd } = round;
+  return { text: round.parts.join(''), layer: { decoded, source, sourceEnd } };
 }
 
 function hexDigit(code: number): number {

@@ -87,12 +87,30 @@ export const SENSITIVE_HINT =
 /** SENSITIVE_HINT for scanning a whole value (global). */
 export const SENSITIVE_ANCHOR = new RegExp(SENSITIVE_HINT.source, 'gi');
 
+/**
+ * All patterns of a list as one alternation (they carry no flags), so a path that matches none,
+ * which is almost every path, costs one regex test instead of one per entry.
+ */
+const UNIONS = new WeakMap<readonly SensitivePath[], RegExp>();
+
+function unionOf(list: readonly SensitivePath[]): RegExp {
+  let union = UNIONS.get(list);
+  if (!union) {
+    if (list.some((entry) => entry.pattern.flags !== ''))
+      throw new Error('sensitive path patterns take no flags');
+    union = new RegExp(list.map((entry) => `(?:${entry.pattern.source})`).join('|'));
+    UNIONS.set(list, union);
+  }
+  return union;
+}
+
 /** The first entry a resolved path matches, if any. */
 export function matchSensitive(
   list: readonly SensitivePath[],
   path: string,
   rooted: boolean,
 ): SensitivePath | null {
+  if (!unionOf(list).test(path)) return null;
   for (const entry of list) {
     if (entry.rooted && !rooted) continue;
     if (entry.pattern.test(path)) return entry;

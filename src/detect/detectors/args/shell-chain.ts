@@ -1,7 +1,7 @@
 import { matchesIn } from '../text/regex-matches.js';
 import type { ShellHit } from './shell-destructive.js';
 import { findCredentialExfil } from './shell-exfil.js';
-import type { ValueKind } from './value-kind.js';
+import { endOf, stopSet, type ValueKind } from './value-kind.js';
 
 /**
  * Shell metacharacters that chain or substitute commands. In a non-shell argument (a file name,
@@ -28,17 +28,38 @@ const CHAIN = new RegExp(
   String.raw`(;|&&|\|\||\||&|\r?\n|\$\(|\x60)[ \t]*(?:sudo[ \t]+)?(${[...NETWORK, ...COMMANDS].join('|')})(?:\.exe)?(?![\w.-])`,
   'gi',
 );
+/** CHAIN anchored at one position: tried only where a separator starts (CHAIN_START). */
+const CHAIN_AT = new RegExp(CHAIN.source, 'iy');
+/** The characters a CHAIN separator starts with. */
+const CHAIN_START = stopSet(';&|\r\n$`');
+
+/**
+ * The next match of CHAIN at or after `from`, as CHAIN's global search finds it: a match starts
+ * with a separator, so only those positions are tried (the scan over the long word list at every
+ * character was most of what an ordinary value cost).
+ */
+function nextChain(text: string, from: number): RegExpExecArray | null {
+  for (let at = endOf(text, from, CHAIN_START); at < text.length; at = endOf(text, at + 1, CHAIN_START)) {
+    CHAIN_AT.lastIndex = at;
+    const m = CHAIN_AT.exec(text);
+    if (m) return m;
+  }
+  return null;
+}
+
 const ARG_LIKE = /^(?:[ \t]*(?:$|[;&|`)#'"<>\r\n])|[ \t]+[-/~.$\\'"0-9<>*]|[ \t]+[a-z]:\\)/i;
 const NETWORK_FOLLOWER = /^(?:[ \t\r\n]|$|[;&|`)'"])/;
 
 /** Chains into a command inside a value that is not itself a shell command. */
 export function findArgumentChains(text: string, kind: ValueKind): ShellHit[] {
   const hits: ShellHit[] = [];
-  const tokenLike = kind === 'path' || kind === 'url' || kind === 'host' || isTokenLike(text);
-  for (const m of matchesIn(CHAIN, text)) {
+  // Only newline and backtick separators ask; most values have no chain at all.
+  let tokenLike: boolean | null = kind === 'path' || kind === 'url' || kind === 'host' ? true : null;
+  for (let m = nextChain(text, 0); m !== null; m = nextChain(text, m.index + m[0].length)) {
     const separator = m[1]!;
     const word = m[2]!.toLowerCase();
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 4);
+    if (separator.endsWith('\n') || separator === '`') tokenLike ??= isTokenLike(text);
     if (separator.endsWith('\n') && !tokenLike) continue;
     if (separator === '|' && /^\s*\|/.test(after)) continue;
     // A backtick opening prose's Markdown code span follows a space; one glued to the value's first word substitutes.
@@ -50,7 +71,14 @@ export function findArgumentChains(text: string, kind: ValueKind): ShellHit[] {
     if (!network && !command) continue;
     hits.push({ start: m.index, end: m.index + m[0].length, detail: `${describe(separator)} into ${word}` });
   }
-  return [...hits, ...findEvasion(text), ...findCredentialExfil(text)];
+  return withTricks(hits, text);
+}
+
+/** `hits`, then evasion tricks and credential uploads in `text`, in that order. */
+function withTricks(hits: ShellHit[], text: string): ShellHit[] {
+  for (const hit of findEvasion(text)) hits.push(hit);
+  for (const hit of findCredentialExfil(text)) hits.push(hit);
+  return hits;
 }
 
 /** True when the value has no spaces: a file name, an id, a URL (newlines allowed: `x\nid`); not prose. */
@@ -64,31 +92,43 @@ function describe(separator: string): string {
   return 'command chained';
 }
 
-const SHELL_PATTERNS: readonly (readonly [RegExp, string])[] = [
+/** A pattern, literals one of which each of its matches holds (as the pattern's case rule reads them), and the detail of its hits. */
+type HintedPattern = readonly [RegExp, readonly string[], string];
+
+/** Runs each pattern whose literals the text holds one of, in order: indexOf is far cheaper than a regex scan. */
+function hintedHits(text: string, patterns: readonly HintedPattern[], hits: ShellHit[]): void {
+  for (const [pattern, literals, detail] of patterns) {
+    if (!literals.some((literal) => text.includes(literal))) continue;
+    for (const m of matchesIn(pattern, text))
+      hits.push({ start: m.index, end: m.index + m[0].length, detail });
+  }
+}
+
+const SHELL_PATTERNS: readonly HintedPattern[] = [
   [
     /\|\s*(?:sudo\s+(?:-\S+\s+)*)?(?:env\s+)?(?:\S*\/)?(?:(?:ba|z|da|k|tc|fi|a)?sh\b(?!\s+-c\b)|(?:python[0-9.]*|perl|ruby|node|php)(?:\s+-)?(?=\s*(?:$|[;&|)]))|iex\b|invoke-expression\b)/gi,
+    ['|'],
     'pipe into an interpreter',
   ],
-  [/(?:\$\(|`)\s*(?:curl|wget|nc|ncat|netcat)\b/g, 'command substitution of a network fetch'],
+  [/(?:\$\(|`)\s*(?:curl|wget|nc|ncat|netcat)\b/g, ['$(', '`'], 'command substitution of a network fetch'],
   [
     /-exec(?:dir)?\s+(?:ba|z|da)?sh\s+-c\s+["'][^"'\n]{0,200}?\b(?:curl|wget|nc|ncat|scp)\b/g,
+    ['-exec'],
     'find spawning a network command',
   ],
   [
     /\|\s*(?:nc|ncat|netcat|telnet|socat)(?=\s+\S)|\|\s*curl\b[^\n|;&]{0,300}?(?:@-|-T\s*-)/g,
+    ['|'],
     'pipe into a network upload',
   ],
-  [/\b(?:nc|ncat|netcat|telnet)\s[^\n|;&<]{0,200}<\s*[^\s<&]/g, 'file sent over the network'],
+  [/\b(?:nc|ncat|netcat|telnet)\s[^\n|;&<]{0,200}<\s*[^\s<&]/g, ['<'], 'file sent over the network'],
 ];
 
 /** Dangerous uses of chaining inside a shell command. */
 export function findShellChains(text: string): ShellHit[] {
   const hits: ShellHit[] = [];
-  for (const [pattern, detail] of SHELL_PATTERNS) {
-    for (const m of matchesIn(pattern, text))
-      hits.push({ start: m.index, end: m.index + m[0].length, detail });
-  }
-  return [...hits, ...findEvasion(text), ...findCredentialExfil(text)];
+  hintedHits(text, SHELL_PATTERNS, hits);
+  return withTricks(hits, text);
 }
 
 /**
@@ -101,18 +141,21 @@ const PERSISTENCE = new RegExp(
   'g',
 );
 
-const EVASION: readonly (readonly [RegExp, string])[] = [
-  [PERSISTENCE, 'write to a persistence file'],
-  [/\$\{IFS\}|\$IFS\b/g, 'IFS variable used as a space'],
+const EVASION: readonly HintedPattern[] = [
+  // Every target PERSISTENCE names, and `crontab` for `| crontab -`.
+  [PERSISTENCE, ['authorized_keys', '/etc/', '/var/spool/cron/', 'crontab'], 'write to a persistence file'],
+  [/\$\{IFS\}|\$IFS\b/g, ['IFS'], 'IFS variable used as a space'],
   [
     /\{(?:cat|ls|id|whoami|curl|wget|nc|bash|sh|rm|echo|uname|ping),[^}\s]+\}/g,
+    ['{'],
     'brace expansion hiding a command',
   ],
-  [/\/\?{2,}\/[\w?]*\?[\w?]*/g, 'glob-obfuscated command path'],
-  [/\$'(?:\\x[0-9a-f]{2}){2,}/gi, 'hex-escaped command'],
-  [/\beval\b[^\n]{0,200}?\bbase64\s+(?:-d|--decode)\b/g, 'eval of decoded base64'],
+  [/\/\?{2,}\/[\w?]*\?[\w?]*/g, ['??'], 'glob-obfuscated command path'],
+  [/\$'(?:\\x[0-9a-f]{2}){2,}/gi, ["$'"], 'hex-escaped command'],
+  [/\beval\b[^\n]{0,200}?\bbase64\s+(?:-d|--decode)\b/g, ['base64'], 'eval of decoded base64'],
   [
     /\bbase64\s+(?:-d|--decode|-D)\b[^\n;&]{0,200}?\|\s*(?:\S*\/)?(?:ba|z|da)?sh\b/g,
+    ['base64'],
     'decoded base64 piped into a shell',
   ],
 ];
@@ -123,9 +166,6 @@ const EVASION_HINT = /IFS|\{|\?\?|\$'|eval|base64|>|tee|crontab/;
 export function findEvasion(text: string): ShellHit[] {
   const hits: ShellHit[] = [];
   if (!EVASION_HINT.test(text)) return hits;
-  for (const [pattern, detail] of EVASION) {
-    for (const m of matchesIn(pattern, text))
-      hits.push({ start: m.index, end: m.index + m[0].length, detail });
-  }
+  hintedHits(text, EVASION, hits);
   return hits;
 }

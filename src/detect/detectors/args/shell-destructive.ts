@@ -42,39 +42,68 @@ function recursiveOnRoot(text: string): ShellHit[] {
 
 const DISK = String.raw`\/dev\/(?:sd[a-z]|hd[a-z]|vd[a-z]|xvd[a-z]|nvme\d|mmcblk\d|disk\d|rdisk\d|mapper\/)\S*`;
 
-const PATTERNS: readonly (readonly [RegExp, string])[] = [
-  [/\bmkfs(?:\.\w+)?\b[^\n;&|]{0,200}?\/dev\/\S+/i, 'filesystem created over a disk'],
-  [new RegExp(String.raw`\bdd\b[^\n;&|]{0,300}?\bof=${DISK}`, 'i'), 'dd onto a disk'],
-  [new RegExp(String.raw`(?<![<>&\d])>{1,2}\s*${DISK}`, 'i'), 'redirect onto a disk'],
-  [/\b(?:shred|wipefs|blkdiscard)\b[^\n;&|]{0,200}?\/dev\/\S+/i, 'disk wiped'],
-  [/:\s*\(\s*\)\s*\{\s*:\s*\|\s*:?\s*&\s*\}\s*;?\s*:/, 'fork bomb'],
-  [/\b(\w+)\s*\(\s*\)\s*\{\s*\1\s*\|\s*\1\s*&\s*\}\s*;\s*\1\b/, 'fork bomb'],
-  [/%0\s*\|\s*%0|\bfork\s+while\s+fork\b|while\s+(?:True|1)\s*:\s*os\.fork\(\)/, 'fork bomb'],
-  [/\bfind\s+\/\s[^\n;&|]{0,200}?(?:-delete\b|-exec\s+rm\b)/, 'find deleting from the root'],
-  [/\bformat(?:\.com)?\s+[a-z]:(?=\s|$|\/)/i, 'drive formatted'],
+/** What every DISK match starts with (compared case-insensitively, as the patterns using DISK are). */
+export const DISK_PREFIXES: readonly string[] = [
+  '/dev/sd',
+  '/dev/hd',
+  '/dev/vd',
+  '/dev/xvd',
+  '/dev/nvme',
+  '/dev/mmcblk',
+  '/dev/disk',
+  '/dev/rdisk',
+  '/dev/mapper/',
+];
+
+/**
+ * Each pattern with lowercase words one of which every match holds (in any case), checked on the
+ * lowercased text first: most commands hold none, and then the pattern costs no regex scan.
+ */
+const PATTERNS: readonly (readonly [RegExp, readonly string[], string])[] = [
+  [/\bmkfs(?:\.\w+)?\b[^\n;&|]{0,200}?\/dev\/\S+/i, ['mkfs'], 'filesystem created over a disk'],
+  [new RegExp(String.raw`\bdd\b[^\n;&|]{0,300}?\bof=${DISK}`, 'i'), ['of='], 'dd onto a disk'],
+  [new RegExp(String.raw`(?<![<>&\d])>{1,2}\s*${DISK}`, 'i'), DISK_PREFIXES, 'redirect onto a disk'],
+  [
+    /\b(?:shred|wipefs|blkdiscard)\b[^\n;&|]{0,200}?\/dev\/\S+/i,
+    ['shred', 'wipefs', 'blkdiscard'],
+    'disk wiped',
+  ],
+  [/:\s*\(\s*\)\s*\{\s*:\s*\|\s*:?\s*&\s*\}\s*;?\s*:/, ['{'], 'fork bomb'],
+  [/\b(\w+)\s*\(\s*\)\s*\{\s*\1\s*\|\s*\1\s*&\s*\}\s*;\s*\1\b/, ['{'], 'fork bomb'],
+  [/%0\s*\|\s*%0|\bfork\s+while\s+fork\b|while\s+(?:True|1)\s*:\s*os\.fork\(\)/, ['%0', 'fork'], 'fork bomb'],
+  [/\bfind\s+\/\s[^\n;&|]{0,200}?(?:-delete\b|-exec\s+rm\b)/, ['find'], 'find deleting from the root'],
+  [/\bformat(?:\.com)?\s+[a-z]:(?=\s|$|\/)/i, ['format'], 'drive formatted'],
   [
     /\b(?:del|erase)\b[^\n&|]{0,100}?\/s\b[^\n&|]{0,100}?\s[a-z]:\\(?:\*(?:\.\*)?|windows\\?)?(?=\s|$|")/i,
+    ['del', 'erase'],
     'drive deleted',
   ],
-  [/\b(?:rd|rmdir)\s+\/s\b[^\n&|]{0,50}?\s[a-z]:\\(?:windows\\?)?(?=\s|$|")/i, 'drive deleted'],
+  [
+    /\b(?:rd|rmdir)\s+\/s\b[^\n&|]{0,50}?\s[a-z]:\\(?:windows\\?)?(?=\s|$|")/i,
+    ['rd', 'rmdir'],
+    'drive deleted',
+  ],
   [
     /\bremove-item\b(?=[^\n|;]{0,300}-recurse)[^\n|;]{0,300}?\s["']?[a-z]:\\(?:windows\\?|\*)?["']?(?=\s|$)/i,
+    ['remove-item'],
     'drive deleted',
   ],
   [
     /\bvssadmin(?:\.exe)?\s+delete\s+shadows\b|\bwmic\s+shadowcopy\s+delete\b|\bwbadmin\s+delete\s+catalog\b/i,
+    ['vssadmin', 'wmic', 'wbadmin'],
     'backups deleted',
   ],
-  [/\bbcdedit\b[^\n]{0,100}?recoveryenabled\s+no\b/i, 'recovery disabled'],
-  [/\bkill\s+-(?:9|KILL)\s+-1\b/, 'every process killed'],
-  [/\becho\s+[a-z]\s*>\s*\/proc\/sysrq-trigger/, 'kernel sysrq triggered'],
-  [/(?<![<>&\d])>\s*\/etc\/(?:passwd|shadow|sudoers)\b/, 'system account file overwritten'],
-  [/\bcrontab\s+-r\b/, 'all cron jobs removed'],
+  [/\bbcdedit\b[^\n]{0,100}?recoveryenabled\s+no\b/i, ['bcdedit'], 'recovery disabled'],
+  [/\bkill\s+-(?:9|KILL)\s+-1\b/, ['kill'], 'every process killed'],
+  [/\becho\s+[a-z]\s*>\s*\/proc\/sysrq-trigger/, ['sysrq-trigger'], 'kernel sysrq triggered'],
+  [/(?<![<>&\d])>\s*\/etc\/(?:passwd|shadow|sudoers)\b/, ['/etc/'], 'system account file overwritten'],
+  [/\bcrontab\s+-r\b/, ['crontab'], 'all cron jobs removed'],
   [
     /\bhistory\s+-c\b|\bunset\s+HISTFILE\b|\bHISTFILE=\/dev\/null|\b(?:rm|shred)\b[^\n;&|]{0,100}?_history\b|\bwevtutil(?:\.exe)?\s+cl\b|\bclear-eventlog\b/i,
+    ['history', 'histfile', 'wevtutil', 'clear-eventlog'],
     'history or event log wiped',
   ],
-  [/\bdropdb\s+\S/, 'database dropped'],
+  [/\bdropdb\s+\S/, ['dropdb'], 'database dropped'],
 ];
 
 /** `shutdown`, `reboot` and friends in the command position: fine for an admin, an outage from an agent. */
@@ -84,7 +113,9 @@ const POWER =
 /** Every destructive command in text; power commands only when the text is a shell command. */
 export function findDestructive(text: string, shell: boolean): ShellHit[] {
   const hits = recursiveOnRoot(text);
-  for (const [pattern, detail] of PATTERNS) {
+  const lower = text.toLowerCase();
+  for (const [pattern, hints, detail] of PATTERNS) {
+    if (!hints.some((hint) => lower.includes(hint))) continue;
     const m = pattern.exec(text);
     if (m) hits.push({ start: m.index, end: m.index + m[0].length, detail });
   }

@@ -97,59 +97,57 @@ export function findUnions(v: SqlVariant, mode: SqlMode): LocalMatch[] {
   return found;
 }
 
+/**
+ * What may follow each verb for a stacked statement to count: one of some words, or a test on the
+ * next token (`b`, at code index i + 1; `code` and `i` for the verbs that look further). Built once:
+ * a table written inside stackedVerb was rebuilt, closures and all, for every `;`.
+ */
+type StackRule = readonly string[] | ((b: SqlToken, code: readonly SqlToken[], i: number) => boolean);
+
+const STACKED_VERBS: Readonly<Record<string, StackRule>> = {
+  DROP: ['TABLE', 'DATABASE', 'SCHEMA', 'USER', 'ROLE', 'VIEW', 'PROCEDURE', 'FUNCTION', 'TRIGGER', 'LOGIN'],
+  TRUNCATE: (t) => t.type === 'word' || t.type === 'quoted',
+  DELETE: ['FROM'],
+  INSERT: ['INTO'],
+  ALTER: ['TABLE', 'USER', 'ROLE', 'DATABASE', 'LOGIN', 'SYSTEM', 'SERVER'],
+  CREATE: [
+    'TABLE',
+    'USER',
+    'LOGIN',
+    'ROLE',
+    'FUNCTION',
+    'PROCEDURE',
+    'TRIGGER',
+    'DATABASE',
+    'EXTENSION',
+    'OR',
+  ],
+  EXEC: (t) => t.type === 'word' || t.type === 'string' || isPunct(t, '('),
+  EXECUTE: (t) => t.type === 'word' || t.type === 'string' || isPunct(t, '('),
+  GRANT: (t) => t.type === 'word',
+  REVOKE: (t) => t.type === 'word',
+  DECLARE: (t) => t.text.startsWith('@'),
+  WAITFOR: ['DELAY', 'TIME'],
+  SHUTDOWN: () => true,
+  COPY: (t) => t.type === 'word' || t.type === 'quoted',
+  ATTACH: ['DATABASE'],
+  LOAD: ['DATA', 'EXTENSION'],
+  UPDATE: (_b, code, i) => code.slice(i + 2, i + 5).some((t) => isWord(t, 'SET')),
+  SELECT: (_b, code, i) =>
+    code
+      .slice(i + 1, i + 5)
+      .some((t, k) => isPunct(t, '(') || t.text === '*' || (k === 0 && t.text.startsWith('@@'))),
+};
+
 /** What a statement starting at code index i would do, if it is one an injected `;` runs. */
 function stackedVerb(code: readonly SqlToken[], i: number): string | null {
   const a = code[i];
   const b = code[i + 1];
   if (a?.type !== 'word' || !b) return null;
-  const pairs: Record<string, string[] | ((t: SqlToken) => boolean)> = {
-    DROP: [
-      'TABLE',
-      'DATABASE',
-      'SCHEMA',
-      'USER',
-      'ROLE',
-      'VIEW',
-      'PROCEDURE',
-      'FUNCTION',
-      'TRIGGER',
-      'LOGIN',
-    ],
-    TRUNCATE: (t) => t.type === 'word' || t.type === 'quoted',
-    DELETE: ['FROM'],
-    INSERT: ['INTO'],
-    ALTER: ['TABLE', 'USER', 'ROLE', 'DATABASE', 'LOGIN', 'SYSTEM', 'SERVER'],
-    CREATE: [
-      'TABLE',
-      'USER',
-      'LOGIN',
-      'ROLE',
-      'FUNCTION',
-      'PROCEDURE',
-      'TRIGGER',
-      'DATABASE',
-      'EXTENSION',
-      'OR',
-    ],
-    EXEC: (t) => t.type === 'word' || t.type === 'string' || isPunct(t, '('),
-    EXECUTE: (t) => t.type === 'word' || t.type === 'string' || isPunct(t, '('),
-    GRANT: (t) => t.type === 'word',
-    REVOKE: (t) => t.type === 'word',
-    DECLARE: (t) => t.text.startsWith('@'),
-    WAITFOR: ['DELAY', 'TIME'],
-    SHUTDOWN: () => true,
-    COPY: (t) => t.type === 'word' || t.type === 'quoted',
-    ATTACH: ['DATABASE'],
-    LOAD: ['DATA', 'EXTENSION'],
-    UPDATE: () => code.slice(i + 2, i + 5).some((t) => isWord(t, 'SET')),
-    SELECT: () =>
-      code
-        .slice(i + 1, i + 5)
-        .some((t, k) => isPunct(t, '(') || t.text === '*' || (k === 0 && t.text.startsWith('@@'))),
-  };
-  const rule = pairs[a.text];
+  // Own keys only: a verb like `constructor` must not find Object.prototype's.
+  const rule = Object.hasOwn(STACKED_VERBS, a.text) ? STACKED_VERBS[a.text] : undefined;
   if (!rule) return null;
-  const ok = typeof rule === 'function' ? rule(b) : isWord(b, ...rule);
+  const ok = typeof rule === 'function' ? rule(b, code, i) : isWord(b, ...rule);
   return ok ? `${a.text} ${b.type === 'word' ? b.text : ''}`.trim() : null;
 }
 

@@ -3,7 +3,7 @@ import { memoByField } from './field-memo.js';
 import { decodeMapped, identityMapped, type MappedText, toOriginal } from './percent-decode.js';
 import { isPunct, isWord } from './sql-statements.js';
 import { type SqlToken, tokenizeSql } from './sql-tokenizer.js';
-import { fieldKind, MAX_MATCHES, type ValueKind } from './value-kind.js';
+import { capMatches, fieldKind, type ValueKind } from './value-kind.js';
 
 /**
  * How a value is read as SQL. A `sql`/`query`/`statement` argument that starts with a statement
@@ -43,7 +43,12 @@ export interface LocalMatch {
 const MAX_SQL = 128 * 1024;
 /** Injected fragments are short; a longer non-SQL value is read only this far. */
 const MAX_FRAGMENT = 16 * 1024;
-const ENCODED_SQL = /%(?:2[0237bd]|3[bd]|23|2a)/i;
+/**
+ * The escapes that make a value read decoded (space, quotes, `#`, `+`, `-`, `*`, `;`, `=`): a value
+ * without one is read as written, so one of these or a literal as written must be in it.
+ */
+export const SQL_ESCAPES: readonly string[] = ['%20', '%22', '%23', '%27', '%2b', '%2d', '%2a', '%3b', '%3d'];
+const ENCODED_SQL = new RegExp(SQL_ESCAPES.join('|'), 'i');
 const STATEMENT_VERBS = new Set(
   (
     'SELECT WITH INSERT UPDATE DELETE DROP CREATE ALTER TRUNCATE GRANT REVOKE EXEC EXECUTE COPY MERGE ' +
@@ -143,7 +148,7 @@ export function collect(
       if (span.end > last.end) merged[merged.length - 1] = { ...last, end: span.end };
     } else merged.push(span);
   }
-  return merged.slice(0, MAX_MATCHES);
+  return capMatches(merged);
 }
 
 /** True when the word at code index i is followed by `(` (a function call). */

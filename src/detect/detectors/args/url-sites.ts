@@ -1,4 +1,4 @@
-import { type Host, normalizeHost, plainHost } from './parse-host.js';
+import { dottedIpv4Host, type Host, normalizeHost, plainHost } from './parse-host.js';
 import { endOf, stopSet, type ValueKind } from './value-kind.js';
 
 /**
@@ -82,17 +82,29 @@ function schemeColons(text: string): number[] {
   return colons;
 }
 
+const SLASH = 47;
+const BACKSLASH = 92;
+
+function isSlashCode(code: number): boolean {
+  return code === SLASH || code === BACKSLASH;
+}
+
 function isSpace(code: number): boolean {
   return code === 32 || (code >= 9 && code <= 13);
 }
 
-function trimmed(text: string): { trimmedStart: number; trimmedEnd: number; oneToken: boolean } {
+/** The value without leading and trailing blanks, as [start, end). */
+function trimmedSpan(text: string): { trimmedStart: number; trimmedEnd: number } {
   let trimmedStart = 0;
   let trimmedEnd = text.length;
   while (trimmedStart < trimmedEnd && isSpace(text.charCodeAt(trimmedStart))) trimmedStart++;
   while (trimmedEnd > trimmedStart && isSpace(text.charCodeAt(trimmedEnd - 1))) trimmedEnd--;
-  const oneToken = endOf(text, trimmedStart, SPACES, trimmedEnd) === trimmedEnd;
-  return { trimmedStart, trimmedEnd, oneToken };
+  return { trimmedStart, trimmedEnd };
+}
+
+/** True when the trimmed value holds no blank: one token. */
+function isOneToken(text: string, trimmedStart: number, trimmedEnd: number): boolean {
+  return endOf(text, trimmedStart, SPACES, trimmedEnd) === trimmedEnd;
 }
 
 /**
@@ -100,7 +112,9 @@ function trimmed(text: string): { trimmedStart: number; trimmedEnd: number; oneT
  * `findUrlSites(text, kind)` finds, so a caller holding those need not parse again.
  */
 export function readsTargets(text: string, kind: ValueKind): boolean {
-  return kind === 'url' || kind === 'host' || trimmed(text).oneToken;
+  if (kind === 'url' || kind === 'host') return true;
+  const { trimmedStart, trimmedEnd } = trimmedSpan(text);
+  return isOneToken(text, trimmedStart, trimmedEnd);
 }
 
 /**
@@ -108,23 +122,31 @@ export function readsTargets(text: string, kind: ValueKind): boolean {
  * `targetsOnly`, only a URL that is the whole value (or any URL of a url/host argument) is read.
  */
 export function findUrlSites(text: string, kind: ValueKind, targetsOnly = false): UrlSite[] {
-  const { trimmedStart, trimmedEnd, oneToken } = trimmed(text);
+  const { trimmedStart, trimmedEnd } = trimmedSpan(text);
   const keyed = kind === 'url' || kind === 'host';
-  if (targetsOnly && !keyed && !oneToken) return [];
+  // Whether the value is one token matters only for these two cases: not scanned otherwise.
+  if (targetsOnly && !keyed && !isOneToken(text, trimmedStart, trimmedEnd)) return [];
   const sites: UrlSite[] = [];
   for (const colon of schemeColons(text)) {
     if (sites.length >= MAX_SITES) break;
-    const slashes = /^[\\/]{2}/.test(text.slice(colon + 1, colon + 3));
     const found = schemeBefore(text, colon);
     if (!found || !LOCATION_SCHEMES.has(found.scheme)) continue;
     const { start, scheme } = found;
+    const first = text.charCodeAt(colon + 1);
+    const second = text.charCodeAt(colon + 2);
+    const slashes = isSlashCode(first) && isSlashCode(second);
     if (!slashes && scheme !== 'file') continue;
-    if (!SPECIAL.has(scheme) && text.slice(colon + 1, colon + 3).includes('\\')) continue;
+    if (!SPECIAL.has(scheme) && (first === BACKSLASH || second === BACKSLASH)) continue;
     const end = endOf(text, start, URL_END, start + MAX_URL);
     const site = { text, start, end, scheme, authority: slashes ? colon + 3 : -1 };
     sites.push(parseSite(site, start === trimmedStart && end === trimmedEnd));
   }
-  if (sites.length === 0 && keyed && trimmedEnd > trimmedStart && oneToken) {
+  if (
+    sites.length === 0 &&
+    keyed &&
+    trimmedEnd > trimmedStart &&
+    isOneToken(text, trimmedStart, trimmedEnd)
+  ) {
     const authority = text.startsWith('//', trimmedStart) ? trimmedStart + 2 : trimmedStart;
     sites.push(
       parseSite({ text, start: trimmedStart, end: trimmedEnd, scheme: 'http', authority }, true, false),
@@ -146,39 +168,73 @@ function parseSite(raw: RawSite, whole: boolean, explicitScheme = true): UrlSite
   const { text, start, end, scheme, authority: from } = raw;
   if (from < 0) return { start, end, scheme, whole, userinfo: null, host: null, altHost: null };
   const special = SPECIAL.has(scheme);
-  const authority = authorityText(text, from, end, special);
-  const at = authority.lastIndexOf('@');
-  const url = explicitScheme ? text.slice(start, end) : `http://${text.slice(start, end)}`;
-  // Parsers disagree on `\`, `?` and `#` before `@` (`http://evil.com#@10.0.0.1/`): judge the other reading too.
-  const loose = authorityText(text, from, end, null);
-  const looseAt = loose !== authority ? loose.lastIndexOf('@') : -1;
+  const authorityEnd = endOf(text, from, special ? WEB_AUTHORITY_END : AUTHORITY_END, end);
+  const at = lastAt(text, from, authorityEnd);
+  // The WHATWG parser only sees web URLs, and only hosts plainHost cannot read need it: built on demand.
+  const url = special ? raw : null;
+  // Parsers disagree on `\`, `?` and `#` before `@` (`http://evil.com#@10.0.0.1/`): judge the other
+  // reading too. The loosest authority stops only at `/`, so it differs only when it runs further.
+  const looseEnd = endOf(text, from, LOOSE_AUTHORITY_END, end);
+  const looseAt = looseEnd !== authorityEnd ? lastAt(text, from, looseEnd) : -1;
   return {
     start,
     end,
     scheme,
     whole,
-    userinfo: at >= 0 ? { start: from, end: from + at } : null,
-    host: hostSpan(authority.slice(at + 1), from + at + 1, special ? url : null),
-    altHost: looseAt >= 0 ? hostSpan(loose.slice(looseAt + 1), from + looseAt + 1, null) : null,
+    userinfo: at >= 0 ? { start: from, end: at } : null,
+    host: hostSpan(text, at >= 0 ? at + 1 : from, authorityEnd, url, explicitScheme),
+    altHost: looseAt >= 0 ? hostSpan(text, looseAt + 1, looseEnd, null, false) : null,
   };
 }
 
-/** The authority from `from`: up to `/\?#` for web schemes, `/?#` for others, or only `/` for the loosest reading (null). */
-function authorityText(text: string, from: number, end: number, special: boolean | null): string {
-  const stops = special === null ? LOOSE_AUTHORITY_END : special ? WEB_AUTHORITY_END : AUTHORITY_END;
-  return text.slice(from, endOf(text, from, stops, end));
+/** Index of the last `@` in `text[from, end)`, or -1; looks only inside the authority. */
+function lastAt(text: string, from: number, end: number): number {
+  for (let i = end - 1; i >= from; i--) if (text.charCodeAt(i) === 64) return i;
+  return -1;
 }
 
-/** The host of `host:port` or `[v6]:port`, normalized; `url` is given for web schemes, whose parser normalizes IPv4 forms. */
-function hostSpan(hostAndPort: string, start: number, url: string | null): HostSpan | null {
-  const written = hostAndPort.startsWith('[')
-    ? hostAndPort.slice(0, hostAndPort.indexOf(']') + 1 || hostAndPort.length)
-    : /:\d*$/.test(hostAndPort)
-      ? hostAndPort.slice(0, hostAndPort.lastIndexOf(':'))
-      : hostAndPort;
-  if (written === '') return null;
-  const host = plainHost(written) ?? normalizeHost(written, url ? parsedHostname(url) : null);
-  return host ? { start, end: start + written.length, host } : null;
+/** The URL the WHATWG parser sees for a site: as written, or with `http://` before a scheme-less one. */
+function urlText(raw: RawSite, explicitScheme: boolean): string {
+  const written = raw.text.slice(raw.start, raw.end);
+  return explicitScheme ? written : `http://${written}`;
+}
+
+/** Length of `host` in `host:port` (`text[from, end)`): the port is `:` and digits at the end. */
+function hostLength(text: string, from: number, end: number): number {
+  let i = end;
+  while (i > from && isDigitCode(text.charCodeAt(i - 1))) i--;
+  return i > from && text.charCodeAt(i - 1) === 58 ? i - 1 - from : end - from;
+}
+
+function isDigitCode(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/**
+ * The host of `host:port` or `[v6]:port` at `text[from, end)`, normalized; `url` is given for web
+ * schemes, whose parser normalizes IPv4 forms.
+ */
+function hostSpan(
+  text: string,
+  from: number,
+  end: number,
+  url: RawSite | null,
+  explicitScheme: boolean,
+): HostSpan | null {
+  let length: number;
+  if (text.charCodeAt(from) === 91 && from < end) {
+    const close = text.indexOf(']', from);
+    length = close >= 0 && close < end ? close + 1 - from : end - from;
+  } else {
+    length = hostLength(text, from, end);
+  }
+  if (length === 0) return null;
+  const written = text.slice(from, from + length);
+  const host =
+    plainHost(written) ??
+    dottedIpv4Host(written) ??
+    normalizeHost(written, url ? parsedHostname(urlText(url, explicitScheme)) : null);
+  return host ? { start: from, end: from + length, host } : null;
 }
 
 /** The WHATWG parser's hostname (it normalizes numeric IPv4 forms and percent-escapes), or null. */

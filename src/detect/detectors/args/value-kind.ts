@@ -17,6 +17,11 @@ export const MAX_SCAN = 1024 * 1024;
 /** At most this many matches per detector per field; more say nothing new. */
 export const MAX_MATCHES = 20;
 
+/** The first MAX_MATCHES of a list a detector built for its result (the list itself when short: no copy). */
+export function capMatches<T>(matches: T[]): T[] {
+  return matches.length > MAX_MATCHES ? matches.slice(0, MAX_MATCHES) : matches;
+}
+
 const EXACT: ReadonlyMap<string, ValueKind> = new Map([
   ...words(
     'shell',
@@ -116,3 +121,10 @@ export function endOf(text: string, from: number, stops: Uint8Array, limit = tex
   }
   return last;
 }
+
+/**
+ * Every character `\s` matches in a RegExp without the `u` flag (ECMA-262 WhiteSpace and
+ * LineTerminator): for trigger literals of a word that a pattern wants followed or preceded by `\s`.
+ */
+export const REGEX_SPACES =
+  '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';

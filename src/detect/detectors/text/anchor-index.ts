@@ -28,9 +28,11 @@ const RECENT = 2;
 interface Vocabulary {
   readonly words: readonly string[];
   readonly ids: ReadonlyMap<string, number>;
+  /** The plain words (no space or hyphen) by id: a hit written in lower case is looked up as is. */
+  readonly plainIds: ReadonlyMap<string, number>;
   readonly pattern: RegExp;
-  /** Per registered set, which word ids belong to it. */
-  readonly members: ReadonlyMap<WordSet, Uint8Array>;
+  /** Per registered set, each word id's index in the set's `words`, or -1 when it is not one of them. */
+  readonly members: ReadonlyMap<WordSet, Int32Array>;
 }
 
 const sets: WordSet[] = [];
@@ -48,10 +50,12 @@ export function wordSet(words: readonly string[]): WordSet {
 function build(): Vocabulary {
   const ids = new Map<string, number>();
   for (const set of sets) for (const word of set.words) if (!ids.has(word)) ids.set(word, ids.size);
-  const members = new Map<WordSet, Uint8Array>();
+  const members = new Map<WordSet, Int32Array>();
   for (const set of sets) {
-    const member = new Uint8Array(ids.size);
-    for (const word of set.words) member[ids.get(word)!] = 1;
+    const member = new Int32Array(ids.size).fill(-1);
+    set.words.forEach((word, index) => {
+      member[ids.get(word)!] = index;
+    });
     members.set(set, member);
   }
   const source = [...ids.keys()]
@@ -59,16 +63,29 @@ function build(): Vocabulary {
     .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'))
     .join('|');
   recent.length = 0;
-  return { words: [...ids.keys()], ids, pattern: new RegExp(`\\b(?:${source})\\b`, 'gi'), members };
+  const plainIds = new Map([...ids].filter(([word]) => PLAIN.test(word)));
+  return {
+    words: [...ids.keys()],
+    ids,
+    plainIds,
+    pattern: new RegExp(`\\b(?:${source})\\b`, 'gi'),
+    members,
+  };
 }
 
 /** Every registered word in `text`, as flat triples (start, end, word id) in text order. */
 function allHits(text: string, vocab: Vocabulary): readonly number[] {
   for (const entry of recent) if (entry.text === text) return entry.triples;
   const triples: number[] = [];
-  const { pattern, ids } = vocab;
+  const { pattern, ids, plainIds } = vocab;
   pattern.lastIndex = 0;
   for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    // Most hits are plain words in lower case: no copy to lowercase, no test for a compound.
+    const same = plainIds.get(m[0]);
+    if (same !== undefined) {
+      triples.push(m.index, m.index + m[0].length, same);
+      continue;
+    }
     const found = m[0].toLowerCase();
     const plain = PLAIN.test(found);
     const id = ids.get(plain ? found : found.replace(/\s+/g, ' '));
@@ -87,20 +104,33 @@ function allHits(text: string, vocab: Vocabulary): readonly number[] {
   return triples;
 }
 
-/** The set's words in `text`, in order, at most `limit` of them. */
-export function wordHits(text: string, set: WordSet, limit = Number.POSITIVE_INFINITY): WordHit[] {
+/**
+ * The set's words in `text`, in order, at most `limit` of them, as flat triples: start, end and
+ * the word's index in `set.words`. What `wordHits` finds, without an object per hit.
+ */
+export function wordHitIndexes(text: string, set: WordSet, limit = Number.POSITIVE_INFINITY): number[] {
   vocabulary ??= build();
   const triples = allHits(text, vocabulary);
   const member = vocabulary.members.get(set);
-  const out: WordHit[] = [];
+  const out: number[] = [];
   if (member === undefined) return out;
   let lastEnd = -1;
-  for (let i = 0; i < triples.length && out.length < limit; i += 3) {
+  for (let i = 0; i < triples.length && out.length < limit * 3; i += 3) {
     const start = triples[i]!;
-    const id = triples[i + 2]!;
-    if (member[id] !== 1 || start < lastEnd) continue;
+    const index = member[triples[i + 2]!]!;
+    if (index < 0 || start < lastEnd) continue;
     lastEnd = triples[i + 1]!;
-    out.push({ start, end: lastEnd, word: vocabulary.words[id]! });
+    out.push(start, lastEnd, index);
+  }
+  return out;
+}
+
+/** The set's words in `text`, in order, at most `limit` of them. */
+export function wordHits(text: string, set: WordSet, limit = Number.POSITIVE_INFINITY): WordHit[] {
+  const hits = wordHitIndexes(text, set, limit);
+  const out: WordHit[] = [];
+  for (let i = 0; i < hits.length; i += 3) {
+    out.push({ start: hits[i]!, end: hits[i + 1]!, word: set.words[hits[i + 2]!]! });
   }
   return out;
 }

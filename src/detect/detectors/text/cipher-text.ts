@@ -16,6 +16,10 @@ const CIPHER_WORDS = wordSet(
   words('rot13 rot-13 base64 base-64 hex caesar cipher reverse reversed backwards'),
 );
 const CIPHER_WINDOW = 140;
+/** The shortest order to decode and obey: "use hex and do". */
+const MIN_ORDER = 14;
+/** What a ROT13 mention holds, the only match shorter text can have. */
+const ROT13_HINT = /rot-?13/i;
 /** How much text after a ROT13 mention is decoded: up to a blank line, at most this much. */
 const MAX_CIPHER_TEXT = 1000;
 
@@ -31,6 +35,8 @@ export function findCipherInstructions(
   text: string,
   check: (decoded: string) => string | null,
 ): DetectorMatch[] {
+  // Short fields are common and cannot hold an order: spare them the word index.
+  if (text.length < MIN_ORDER && !ROT13_HINT.test(text)) return [];
   const cipherWords = wordHits(text, CIPHER_WORDS);
   if (cipherWords.length === 0) return [];
   const out: DetectorMatch[] = [];

@@ -25,6 +25,8 @@ const DNS_LOOKUP = new RegExp(
   `${AT_COMMAND}(?:nslookup|dig|host|drill|ping)\\s+(?:[-+]\\S+\\s+)*([^\\s;|&<>]+)`,
   'gim',
 );
+const DNS_TOOL = /\b(?:nslookup|dig|host|drill|ping)\b/;
+const DNS_TOOL_ANY_CASE = new RegExp(DNS_TOOL.source, 'i');
 /** A command line is at most this long; longer values are scripts, read line by line. */
 const MAX_LINE = 4000;
 
@@ -37,11 +39,23 @@ function hostCarriesData(host: string): boolean {
   );
 }
 
-function lineMatches(line: string, offset: number, out: DetectorMatch[]): void {
+/**
+ * What the whole text holds. A command or line holds a match of SENDER, BROWSER_STORAGE or
+ * DNS_LOOKUP only if the whole text does (each starts at a line start, a separator or a word
+ * boundary, and the pieces end at a separator or a line break), so lines skip the tests the
+ * whole text failed.
+ */
+interface TextSigns {
+  readonly sender: boolean;
+  readonly dns: boolean;
+  readonly browser: boolean;
+}
+
+function lineMatches(line: string, offset: number, out: DetectorMatch[], signs: TextSigns): void {
   const trimmedStart = line.length - line.trimStart().length;
   const span = { start: offset + trimmedStart, end: offset + line.trimEnd().length };
   // Judged per command (a pipeline), so `curl .../setup.sh | sh && cp .env.example .env` stays clean.
-  for (const command of line.split(/&&|\|\||;/)) {
+  for (const command of signs.sender ? line.split(/&&|\|\||;/) : []) {
     if (!SENDER.test(command)) continue;
     const file = SENSITIVE_PATH.exec(command);
     if (file) out.push({ ...span, detail: `network command sends ${file[0]}` });
@@ -51,9 +65,10 @@ function lineMatches(line: string, offset: number, out: DetectorMatch[]): void {
     break;
   }
   // Front-end code reads a token for its own API; sending storage to an absolute URL is the exfil.
-  if (BROWSER_STORAGE.test(line) && BROWSER_REQUEST.test(line) && /https?:\/\//.test(line)) {
+  if (signs.browser && BROWSER_STORAGE.test(line) && BROWSER_REQUEST.test(line) && /https?:\/\//.test(line)) {
     out.push({ ...span, detail: 'script sends browser cookies or storage' });
   }
+  if (!signs.dns) return;
   for (const m of matchesIn(DNS_LOOKUP, line)) {
     if (hostCarriesData(m[1] ?? '')) out.push({ ...span, detail: 'DNS lookup with data in the host name' });
   }
@@ -61,17 +76,19 @@ function lineMatches(line: string, offset: number, out: DetectorMatch[]): void {
 
 /** Command lines in `text` that send credentials or data out. */
 export function findCommandExfiltration(text: string): DetectorMatch[] {
-  if (
-    !SENDER.test(text) &&
-    !/\b(?:nslookup|dig|host|drill|ping)\b/.test(text) &&
-    !BROWSER_STORAGE.test(text)
-  ) {
-    return [];
-  }
+  const sender = SENDER.test(text);
+  // The gate wants a lowercase lookup tool (DNS_TOOL); DNS_LOOKUP itself ignores case, so lines
+  // skip it only when no lookup tool is named in any case.
+  if (!sender && !DNS_TOOL.test(text) && !BROWSER_STORAGE.test(text)) return [];
+  const signs: TextSigns = {
+    sender,
+    dns: DNS_TOOL_ANY_CASE.test(text),
+    browser: BROWSER_STORAGE.test(text),
+  };
   const out: DetectorMatch[] = [];
   let offset = 0;
   for (const line of text.split('\n')) {
-    if (line.length <= MAX_LINE) lineMatches(line, offset, out);
+    if (line.length <= MAX_LINE) lineMatches(line, offset, out, signs);
     offset += line.length + 1;
     if (out.length >= MAX_MATCHES) break;
   }

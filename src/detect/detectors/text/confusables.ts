@@ -84,7 +84,15 @@ function leetToWord(token: string): string {
 
 /** Two leet digits close together inside a word (1n57, 7h3): where leet words are looked for. */
 const LEET_CORE = /[A-Za-z][013457][A-Za-z]{0,2}[013457]|[013457][A-Za-z]{1,2}[013457]/g;
-const LEET_PROBE = new RegExp(LEET_CORE.source);
+/**
+ * A LEET_CORE match written to start at a digit, which the regex engine finds faster than a
+ * letter: a digit, then 1-2 letters and a digit, or a digit right after a letter and a digit.
+ * Each LEET_CORE match holds one and each of these is a LEET_CORE match, so both find the same
+ * leet words.
+ */
+const LEET_SEED = /[013457](?:[A-Za-z][A-Za-z]?[013457]|[013457](?<=[A-Za-z]..))/g;
+/** Fullwidth forms and Greek or Cyrillic letters: absent from most text, which one test settles. */
+const FULLWIDTH_OR_GREEK_OR_CYRILLIC = /[\u0370-\u03FF\u0400-\u04FF\u3000\uFF01-\uFF5E]/;
 /** Letters and leet digits, by char code: called for every character of a candidate word. */
 function isLeetChar(code: number): boolean {
   const lower = code | 0x20;
@@ -104,19 +112,41 @@ function isWordChar(code: number): boolean {
   return (lower >= 97 && lower <= 122) || (code >= 48 && code <= 57);
 }
 const MAX_LEET_CHECKS = 2000;
+/** Lengths of the LEET_TARGETS words: a leet word of another length cannot spell one. */
+const MIN_TARGET = Math.min(...[...LEET_TARGETS].map((word) => word.length));
+const MAX_TARGET = Math.max(...[...LEET_TARGETS].map((word) => word.length));
+
+/** The leet word around [start, end), lowercased and decoded, when it is a whole word of a target's length. */
+function leetWordAround(text: string, start: number, end: number): string | null {
+  let from = start;
+  let to = end;
+  while (from > 0 && isLeetChar(text.charCodeAt(from - 1))) from--;
+  while (to < text.length && isLeetChar(text.charCodeAt(to))) to++;
+  if ((from > 0 && isWordChar(text.charCodeAt(from - 1))) || isWordChar(text.charCodeAt(to))) return null;
+  if (to - from < MIN_TARGET || to - from > MAX_TARGET) return null;
+  return leetToWord(text.slice(from, to));
+}
 
 /** True when some leet-looking word of `text` spells a word injections use. */
 function spellsTarget(text: string): boolean {
-  if (!LEET_PROBE.test(text)) return false;
+  LEET_SEED.lastIndex = 0;
+  const first = LEET_SEED.exec(text);
+  if (first === null) return false;
+  // Matches are 3+ characters apart, so below this length the cap on checks cannot be reached
+  // and the order the words are checked in does not matter.
+  if (text.length <= MAX_LEET_CHECKS * 3) {
+    for (let m: RegExpExecArray | null = first; m !== null; m = LEET_SEED.exec(text)) {
+      const word = leetWordAround(text, m.index, m.index + m[0].length);
+      if (word !== null && LEET_TARGETS.has(word)) return true;
+    }
+    return false;
+  }
   let checks = 0;
-  for (const m of matchesIn(LEET_CORE, text)) {
+  LEET_CORE.lastIndex = 0;
+  for (let m = LEET_CORE.exec(text); m !== null; m = LEET_CORE.exec(text)) {
     if (++checks > MAX_LEET_CHECKS) return false;
-    let start = m.index;
-    let end = m.index + m[0].length;
-    while (start > 0 && isLeetChar(text.charCodeAt(start - 1))) start--;
-    while (end < text.length && isLeetChar(text.charCodeAt(end))) end++;
-    if ((start > 0 && isWordChar(text.charCodeAt(start - 1))) || isWordChar(text.charCodeAt(end))) continue;
-    if (LEET_TARGETS.has(leetToWord(text.slice(start, end)))) return true;
+    const word = leetWordAround(text, m.index, m.index + m[0].length);
+    if (word !== null && LEET_TARGETS.has(word)) return true;
   }
   return false;
 }
@@ -125,55 +155,83 @@ export interface Normalized {
   readonly text: string;
   /** What was undone, for the match detail. */
   readonly kinds: readonly string[];
-  /** Indexes whose character changed; a match must cover one to be news. */
-  readonly changed: ReadonlySet<number>;
+  /** 1 at each index whose character changed; a match must cover one to be news. */
+  readonly changed: Uint8Array;
+}
+
+const FULLWIDTH_ALL = /[\uFF01-\uFF5E\u3000]/g;
+const LATIN = /[A-Za-z]/;
+const NOT_LATIN = /[^A-Za-z]/;
+
+/** Fullwidth forms to ASCII, and the ideographic space to a space. */
+function undoFullwidth(text: string, swaps: Map<number, string>): void {
+  for (const m of matchesIn(FULLWIDTH_ALL, text)) {
+    const code = m[0].charCodeAt(0);
+    swaps.set(m.index, code === 0x3000 ? ' ' : String.fromCharCode(code - 0xfee0));
+  }
+}
+
+/** Greek and Cyrillic look-alikes inside words that also hold Latin letters. */
+function undoLookalikes(text: string, swaps: Map<number, string>): void {
+  for (const m of matchesIn(MIXED_WORD, text)) {
+    if (!LATIN.test(m[0]) || !NOT_LATIN.test(m[0])) continue;
+    for (let i = m.index; i < m.index + m[0].length; i++) {
+      const latin = LOOKALIKES[text[i] ?? ''];
+      if (latin) swaps.set(i, latin);
+    }
+  }
+}
+
+/** Leet digits inside words with at least two letters. */
+function undoLeet(text: string, swaps: Map<number, string>): void {
+  for (const m of matchesIn(LEET_WORD, text)) {
+    let letters = 0;
+    for (let i = 0; i < m[0].length && letters < 2; i++) if (isLetter(m[0].charCodeAt(i))) letters++;
+    if (letters < 2) continue;
+    for (let i = m.index; i < m.index + m[0].length; i++) {
+      const letter = LEET[text[i] ?? ''];
+      if (letter) swaps.set(i, letter);
+    }
+  }
+}
+
+function isLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
 /** The text with disguises undone, or null when it has none. */
 export function normalizeConfusables(text: string): Normalized | null {
-  const fullwidth = FULLWIDTH.test(text);
+  const exotic = FULLWIDTH_OR_GREEK_OR_CYRILLIC.test(text);
+  const fullwidth = exotic && FULLWIDTH.test(text);
   // The cheap class test first: most text has no Greek or Cyrillic letter at all.
-  const mixed = GREEK_OR_CYRILLIC.test(text) && MIXED_SCRIPT.test(text);
+  const mixed = exotic && GREEK_OR_CYRILLIC.test(text) && MIXED_SCRIPT.test(text);
   const leet = spellsTarget(text);
   if (!fullwidth && !mixed && !leet) return null;
-  const chars = text.split('');
-  const changed = new Set<number>();
+  // Each kind reads the original text and changes its own characters (the kinds share none), so
+  // only the changed characters are collected, and the text is rebuilt once around them.
+  const swaps = new Map<number, string>();
   const kinds: string[] = [];
   if (fullwidth) {
     kinds.push('fullwidth letters');
-    chars.forEach((ch, i) => {
-      const code = ch.charCodeAt(0);
-      if (code === 0x3000) chars[i] = ' ';
-      else if (code >= 0xff01 && code <= 0xff5e) chars[i] = String.fromCharCode(code - 0xfee0);
-      else return;
-      changed.add(i);
-    });
+    undoFullwidth(text, swaps);
   }
   if (mixed) {
     kinds.push('look-alike letters');
-    for (const m of matchesIn(MIXED_WORD, text)) {
-      if (!/[A-Za-z]/.test(m[0]) || !/[^A-Za-z]/.test(m[0])) continue;
-      for (let i = m.index; i < m.index + m[0].length; i++) {
-        const latin = LOOKALIKES[text[i] ?? ''];
-        if (latin) {
-          chars[i] = latin;
-          changed.add(i);
-        }
-      }
-    }
+    undoLookalikes(text, swaps);
   }
   if (leet) {
     kinds.push('leetspeak');
-    for (const m of matchesIn(LEET_WORD, text)) {
-      if ((m[0].match(/[A-Za-z]/g)?.length ?? 0) < 2) continue;
-      for (let i = m.index; i < m.index + m[0].length; i++) {
-        const letter = LEET[text[i] ?? ''];
-        if (letter) {
-          chars[i] = letter;
-          changed.add(i);
-        }
-      }
-    }
+    undoLeet(text, swaps);
   }
-  return changed.size === 0 ? null : { text: chars.join(''), kinds, changed };
+  if (swaps.size === 0) return null;
+  const changed = new Uint8Array(text.length);
+  const parts: string[] = [];
+  let from = 0;
+  for (const index of [...swaps.keys()].sort((a, b) => a - b)) {
+    parts.push(text.slice(from, index), swaps.get(index)!);
+    changed[index] = 1;
+    from = index + 1;
+  }
+  parts.push(text.slice(from));
+  return { text: parts.join(''), kinds, changed };
 }

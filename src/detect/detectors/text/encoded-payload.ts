@@ -62,17 +62,82 @@ function slashDense(blob: string): boolean {
   return slashes > blob.length / 16 + 1;
 }
 
+/** Values of base64 digits, of the standard and the URL-safe alphabet alike (Buffer reads both). */
+const BASE64_VALUE = new Int8Array(128).fill(-1);
+[...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'].forEach((ch, value) => {
+  BASE64_VALUE[ch.charCodeAt(0)] = value;
+});
+BASE64_VALUE['-'.charCodeAt(0)] = 62;
+BASE64_VALUE['_'.charCodeAt(0)] = 63;
+/** Bytes decoded by hand from a blob's head to look for a sequence UTF-8 cannot decode. */
+const HEAD_BYTES = 9;
+
+/** The first bytes a base64 blob decodes to (none when its head holds a non-digit). */
+function base64Head(blob: string): number[] {
+  const bytes: number[] = [];
+  for (let i = 0; i + 3 < blob.length && bytes.length < HEAD_BYTES; i += 4) {
+    const a = BASE64_VALUE[blob.charCodeAt(i)] ?? -1;
+    const b = BASE64_VALUE[blob.charCodeAt(i + 1)] ?? -1;
+    const c = BASE64_VALUE[blob.charCodeAt(i + 2)] ?? -1;
+    const d = BASE64_VALUE[blob.charCodeAt(i + 3)] ?? -1;
+    if (a < 0 || b < 0 || c < 0 || d < 0) return [];
+    bytes.push((a << 2) | (b >> 4), ((b & 15) << 4) | (c >> 2), ((c & 3) << 6) | d);
+  }
+  return bytes;
+}
+
+/** The first bytes a run of hex digits decodes to. */
+function hexHead(hex: string): number[] {
+  const bytes: number[] = [];
+  for (let i = 0; i + 1 < hex.length && bytes.length < HEAD_BYTES; i += 2) {
+    const byte = Number.parseInt(hex.slice(i, i + 2), 16);
+    if (Number.isNaN(byte)) return [];
+    bytes.push(byte);
+  }
+  return bytes;
+}
+
+/**
+ * True when the bytes hold a sequence no UTF-8 decoder accepts: a continuation byte where a
+ * character should start, a byte that never occurs (C0, C1, F5-FF), or a lead byte without its
+ * continuation bytes. Their text would hold U+FFFD, which bytesAsText rejects, so most binary
+ * blobs (hashes, images, keys, identifiers that look like base64) need no decoding at all.
+ */
+function holdsInvalidUtf8(bytes: readonly number[]): boolean {
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i]!;
+    if (lead < 0x80) {
+      i++;
+      continue;
+    }
+    if (lead < 0xc2 || lead > 0xf4) return true;
+    const length = lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4;
+    // A sequence cut off by the end of the head may be whole in the blob: no judgement.
+    for (let k = 1; k < length && i + k < bytes.length; k++) {
+      const next = bytes[i + k]!;
+      if (next < 0x80 || next > 0xbf) return true;
+    }
+    i += length;
+  }
+  return false;
+}
+
 function decodeBase64(blob: string): string | null {
   // Base64 of prose has both cases; long lowercase words and paths do not.
-  if (!/[a-z]/.test(blob) || !/[A-Z]/.test(blob) || slashDense(blob)) return null;
-  // Check a prefix first so a megabyte of image data is rejected after 48 bytes.
+  if (!/[a-z]/.test(blob) || !/[A-Z]/.test(blob)) return null;
+  if (holdsInvalidUtf8(base64Head(blob))) return null;
+  // Check a prefix first so a megabyte of image data is rejected after 48 bytes, before the
+  // slash count reads all of it.
   if (blob.length > PREFIX_CHARS && bytesAsText(Buffer.from(blob.slice(0, PREFIX_CHARS), 'base64')) === null)
     return null;
+  if (slashDense(blob)) return null;
   return bytesAsText(Buffer.from(blob.slice(0, MAX_BLOB_CHARS), 'base64'));
 }
 
 function decodeHex(blob: string): string | null {
   const hex = blob.replace(/^0x|\\x/g, '');
+  if (holdsInvalidUtf8(hexHead(hex))) return null;
   if (hex.length > PREFIX_CHARS && bytesAsText(Buffer.from(hex.slice(0, PREFIX_CHARS), 'hex')) === null)
     return null;
   return bytesAsText(Buffer.from(hex.slice(0, MAX_BLOB_CHARS), 'hex'));
@@ -157,9 +222,16 @@ function findEscaped(text: string, out: EncodedText[]): void {
   }
 }
 
+/**
+ * The shortest text a blob decodes from: base64 and percent runs (24); entity runs and `\x`
+ * escapes need eight references (32).
+ */
+const MIN_BLOB = 24;
+
 /** Every encoded blob in `text` that decodes to readable text. */
 export function findEncodedText(text: string): EncodedText[] {
   const found: EncodedText[] = [];
+  if (text.length < MIN_BLOB) return found;
   findBase64Runs(text, found);
   findEscaped(text, found);
   return found;

@@ -1,5 +1,5 @@
 import type { DetectorMatch } from '../../detector.js';
-import { type WordSet, wordHits, wordSet } from './anchor-index.js';
+import { type WordSet, wordHitIndexes, wordSet } from './anchor-index.js';
 import { matchesIn } from './regex-matches.js';
 
 /** Detectors read at most this much of a value: attacks sit early, and the cap bounds work per field. */
@@ -32,6 +32,8 @@ export interface PhraseSet {
   readonly byAnchor: ReadonlyMap<string, readonly number[]>;
   /** The anchors in the shared word index (anchor-index.ts). */
   readonly anchors: WordSet;
+  /** The phrases of each anchor, by the anchor's index in `anchors.words`. */
+  readonly byWord: readonly (readonly number[])[];
 }
 
 /** How far around an anchor word a phrase may reach. */
@@ -56,7 +58,8 @@ export function phraseSet(phrases: readonly Phrase[]): PhraseSet {
     if (!phrase.pattern.global) throw new Error(`phrase pattern without the g flag: ${phrase.pattern}`);
     for (const anchor of phrase.anchors) byAnchor.set(anchor, [...(byAnchor.get(anchor) ?? []), index]);
   });
-  return { phrases, byAnchor, anchors: wordSet([...byAnchor.keys()]) };
+  const anchors = wordSet([...byAnchor.keys()]);
+  return { phrases, byAnchor, anchors, byWord: anchors.words.map((word) => byAnchor.get(word) ?? []) };
 }
 
 /**
@@ -69,31 +72,53 @@ export function anchorLiterals(set: PhraseSet): string[] {
   );
 }
 
+/**
+ * Merged windows around the anchor hits, per phrase: `order` lists the phrases in the order their
+ * first window appeared, and `windows[index]` holds that phrase's windows as flat start, end pairs.
+ */
+interface PhraseWindows {
+  readonly order: readonly number[];
+  readonly windows: readonly (number[] | undefined)[];
+}
+
+const NO_WINDOWS: PhraseWindows = { order: [], windows: [] };
+
 /** Merged [start, end) windows around each anchor hit, per phrase index. */
-function windowsByPhrase(text: string, set: PhraseSet): Map<number, [number, number][]> {
-  const windows = new Map<number, [number, number][]>();
-  for (const hit of wordHits(text, set.anchors, MAX_ANCHOR_HITS)) {
-    const start = Math.max(0, hit.start - WINDOW_BEFORE);
-    const end = Math.min(text.length, hit.start + WINDOW_AFTER);
-    for (const index of set.byAnchor.get(hit.word) ?? []) {
-      const list = windows.get(index) ?? [];
-      const last = list[list.length - 1];
-      if (last && start <= last[1]) last[1] = Math.max(last[1], end);
-      else list.push([start, end]);
-      windows.set(index, list);
+function windowsByPhrase(text: string, set: PhraseSet): PhraseWindows {
+  const hits = wordHitIndexes(text, set.anchors, MAX_ANCHOR_HITS);
+  // Most text holds none of a set's anchor words.
+  if (hits.length === 0) return NO_WINDOWS;
+  const order: number[] = [];
+  const windows: (number[] | undefined)[] = [];
+  for (let h = 0; h < hits.length; h += 3) {
+    const start = Math.max(0, hits[h]! - WINDOW_BEFORE);
+    const end = Math.min(text.length, hits[h]! + WINDOW_AFTER);
+    for (const index of set.byWord[hits[h + 2]!]!) {
+      const list = windows[index];
+      if (list === undefined) {
+        windows[index] = [start, end];
+        order.push(index);
+      } else if (start <= list[list.length - 1]!) {
+        list[list.length - 1] = Math.max(list[list.length - 1]!, end);
+      } else {
+        list.push(start, end);
+      }
     }
   }
-  return windows;
+  return { order, windows };
 }
 
 /** Every accepted match of the phrases in `text`, earliest first, overlaps dropped. */
 export function findPhrases(text: string, set: PhraseSet, limit = MAX_MATCHES): DetectorMatch[] {
   const found: DetectorMatch[] = [];
-  for (const [index, windows] of windowsByPhrase(text, set)) {
+  const { order, windows } = windowsByPhrase(text, set);
+  for (const index of order) {
     const phrase = set.phrases[index];
-    if (!phrase) continue;
-    for (const [start, end] of windows) {
-      const context = text.slice(start, end);
+    const list = windows[index];
+    if (!phrase || !list) continue;
+    for (let w = 0; w < list.length; w += 2) {
+      const start = list[w]!;
+      const context = text.slice(start, list[w + 1]);
       for (const m of matchesIn(phrase.pattern, context)) {
         if (phrase.accept && !phrase.accept(m, context)) continue;
         found.push({ start: start + m.index, end: start + m.index + m[0].length, detail: phrase.detail });
@@ -101,7 +126,7 @@ export function findPhrases(text: string, set: PhraseSet, limit = MAX_MATCHES): 
       }
     }
   }
-  return dropOverlaps(found);
+  return found.length === 0 ? found : dropOverlaps(found);
 }
 
 /** The first accepted phrase's detail, or null: for yes/no checks on decoded or hidden text. */

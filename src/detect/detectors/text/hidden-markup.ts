@@ -54,8 +54,15 @@ function invisibleStyle(attributes: string): string | null {
   return null;
 }
 
+/**
+ * Each way `invisibleStyle` hides an element names one of these in the tag (the `hidden`
+ * attribute or class, a class from HIDDEN_CLASS, a `style`): a text without them has no hidden
+ * element, and most HTML or code with `<` is spared reading every tag.
+ */
+const HIDING_WORDS = /hidden|style|sr-only|d-none|invisible|screen-reader-text/i;
+
 function findHiddenElements(text: string, out: HiddenRegion[]): void {
-  if (!text.includes('<')) return;
+  if (!text.includes('<') || !HIDING_WORDS.test(text)) return;
   for (const m of matchesIn(OPEN_TAG, text)) {
     const kind = invisibleStyle(m[2] ?? '');
     if (kind === null) continue;
@@ -106,14 +113,25 @@ const HAS_LINK_TITLE = /\]\(\s*<?[^()\s<>]{0,2000}>?\s+["']/;
 
 function findMarkdown(text: string, out: HiddenRegion[]): void {
   if (!text.includes('](') && !text.includes(']:')) return;
-  for (const m of matchesIn(REFERENCE_DEFINITION, text)) {
-    const content = [m[1], m[2], m[3], m[4]].filter(Boolean).join(' ');
-    out.push({ start: m.index, end: m.index + m[0].length, content, kind: 'Markdown reference definition' });
+  // Each construct holds its own literal: `]:` a definition, `![` an image.
+  if (text.includes(']:')) {
+    for (const m of matchesIn(REFERENCE_DEFINITION, text)) {
+      const content = [m[1], m[2], m[3], m[4]].filter(Boolean).join(' ');
+      out.push({
+        start: m.index,
+        end: m.index + m[0].length,
+        content,
+        kind: 'Markdown reference definition',
+      });
+    }
   }
-  for (const m of matchesIn(IMAGE, text)) {
-    const content = [m[1], m[2], m[3]].filter(Boolean).join(' ');
-    if (content)
-      out.push({ start: m.index, end: m.index + m[0].length, content, kind: 'image alt/title text' });
+  if (!text.includes('](')) return;
+  if (text.includes('![')) {
+    for (const m of matchesIn(IMAGE, text)) {
+      const content = [m[1], m[2], m[3]].filter(Boolean).join(' ');
+      if (content)
+        out.push({ start: m.index, end: m.index + m[0].length, content, kind: 'image alt/title text' });
+    }
   }
   if (!HAS_LINK_TITLE.test(text)) return;
   for (const m of matchesIn(LINK_TITLE, text)) {

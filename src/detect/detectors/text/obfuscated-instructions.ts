@@ -15,7 +15,7 @@ export function findDisguisedPhrases(
   if (normalized === null) return [];
   const found = [...sets.flatMap((set) => findPhrases(normalized.text, set)), ...extra(normalized.text)];
   const disguised = found.filter((m) => {
-    for (let i = m.start; i < m.end; i++) if (normalized.changed.has(i)) return true;
+    for (let i = m.start; i < m.end; i++) if (normalized.changed[i] === 1) return true;
     return false;
   });
   const how = normalized.kinds.join(', ');

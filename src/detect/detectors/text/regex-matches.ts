@@ -20,10 +20,13 @@ function* matchesFrom(
   text: string,
   first: RegExpExecArray,
 ): Generator<RegExpExecArray, void, undefined> {
-  const unicode = pattern.unicode || pattern.flags.includes('v');
   let m: RegExpExecArray | null = first;
   while (m !== null) {
-    const at = m[0].length > 0 ? m.index + m[0].length : advance(text, m.index, unicode);
+    // The flags are read only for an empty match (rare): building `flags` costs a string per call.
+    const at =
+      m[0].length > 0
+        ? m.index + m[0].length
+        : advance(text, m.index, pattern.unicode || pattern.flags.includes('v'));
     yield m;
     if (at > text.length) return;
     pattern.lastIndex = at;

@@ -23,8 +23,43 @@ const MARKDOWN_LINK =
   /(?<!!)\[[^\]\n]{0,1000}\]\(\s*<?(https?:\/\/(?:[^()\s<>]|<[^<>()\n]{1,80}>|\[[^[\]()\n]{1,80}\]|\{[^{}()\n]{1,80}\}){1,2000})>?(?:\s+(?:"[^"\n]{0,1000}"|'[^'\n]{0,1000}'))?\s*\)/gi;
 /** A bare URL stops at `)`: in Markdown that closes a link, and "Foo_(bar)" losing its tail costs nothing. */
 const BARE_URL = /https?:\/\/[^\s<>"'`()]{3,4000}/gi;
-/** Sentence punctuation after a bare URL is not part of it. */
-const TRAILING = /[.,;:!?]+$/;
+/** BARE_URL anchored at one position: tried only where `http://` or `https://` starts. */
+const BARE_URL_AT = new RegExp(BARE_URL.source, 'iy');
+
+/** True when `text` holds `word` (lowercase ASCII) at `at`, in any case. */
+function wordAt(text: string, at: number, word: string): boolean {
+  for (let k = 0; k < word.length; k++) {
+    if ((text.charCodeAt(at + k) | 32) !== word.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
+/**
+ * The next BARE_URL match at or after `from`, as its global search finds it: every match starts
+ * with `http://` or `https://` (in any case), so only the positions before a `://` are tried.
+ */
+function nextBareUrl(text: string, from: number): RegExpExecArray | null {
+  for (let sep = text.indexOf('://', from + 4); sep >= 0; sep = text.indexOf('://', sep + 1)) {
+    const start =
+      sep >= 5 && wordAt(text, sep - 5, 'https') ? sep - 5 : wordAt(text, sep - 4, 'http') ? sep - 4 : -1;
+    if (start < from) continue;
+    BARE_URL_AT.lastIndex = start;
+    const m = BARE_URL_AT.exec(text);
+    if (m) return m;
+  }
+  return null;
+}
+
+/** Sentence punctuation after a bare URL is not part of it: `.,;:!?` at the end. */
+function isTrailingCode(code: number): boolean {
+  return code === 46 || code === 44 || code === 59 || code === 58 || code === 33 || code === 63;
+}
+
+function dropTrailing(url: string): string {
+  let end = url.length;
+  while (end > 0 && isTrailingCode(url.charCodeAt(end - 1))) end--;
+  return end === url.length ? url : url.slice(0, end);
+}
 
 function collect(text: string, pattern: RegExp, out: UrlSite[]): void {
   for (const m of matchesIn(pattern, text)) {
@@ -43,15 +78,17 @@ export function findImageSites(text: string): UrlSite[] {
 }
 
 /** Balanced brackets stay (`?q=[DATA]`); a closing one with no opener ended the sentence. */
+const BRACKETS = [
+  ['(', ')'],
+  ['[', ']'],
+  ['{', '}'],
+] as const;
+
 function trimBareUrl(url: string): string {
-  let trimmed = url.replace(TRAILING, '');
-  for (const [open, close] of [
-    ['(', ')'],
-    ['[', ']'],
-    ['{', '}'],
-  ] as const) {
+  let trimmed = dropTrailing(url);
+  for (const [open, close] of BRACKETS) {
     while (trimmed.endsWith(close) && trimmed.split(open).length < trimmed.split(close).length) {
-      trimmed = trimmed.slice(0, -1).replace(TRAILING, '');
+      trimmed = dropTrailing(trimmed.slice(0, -1));
     }
   }
   return trimmed;
@@ -62,10 +99,10 @@ const OWNED_PREFIX = /(?:\(\s*<?|\bsrc\s*=\s*["']?)$/i;
 
 /** Markdown links, then bare URLs that are not a Markdown target or an image source. */
 export function findLinkSites(text: string): UrlSite[] {
-  if (!/https?:\/\//i.test(text)) return [];
+  // Both scans need `http://` or `https://`: text without one finds nothing, with no test first.
   const out: UrlSite[] = [];
   if (text.includes('](')) collect(text, MARKDOWN_LINK, out);
-  for (const m of matchesIn(BARE_URL, text)) {
+  for (let m = nextBareUrl(text, 0); m !== null; m = nextBareUrl(text, m.index + m[0].length)) {
     if (OWNED_PREFIX.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
     const url = trimBareUrl(m[0]);
     out.push({ start: m.index, end: m.index + url.length, url });

@@ -41,12 +41,17 @@ const BASE64ISH = /^[A-Za-z0-9+/_-]{20,}={0,2}$/;
 const HEXISH = /^(?:[0-9a-fA-F]{2}){10,}$/;
 /** Three words in a row: a sentence, not an id like "3|1207|0|photo-page". */
 const PROSE = /[A-Za-z]{2,}\s+[A-Za-z]{2,}\s+[A-Za-z]{2,}/;
+/** A bracketed placeholder with a space inside: a phrase ("<the user's token>"), not a name. */
+const DESCRIPTIVE = /[<{[][^>}\]]*\s[^>}\]]*[>}\]]/;
 const DATA_SIGNS = /[?{$<[]|%7[bB]/;
 const LONG_VALUE = 24;
 const LONG_SEGMENT = 32;
 /** A DNS label this long and encoded is data smuggled through name resolution. */
 const LONG_LABEL = 20;
 const MAX_PARAMS = 40;
+/** The shortest URL_SECRET_SHAPE match (`-----BEGIN`) and the shortest looksEncoded value (BASE64ISH). */
+const MIN_SECRET = 10;
+const MIN_ENCODED = 20;
 
 function safeDecode(text: string): string {
   // Without an escape, decodeURIComponent returns its input: only the `+` needs replacing.
@@ -109,37 +114,52 @@ function scoreEncoded(value: string, named: boolean, where: string, tally: Tally
 
 function scoreParam(name: string, value: string, place: UrlPlace, tally: Tally): void {
   const dataNamed = DATA_PARAMS.has(name) || SECRET_PARAMS.has(name);
-  const descriptive = /[<{[][^>}\]]*\s[^>}\]]*[>}\]]/.test(value);
-  if ((!AUTH_PARAMS.has(name) || descriptive) && hasDataPlaceholder(value, place.image)) {
+  // An auth parameter's placeholder counts only when written as a phrase (DESCRIPTIVE).
+  if ((!AUTH_PARAMS.has(name) || DESCRIPTIVE.test(value)) && hasDataPlaceholder(value, place.image)) {
     tally.add(3, `placeholder for data in "${name}"`);
   } else if (dataNamed && CAPS_PLACEHOLDER.test(value) && SENSITIVE_NAME.test(value)) {
     tally.add(3, `placeholder for data in "${name}"`);
   }
-  if (URL_SECRET_SHAPE.test(value)) tally.add(3, `secret in "${name}"`);
+  if (value.length >= MIN_SECRET && URL_SECRET_SHAPE.test(value)) tally.add(3, `secret in "${name}"`);
   if (SECRET_PARAMS.has(name) && value.length >= 6 && !/^(?:\d+|true|false|on|off)$/i.test(value)) {
     tally.add(3, `secret-named parameter "${name}"`);
   }
   const long = value.length >= LONG_VALUE;
   if (long && DATA_PARAMS.has(name)) tally.add(place.image ? 2 : 1, `long "${name}" value`);
   if (long && place.image && TOKEN_PARAMS.has(name)) tally.add(2, `long "${name}" value on an image`);
-  if (looksEncoded(value)) scoreEncoded(value, dataNamed, `"${name}" value`, tally);
+  if (value.length >= MIN_ENCODED && looksEncoded(value))
+    scoreEncoded(value, dataNamed, `"${name}" value`, tally);
 }
 
 function scorePath(path: string, image: boolean, tally: Tally): void {
   if (hasDataPlaceholder(safeDecode(path), image)) tally.add(3, 'placeholder for data in the path');
-  for (const raw of path.split('/')) {
-    const segment = safeDecode(raw).replace(/\.[a-z0-9]{2,5}$/i, '');
-    if (segment.length >= LONG_SEGMENT && looksEncoded(segment))
-      scoreEncoded(segment, false, 'path segment', tally);
+  for (let from = 0; from <= path.length; ) {
+    const slash = path.indexOf('/', from);
+    const to = slash === -1 ? path.length : slash;
+    // Decoding and dropping an extension only shorten a segment: a short one stays short.
+    if (to - from >= LONG_SEGMENT) {
+      const segment = safeDecode(path.slice(from, to)).replace(/\.[a-z0-9]{2,5}$/i, '');
+      if (segment.length >= LONG_SEGMENT && looksEncoded(segment))
+        scoreEncoded(segment, false, 'path segment', tally);
+    }
+    from = to + 1;
   }
 }
 
 function scoreHost(host: string, tally: Tally): void {
   if (isCollectorHost(host)) tally.add(3, `request collector host ${host}`);
-  for (const label of host.split('.').slice(0, -2)) {
-    if (label.length >= LONG_LABEL && /^[0-9a-f]+$/i.test(label) && decodedText(label) !== null) {
-      tally.add(3, 'data encoded into the host name');
+  // Every label but the last two (the registered domain), without splitting the host.
+  const lastDot = host.lastIndexOf('.');
+  const domainDot = lastDot === -1 ? -1 : host.lastIndexOf('.', lastDot - 1);
+  for (let start = 0; start <= domainDot; ) {
+    const end = host.indexOf('.', start);
+    if (end - start >= LONG_LABEL) {
+      const label = host.slice(start, end);
+      if (/^[0-9a-f]+$/i.test(label) && decodedText(label) !== null) {
+        tally.add(3, 'data encoded into the host name');
+      }
     }
+    start = end + 1;
   }
 }
 
@@ -154,16 +174,21 @@ function mayCarryData(url: string): boolean {
   return url.length - from >= LONG_SEGMENT;
 }
 
+/** The score of a URL that carries nothing: shared, never modified. */
+const NOTHING: UrlScore = Object.freeze({ score: 0, reasons: Object.freeze([]) });
+
 /** How strongly `url` looks like it carries data out. */
 export function scoreUrl(url: string, place: UrlPlace): UrlScore {
-  const tally = new Tally();
   const host = hostOf(url);
-  if (host === null) return tally;
+  if (host === null) return NOTHING;
   // Sending anything to a request bin or a paste service is the exfiltration; no payload needed.
-  if (place.outbound && (isCollectorHost(host) || isDropHost(host))) tally.add(3, `outbound to ${host}`);
-  if (!mayCarryData(url) && tally.score === 0) return tally;
+  const outbound = place.outbound && (isCollectorHost(host) || isDropHost(host));
+  if (!outbound && !mayCarryData(url)) return NOTHING;
+  const tally = new Tally();
+  if (outbound) tally.add(3, `outbound to ${host}`);
   scoreHost(host, tally);
-  const noFragment = url.split('#')[0] ?? url;
+  const hash = url.indexOf('#');
+  const noFragment = hash === -1 ? url : url.slice(0, hash);
   const queryAt = noFragment.indexOf('?');
   const pathStart = noFragment.indexOf('/', noFragment.indexOf('//') + 2);
   const path = pathStart === -1 ? '' : noFragment.slice(pathStart, queryAt === -1 ? undefined : queryAt);

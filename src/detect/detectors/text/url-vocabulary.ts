@@ -45,8 +45,12 @@ const DROP_HOSTS = words(
   'pastebin.com paste.ee hastebin.com ghostbin.co termbin.com 0x0.st transfer.sh file.io tmpfiles.org catbox.moe bashupload.com dpaste.org dpaste.com rentry.co controlc.com justpaste.it',
 );
 
-/** True when `host` is, or is under, a paste or file-drop service. */
+/**
+ * True when `host` is, or is under, a paste or file-drop service. Every service name has two
+ * labels, so only the host's last two labels can be one.
+ */
 export function isDropHost(host: string): boolean {
-  for (const drop of DROP_HOSTS) if (host === drop || host.endsWith(`.${drop}`)) return true;
-  return false;
+  const lastDot = host.lastIndexOf('.');
+  const secondDot = lastDot === -1 ? -1 : host.lastIndexOf('.', lastDot - 1);
+  return DROP_HOSTS.has(host.slice(secondDot + 1));
 }
