@@ -2,10 +2,19 @@
  * Realistic webhook-format events (ARCHITECTURE.md, "The event") for the ingest benchmark:
  * varied users, agents, tools and arguments, ISO timestamps, about 500 bytes each as JSON.
  * No `id` field, so the webhook stores every copy (no idempotency dedupe) even when a body repeats.
- * Seeded, so every run sends the same bytes.
+ * Seeded, so every run sends the same bytes apart from the timestamps.
+ *
+ * Timestamps: `live` (default) stamps each body with the time it is sent, as a producer
+ * forwarding its calls as they happen does; `spread` scatters each body's events over the hour
+ * before the run, the worst case for the time indexes (every insert lands on its own leaf page).
  */
 
 export type Scenario = 'batch' | 'single';
+export type Timestamps = 'live' | 'spread';
+export const TIMESTAMPS: readonly Timestamps[] = ['live', 'spread'];
+
+/** Stands for the send time in `live` bodies; the load generator replaces it per request. */
+export const SEND_TIME = '__BENCH_SEND_TIME__';
 
 /** Events per request body in each scenario. */
 export const EVENTS_PER_REQUEST: Readonly<Record<Scenario, number>> = { batch: 100, single: 1 };
@@ -96,11 +105,12 @@ const CALLS: readonly ((rng: Rng) => Call)[] = [
 ];
 
 /** One event as the webhook receives it (a plain object, ready for JSON.stringify). */
-export function makeEvent(rng: Rng, baseMs: number): Record<string, unknown> {
+export function makeEvent(rng: Rng, baseMs: number, timestamps: Timestamps): Record<string, unknown> {
   const call = rng.pick(CALLS)(rng);
   const user = `${rng.pick(USERS)}${rng.int(1, 40)}@${rng.pick(DOMAINS)}`;
+  const spread = new Date(baseMs - rng.int(0, 3_600_000)).toISOString();
   return {
-    timestamp: new Date(baseMs - rng.int(0, 3_600_000)).toISOString(),
+    timestamp: timestamps === 'live' ? SEND_TIME : spread,
     user,
     agent: rng.pick(AGENTS),
     client: rng.pick(CLIENTS),
@@ -120,14 +130,29 @@ export function makeEvent(rng: Rng, baseMs: number): Record<string, unknown> {
  * `count` distinct request bodies for a scenario: JSON arrays of 100 events (batch) or one event
  * object (single). The load generator cycles through them.
  */
-export function makeBodies(scenario: Scenario, count: number, seed = 42): string[] {
+export function makeBodies(
+  scenario: Scenario,
+  count: number,
+  timestamps: Timestamps = 'live',
+  seed = 42,
+): string[] {
   const rng = createRng(seed);
   const baseMs = Date.now();
   const perRequest = EVENTS_PER_REQUEST[scenario];
+  const event = () => makeEvent(rng, baseMs, timestamps);
   const bodies: string[] = [];
   for (let i = 0; i < count; i++) {
-    if (scenario === 'single') bodies.push(JSON.stringify(makeEvent(rng, baseMs)));
-    else bodies.push(JSON.stringify(Array.from({ length: perRequest }, () => makeEvent(rng, baseMs))));
+    if (scenario === 'single') bodies.push(JSON.stringify(event()));
+    else bodies.push(JSON.stringify(Array.from({ length: perRequest }, event)));
   }
   return bodies;
+}
+
+/**
+ * Stamps a `live` body with the current time each call (a `spread` body has no SEND_TIME and
+ * comes back as it is). Split once, so each request costs a join, not a search of 50 KB.
+ */
+export function stamper(body: string): () => string {
+  const parts = body.split(SEND_TIME);
+  return () => parts.join(new Date().toISOString());
 }

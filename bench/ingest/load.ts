@@ -1,7 +1,7 @@
 /**
  * The load generator, run in its own process by run.ts:
  *   node --import tsx bench/ingest/load.ts --url URL --scenario batch|single [--api-key K]
- *        [--duration 10] [--warmup 2] [--connections 16]
+ *        [--duration 10] [--warmup 2] [--connections 16] [--timestamps live|spread]
  * Drives autocannon over keep-alive connections, cycling through distinct bodies, and prints one
  * JSON LoadResult on stdout. Phase changes go to the parent over IPC (when there is one) so it can
  * measure the server's CPU time over the measured phase only.
@@ -9,7 +9,14 @@
 import { createHistogram, type RecordableHistogram } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { EVENTS_PER_REQUEST, makeBodies, type Scenario } from './events.js';
+import {
+  EVENTS_PER_REQUEST,
+  makeBodies,
+  type Scenario,
+  stamper,
+  TIMESTAMPS,
+  type Timestamps,
+} from './events.js';
 
 export interface LoadResult {
   readonly scenario: Scenario;
@@ -44,6 +51,7 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '10' },
     warmup: { type: 'string', default: '2' },
     connections: { type: 'string', default: '16' },
+    timestamps: { type: 'string', default: 'live' },
   },
 });
 const scenario = values.scenario;
@@ -51,10 +59,15 @@ if (values.url === undefined || (scenario !== 'batch' && scenario !== 'single'))
   console.error('usage: load.ts --url URL --scenario batch|single [--api-key K] [--duration S]');
   process.exit(64);
 }
+const timestamps = values.timestamps as Timestamps;
+if (!TIMESTAMPS.includes(timestamps)) {
+  console.error(`--timestamps must be one of ${TIMESTAMPS.join(', ')}`);
+  process.exit(64);
+}
 const connections = Number(values.connections);
 // autocannon encodes every request once per connection when an instance starts; more distinct
 // bodies than this stall the generator's first half second (and inflate max latency).
-const bodies = makeBodies(scenario, scenario === 'batch' ? 16 : 200);
+const bodies = makeBodies(scenario, scenario === 'batch' ? 16 : 200, timestamps);
 const headers: Record<string, string> = { 'content-type': 'application/json' };
 if (values['api-key'] !== '') headers['x-api-key'] = values['api-key'];
 
@@ -69,7 +82,11 @@ function cannon(seconds: number, latencies?: RecordableHistogram): Promise<autoc
       pipelining: 1,
       duration: seconds,
       timeout: 30,
-      requests: bodies.map((body) => ({ method: 'POST', body })),
+      requests: bodies.map((body) => {
+        if (timestamps === 'spread') return { method: 'POST', body };
+        const stamped = stamper(body);
+        return { method: 'POST', setupRequest: (request) => ({ ...request, body: stamped() }) };
+      }),
     };
     const instance = autocannon(options, (error: unknown, result) =>
       error ? reject(error) : resolve(result),

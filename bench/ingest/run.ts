@@ -2,6 +2,7 @@
  * Ingest benchmark (see README.md):
  *   node --import tsx bench/ingest/run.ts [--duration 10] [--warmup 2] [--connections 16]
  *        [--backends sqlite,postgres] [--scenarios batch,single] [--pg-url postgres://...] [--profile]
+ *        [--timestamps live|spread]
  * Baseline first (bare node:http answering 202), then a real Sentinel per backend; the load
  * generator always runs in its own process. Writes bench/ingest/results.json; exits 0 even when a
  * target is missed (the figures are the product).
@@ -33,6 +34,7 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '16' },
     backends: { type: 'string', default: 'sqlite,postgres' },
     scenarios: { type: 'string', default: 'batch,single' },
+    timestamps: { type: 'string', default: 'live' },
     'pg-url': {
       type: 'string',
       default: process.env['BENCH_PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test',
@@ -51,7 +53,10 @@ const profileDir = fileURLToPath(new URL('./profiles/', import.meta.url));
 
 /** One load-generator process against `target`; the server's CPU is sampled around the measured phase. */
 async function measure(name: TargetName, target: Target, scenario: Scenario, path: string, apiKey = '') {
-  const args = ['--url', target.url + path, '--scenario', scenario, '--duration', values.duration];
+  const args = [
+    ...['--url', target.url + path, '--scenario', scenario, '--duration', values.duration],
+    ...['--timestamps', values.timestamps],
+  ];
   args.push('--warmup', values.warmup, '--connections', String(connections), '--api-key', apiKey);
   const child = spawnScript('load.ts', args, { ipc: true });
   const marks: { server: number | null; machine: number | null; at: number }[] = [];
@@ -88,7 +93,7 @@ const sentinelSettings = {
   webhookRateLimit: Number(process.env['SENTINEL_WEBHOOK_RATE_LIMIT'] ?? 100_000_000),
 };
 console.log(
-  `Ingest benchmark: ${values.duration}s measured (+${values.warmup}s warmup), ${connections} keep-alive connections, ${cpus().length} CPU cores`,
+  `Ingest benchmark: ${values.duration}s measured (+${values.warmup}s warmup), ${connections} keep-alive connections, ${cpus().length} CPU cores, ${values.timestamps} event timestamps`,
 );
 console.log(`Sentinel settings: ${JSON.stringify(sentinelSettings)}`);
 
@@ -143,6 +148,7 @@ const results = {
     durationSeconds: Number(values.duration),
     warmupSeconds: Number(values.warmup),
     connections,
+    timestamps: values.timestamps,
     ...sentinelSettings,
   },
   runs,

@@ -151,7 +151,14 @@ export async function relaySse(
     }, options.idleMs);
   };
   const write = (data: string, id: string | null, event?: string) => {
-    if (!raw.writableEnded) raw.write(formatSse(data, { id, ...(event ? { event } : {}) }));
+    if (raw.writableEnded) return;
+    // Writes of one tick leave together: the answer and the end of the stream are one packet,
+    // not two. Uncorked on the next tick, so nothing waits behind an await.
+    if (raw.writableCorked === 0) {
+      raw.cork();
+      process.nextTick(() => raw.uncork());
+    }
+    raw.write(formatSse(data, { id, ...(event ? { event } : {}) }));
   };
   armIdle();
   try {
