@@ -43,7 +43,11 @@ export class BehaviourAnalyzer {
     if (firstSeen?.enabled || changed?.enabled) {
       for (const [i, event] of events.entries()) {
         for (const tool of toolsOf(event)) {
-          results[i]?.push(...(await this.checkTool(event, tool, firstSeen, changed)));
+          const pin = pinOf(event, tool);
+          // Known pins are the common case and need no store: no await, so a batch's loop is not
+          // queued behind other requests' work once per event.
+          if (this.knownPins.has(pin.cacheKey)) continue;
+          results[i]?.push(...(await this.checkTool(event, tool, pin, firstSeen, changed)));
         }
       }
     }
@@ -54,13 +58,10 @@ export class BehaviourAnalyzer {
   private async checkTool(
     event: McpEvent,
     tool: ToolSeen,
+    { hash, cacheKey }: Pin,
     firstSeen: Rule | null,
     changed: Rule | null,
   ): Promise<Finding[]> {
-    const hash =
-      tool.description === null ? null : createHash('sha256').update(tool.description).digest('hex');
-    const cacheKey = `${event.serverId}\u0000${tool.name}\u0000${hash ?? ''}`;
-    if (this.knownPins.has(cacheKey)) return [];
     const observation = await this.store.toolPins.observe(
       event.serverId,
       tool.name,
@@ -137,6 +138,17 @@ export class BehaviourAnalyzer {
       }
     }
   }
+}
+
+/** A tool's pinned form: the hash of its description, and the key of a confirmed pin. */
+interface Pin {
+  readonly hash: string | null;
+  readonly cacheKey: string;
+}
+
+function pinOf(event: McpEvent, tool: ToolSeen): Pin {
+  const hash = tool.description === null ? null : createHash('sha256').update(tool.description).digest('hex');
+  return { hash, cacheKey: `${event.serverId}\u0000${tool.name}\u0000${hash ?? ''}` };
 }
 
 interface ToolSeen {
