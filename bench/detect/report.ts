@@ -12,6 +12,8 @@ export const TARGETS = {
 export interface BenchResults {
   readonly generatedAt: string;
   readonly node: string;
+  /** `dist`: the built engine that ships; `src`: the sources through tsx. */
+  readonly engineSource: 'dist' | 'src';
   readonly corpusDir: string;
   readonly rules: number;
   readonly quality: QualityReport;
@@ -84,7 +86,9 @@ export function formatReport(results: BenchResults, listLimit: number): string {
   if (quality.errors.length > 0)
     out.push(`SCAN ERRORS: ${quality.errors.length} entries threw (listed below)`);
   out.push('');
-  out.push('Speed');
+  out.push(
+    `Speed (engine: ${results.engineSource === 'dist' ? 'the build in dist/' : 'the sources through tsx'})`,
+  );
   out.push(
     `throughput: ${throughput.megabytesPerSecond.toFixed(1)} MB/s (${throughput.megabytes.toFixed(1)} MB of text in ${throughput.seconds.toFixed(2)} s, ${throughput.passes} passes, ${Math.round(throughput.eventsPerSecond).toLocaleString('en')} events/s), target >= ${TARGETS.megabytesPerSecond} MB/s: ${verdict(pass.throughput)}`,
   );

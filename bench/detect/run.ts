@@ -3,6 +3,7 @@
  * then throughput and per-event latency of the engine with the built-in rules.
  *
  *   node --import tsx bench/detect/run.ts [--corpus <dir>] [--mb <megabytes>] [--list <n>]
+ *                                         [--engine dist|src]
  *
  * Prints a report and writes bench/detect/results.json. Exits 0 whatever the figures (PASS/FAIL
  * lines say how they compare with the targets); exits 1 only when the corpus cannot be read.
@@ -12,9 +13,9 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { McpEvent } from '../../src/core/index.js';
-import { createEngine, loadBuiltinRules } from '../../src/detect/index.js';
 import { normalizeEvent } from '../../src/ingest/normalize-event.js';
 import { readCorpus } from './corpus-file.js';
+import { ENGINE_SOURCES, type EngineSource, loadDetectModule } from './engine-source.js';
 import { measureQuality, type ScannableEntry } from './quality.js';
 import { type BenchResults, formatReport, judge } from './report.js';
 import { measureLatency, measureThroughput, textSize } from './speed.js';
@@ -32,14 +33,28 @@ function normalize(raw: unknown, receivedAt: string): McpEvent | string {
   return result.ok ? result.event : result.reason;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       corpus: { type: 'string', default: join(ROOT, 'test/fixtures/corpus') },
       mb: { type: 'string', default: '50' },
       list: { type: 'string', default: '20' },
+      engine: { type: 'string', default: 'dist' },
     },
   });
+  const source = values.engine as EngineSource;
+  if (!ENGINE_SOURCES.includes(source)) {
+    console.error(`--engine must be one of ${ENGINE_SOURCES.join(', ')}`);
+    process.exit(64);
+  }
+  let detect: Awaited<ReturnType<typeof loadDetectModule>>;
+  try {
+    detect = await loadDetectModule(ROOT, source);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+  const { createEngine, loadBuiltinRules } = detect;
   const corpusDir = values.corpus;
   const corpus = readCorpus(corpusDir);
   const receivedAt = new Date().toISOString();
@@ -87,6 +102,7 @@ function main(): void {
   const results: BenchResults = {
     generatedAt: receivedAt,
     node: process.version,
+    engineSource: source,
     corpusDir: relative(ROOT, corpusDir) || '.',
     rules: rules.length,
     quality,
@@ -107,4 +123,4 @@ function main(): void {
   console.log(`\nwrote ${relative(process.cwd(), join(HERE, 'results.json'))}`);
 }
 
-main();
+await main();
