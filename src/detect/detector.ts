@@ -64,6 +64,12 @@ export interface DetectorTriggers {
   /** Strings compared as a case-insensitive RegExp (no `u` flag) does: `ignore` also finds `IGNORE`. */
   readonly caseless?: readonly string[];
   /**
+   * Caseless strings that count only as whole words: a `\b` on each side, as a RegExp without the
+   * `u` flag sees it (word characters are A-Z, a-z, 0-9 and `_`). For detectors that look only
+   * around whole-word anchors: `user` in `username` opens nothing.
+   */
+  readonly words?: readonly string[];
+  /**
    * Character shapes (src/detect/value-shapes.ts: `d` a digit, `A` an uppercase letter, others as
    * written, e.g. `d-d`, `Ad`), joining the literals: the value must hold one of all of them.
    */

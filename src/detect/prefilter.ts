@@ -26,6 +26,8 @@ interface Literal {
   readonly text: string;
   /** Caseless literals are found exactly by the automaton; the others are checked by case. */
   readonly caseless: boolean;
+  /** Counts only with a word boundary on each side (DetectorTriggers.words); always caseless. */
+  readonly word: boolean;
   /** Gates this literal opens. */
   readonly gates: readonly number[];
 }
@@ -73,15 +75,16 @@ export class Prefilter {
 
   /** One gate per trigger set; `undefined` (no triggers) gives OPEN_GATE. */
   static compile(triggers: readonly (DetectorTriggers | undefined)[]): CompiledTriggers {
-    const literals = new Map<string, { text: string; caseless: boolean; gates: number[] }>();
+    const literals = new Map<string, { text: string; caseless: boolean; word: boolean; gates: number[] }>();
     const orKey: boolean[] = [];
     const shapes = [...new Set(triggers.flatMap((trigger) => trigger?.shapes ?? []))];
     const shapeBit = (shape: string) => 1 << shapes.indexOf(shape);
     const gates = triggers.map((trigger): Gate => {
       const minLength = trigger?.minLength ?? 0;
       const texts = [
-        ...(trigger?.literals ?? []).map((text) => ({ text, caseless: false })),
-        ...(trigger?.caseless ?? []).map((text) => ({ text, caseless: true })),
+        ...(trigger?.literals ?? []).map((text) => ({ text, caseless: false, word: false })),
+        ...(trigger?.caseless ?? []).map((text) => ({ text, caseless: true, word: false })),
+        ...(trigger?.words ?? []).map((text) => ({ text, caseless: true, word: true })),
       ].filter((literal) => literal.text.length > 0);
       const keyTest = trigger?.keys ?? null;
       const shapeBits = (trigger?.shapes ?? []).reduce((bits, shape) => bits | shapeBit(shape), 0);
@@ -91,9 +94,9 @@ export class Prefilter {
       const id = orKey.length;
       const keyToo = trigger?.orKey === true;
       orKey.push(keyToo);
-      for (const { text, caseless } of texts) {
-        const key = `${caseless ? 'i' : 's'}:${text}`;
-        const entry = literals.get(key) ?? { text, caseless, gates: [] };
+      for (const { text, caseless, word } of texts) {
+        const key = `${word ? 'w' : caseless ? 'i' : 's'}:${text}`;
+        const entry = literals.get(key) ?? { text, caseless, word, gates: [] };
         if (!entry.gates.includes(id)) entry.gates.push(id);
         literals.set(key, entry);
       }
@@ -153,7 +156,10 @@ export class Prefilter {
       // A literal seen once has opened all its gates: digits in a row repeat "two digits" often.
       if (done[index] === stamp) continue;
       const literal = this.literals[index]!;
-      if (!literal.caseless && !text.startsWith(literal.text, i + 1 - literal.text.length)) continue;
+      const start = i + 1 - literal.text.length;
+      if (!literal.caseless && !text.startsWith(literal.text, start)) continue;
+      // Not done: the same word may stand alone later in the text.
+      if (literal.word && !(boundaryAt(text, start) && boundaryAt(text, i + 1))) continue;
       done[index] = stamp;
       for (const gate of literal.gates) {
         if (open[gate] === stamp || (fromKey && !this.orKey[gate])) continue;
@@ -175,4 +181,18 @@ function soloLiterals(automaton: LiteralAutomaton | null): Int32Array {
     if (start >= 0 && outputs[start + 1] === -1) solo[state] = outputs[start]!;
   });
   return solo;
+}
+
+/** A `\w` of a RegExp without the `u` flag. */
+function isWordChar(code: number): boolean {
+  return (
+    (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95
+  );
+}
+
+/** Whether a RegExp `\b` (no `u` flag) holds between `text[at - 1]` and `text[at]`. */
+function boundaryAt(text: string, at: number): boolean {
+  const before = at > 0 && isWordChar(text.charCodeAt(at - 1));
+  const after = at < text.length && isWordChar(text.charCodeAt(at));
+  return before !== after;
 }

@@ -29,6 +29,21 @@ describe('prefilter', () => {
     assert.deepEqual(opened([{ caseless: ['µs'] }], 'ΜS'), [true]);
   });
 
+  it('opens a words gate only for a whole word, as \\b in a RegExp without the u flag sees it', () => {
+    const words = [{ words: ['user'] }, { caseless: ['user'] }];
+    assert.deepEqual(opened(words, 'the username field'), [false, true]);
+    assert.deepEqual(opened(words, 'ask the USER now'), [true, true]);
+    // Inside a word first, whole later: the later one counts.
+    assert.deepEqual(opened(words, 'superuser, then user.'), [true, true]);
+    assert.deepEqual(opened(words, 'user_id or user1'), [false, true]);
+    assert.deepEqual(opened([{ words: ['e-mail'] }], 'send an e-mail!'), [true]);
+    // é is not a word character without the u flag, so a word ending in it needs one after it.
+    const accented = 'olvid\u00e9';
+    assert.deepEqual(opened([{ words: [accented] }], `${accented} todo`), [
+      new RegExp(`\\b${accented}\\b`, 'i').test(`${accented} todo`),
+    ]);
+  });
+
   it('finds literals that overlap or end inside a longer one', () => {
     const triggers = [{ literals: ['sk-ant-'] }, { literals: ['sk-'] }, { literals: ['ant-x'] }];
     assert.deepEqual(opened(triggers, 'sk-ant-x'), [true, true, true]);

@@ -3,7 +3,7 @@ import type { Detector, DetectorMatch, ScanContext, ScanField } from '../../src/
 
 /**
  * Whether the engine's prefilter lets `detector` run on `field`, by the DetectorTriggers rules:
- * long enough, and a literal (by case) or a caseless literal in the value, or in the key with
+ * long enough, and a literal (by case), a caseless literal or a whole word in the value, or in the key with
  * `orKey`, or a key that `keys` accepts. Tests call detectors directly, past the prefilter; this says whether the engine would.
  */
 export function triggersAllow(detector: Detector, field: ScanField): boolean {
@@ -13,13 +13,16 @@ export function triggersAllow(detector: Detector, field: ScanField): boolean {
   if (triggers.keys?.(field.key) === true) return true;
   const literals = (triggers.literals ?? []).filter((text) => text !== '');
   const caseless = (triggers.caseless ?? []).filter((text) => text !== '');
+  const words = (triggers.words ?? []).filter((text) => text !== '');
   const shapes = (triggers.shapes ?? []).map(shapePattern);
   if (shapes.some((shape) => shape.test(field.value))) return true;
-  if (literals.length === 0 && caseless.length === 0)
+  if (literals.length === 0 && caseless.length === 0 && words.length === 0)
     return triggers.keys === undefined && shapes.length === 0;
+  const escapeRegex = (literal: string) => literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const holds = (text: string) =>
     literals.some((literal) => text.includes(literal)) ||
-    caseless.some((literal) => new RegExp(literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i').test(text));
+    caseless.some((literal) => new RegExp(escapeRegex(literal), 'i').test(text)) ||
+    words.some((word) => new RegExp(`\\b${escapeRegex(word)}\\b`, 'i').test(text));
   return holds(field.value) || (triggers.orKey === true && holds(field.key));
 }
 

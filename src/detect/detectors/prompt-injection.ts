@@ -39,11 +39,13 @@ function textDetector(
 }
 
 /*
- * Prefilter triggers. Phrase matches hold one of their set's anchor words; the finders below
- * decode nothing before looking, so literals of the raw value are necessary conditions.
+ * Prefilter triggers. Phrase matches hold one of their set's anchor words as a whole word (the
+ * finders look only around whole-word hits), so `words` triggers; the finders below decode
+ * nothing before looking, so literals of the raw value are necessary conditions.
  */
 const OVERRIDE_TRIGGERS: DetectorTriggers = {
-  caseless: [...anchorLiterals(OVERRIDE_PHRASES), ...SCRIPT_OVERRIDE_LITERALS],
+  words: anchorLiterals(OVERRIDE_PHRASES),
+  caseless: SCRIPT_OVERRIDE_LITERALS,
 };
 /**
  * Role markers: chat-template tokens (TOKEN_HINTS), role tags, and headers found only on lines
@@ -119,13 +121,13 @@ export const promptInjectionDetectors: readonly Detector[] = [
     'prompt-injection.tool-call-instruction',
     CONTENT_ROLES,
     (text) => findPhrases(text, TOOL_CALL_PHRASES),
-    { caseless: anchorLiterals(TOOL_CALL_PHRASES) },
+    { words: anchorLiterals(TOOL_CALL_PHRASES) },
   ),
   textDetector(
     'prompt-injection.conceal-from-user',
     TEXT_ROLES,
     (text) => findPhrases(text, CONCEALMENT_PHRASES),
-    { caseless: anchorLiterals(CONCEALMENT_PHRASES) },
+    { words: anchorLiterals(CONCEALMENT_PHRASES) },
   ),
   textDetector('prompt-injection.obfuscated-instruction', TEXT_ROLES, findObfuscated, OBFUSCATED_TRIGGERS),
 ];
