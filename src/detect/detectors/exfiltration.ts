@@ -46,8 +46,7 @@ const LINK_TRIGGERS: DetectorTriggers = { caseless: ['http://', 'https://'] };
 
 /**
  * findCommandExfiltration returns nothing unless SENDER (case-insensitive: a network client, or
- * /dev/tcp|udp/), a DNS tool name (case-sensitive) or BROWSER_STORAGE (case-sensitive) matches;
- * `nc` stands for `ncat` too, `ftp` for `sftp` and `tftp`, `invoke-` for both PowerShell cmdlets.
+ * /dev/tcp|udp/), a DNS tool name (case-sensitive) or BROWSER_STORAGE (case-sensitive) matches.
  */
 const COMMAND_UPLOAD_TRIGGERS: DetectorTriggers = {
   literals: [
@@ -61,22 +60,27 @@ const COMMAND_UPLOAD_TRIGGERS: DetectorTriggers = {
     'sessionStorage',
     'indexedDB',
   ],
-  caseless: [
+  // SENDER's command names stand after a separator or whitespace and before `\b`: whole words,
+  // so `nc` in `function` or `once` opens nothing.
+  words: [
     'curl',
     'wget',
     'nc',
+    'ncat',
     'netcat',
     'socat',
     'scp',
+    'sftp',
     'rsync',
     'ftp',
+    'tftp',
     'telnet',
-    'invoke-',
+    'invoke-webrequest',
+    'invoke-restmethod',
     'iwr',
     'irm',
-    '/dev/tcp/',
-    '/dev/udp/',
   ],
+  caseless: ['/dev/tcp/', '/dev/udp/'],
 };
 
 /**
