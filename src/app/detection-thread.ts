@@ -1,13 +1,10 @@
-import { Worker } from 'node:worker_threads';
-import { type Finding, type McpEvent, PendingReplies, typescriptBootstrap } from '../core/index.js';
+import type { Worker } from 'node:worker_threads';
+import { type Finding, type McpEvent, PendingReplies, siblingModule, startWorker } from '../core/index.js';
 import type { DetectionReply, DetectionRequest } from './detection-protocol.js';
 import type { EffectiveRules } from './rule-catalogue.js';
 
 /** The worker's entry (TypeScript when run through tsx in tests and benchmarks). */
-const ENTRY = new URL(
-  import.meta.url.endsWith('.ts') ? './detection-worker.ts' : './detection-worker.js',
-  import.meta.url,
-);
+const ENTRY = siblingModule(import.meta.url, 'detection-worker');
 
 /**
  * One worker thread running the pure engine. It is referenced only while batches are in flight, so
@@ -31,9 +28,7 @@ export class DetectionThread {
   });
 
   constructor(private readonly onFailure: (error: Error) => void) {
-    this.worker = ENTRY.pathname.endsWith('.ts')
-      ? new Worker(typescriptBootstrap(ENTRY), { eval: true })
-      : new Worker(ENTRY);
+    this.worker = startWorker(ENTRY);
     this.worker.unref();
     this.pending = new PendingReplies(this.worker);
     this.worker.on('message', (reply: DetectionReply) => this.receive(reply));

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Application } from '../app/index.js';
 import { loadConfig } from '../config/index.js';
-import { isId } from '../core/index.js';
+import { isId, siblingModule } from '../core/index.js';
 import { createEngine, loadBuiltinRules, loadRuleFiles } from '../detect/index.js';
 import {
   bufferDirFor,
@@ -18,10 +18,7 @@ import { UsageError } from './usage-error.js';
 
 const SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 /** The event writer's thread entry (TypeScript when run through tsx in tests and benchmarks). */
-const WORKER = new URL(
-  import.meta.url.endsWith('.ts') ? './proxy-worker.ts' : './proxy-worker.js',
-  import.meta.url,
-);
+const WORKER = siblingModule(import.meta.url, 'proxy-worker');
 
 /**
  * `mcp-sentinel proxy [--server NAME_OR_ID] [--sentinel-url URL --sentinel-key KEY] -- CMD [ARGS...]`:

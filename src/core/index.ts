@@ -67,5 +67,5 @@ export {
   serverCreateSchema,
   serverUpdateSchema,
 } from './server.js';
-export { typescriptBootstrap } from './worker-entry.js';
+export { siblingModule, startWorker, typescriptBootstrap } from './worker-entry.js';
 export { zodDetails } from './zod-details.js';

@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { startWorker } from '../../core/index.js';
 import type { ProxyEvent } from '../proxy-event.js';
 import type { Deliver, DeliveryResult } from './buffered-sink.js';
 
@@ -22,9 +22,7 @@ export interface WorkerDelivery {
  * that kept the proxy's added p99 latency down by an order of magnitude (bench/proxy/stdio.ts).
  */
 export function workerDelivery(entry: URL, workerData: unknown): WorkerDelivery {
-  // Under tsx (tests, benchmarks) the entry is TypeScript and the worker needs the loader too.
-  const typescript = entry.pathname.endsWith('.ts');
-  const worker = new Worker(entry, { workerData, ...(typescript ? { execArgv: ['--import', 'tsx'] } : {}) });
+  const worker = startWorker(entry, { workerData });
   const waiting = new Map<number, (result: DeliveryResult) => void>();
   let nextId = 0;
   let closed: (() => void) | null = null;

@@ -1,5 +1,5 @@
-import { Worker } from 'node:worker_threads';
-import { PendingReplies, typescriptBootstrap } from '../../core/index.js';
+import type { Worker } from 'node:worker_threads';
+import { PendingReplies, siblingModule, startWorker } from '../../core/index.js';
 import type { SqliteConnectionOptions } from './sqlite-connection.js';
 import {
   READY_ID,
@@ -10,10 +10,7 @@ import {
 } from './sqlite-worker-protocol.js';
 
 /** The worker's entry (TypeScript when run through tsx in tests and benchmarks). */
-const ENTRY = new URL(
-  import.meta.url.endsWith('.ts') ? './sqlite-worker.ts' : './sqlite-worker.js',
-  import.meta.url,
-);
+const ENTRY = siblingModule(import.meta.url, 'sqlite-worker');
 
 /** Rebuilds an error from the worker with the same name, message and `code` (callers check codes). */
 function rebuild(wire: WireError): Error {
@@ -36,9 +33,7 @@ export class SqliteWorkerChannel {
   private readonly exited: Promise<void>;
 
   private constructor(options: SqliteConnectionOptions) {
-    this.worker = ENTRY.pathname.endsWith('.ts')
-      ? new Worker(typescriptBootstrap(ENTRY), { eval: true, workerData: options })
-      : new Worker(ENTRY, { workerData: options });
+    this.worker = startWorker(ENTRY, { workerData: options });
     this.worker.unref();
     this.pending = new PendingReplies(this.worker);
     this.worker.on('message', (reply: SqliteReply) => this.settle(reply));
