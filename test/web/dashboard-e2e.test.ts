@@ -160,8 +160,11 @@ describe('web dashboard in Chromium', { skip }, () => {
     await signIn(page, sentinel.origin, sentinel.t.adminKey);
     await page.goto(`${sentinel.origin}/servers/${server.id}`);
     await page.getByRole('button', { name: 'Rotate credentials' }).click();
+    // Until the answer arrives the page shows the old key's prefix ("mss_ab12…"): wait for a whole key.
+    const wholeKey = /mss_[A-Za-z0-9_-]{40,}/;
+    await page.locator('main', { hasText: wholeKey }).waitFor();
     const rotated = await page.locator('main').innerText();
-    const newKey = /mss_\S+/.exec(rotated)?.[0];
+    const newKey = wholeKey.exec(rotated)?.[0];
     assert.ok(newKey && newKey !== server.apiKey, 'a new key is shown once');
     const old = await fetch(`${sentinel.origin}${server.webhookPath}`, {
       method: 'POST',
