@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -14,6 +12,7 @@ import type { EffectiveRules } from '../../src/app/rule-catalogue.js';
 import type { McpEvent } from '../../src/core/index.js';
 import { createEngine, loadBuiltinRules, type Rule } from '../../src/detect/index.js';
 import { normalizeEvent } from '../../src/ingest/normalize-event.js';
+import { runChildScript } from '../support/child-script.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { BACKENDS } from '../support/test-stores.js';
 
@@ -185,10 +184,9 @@ describe('an unclosed detection pool', () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('does not keep the process alive', async () => {
-    const script = join(dir, 'unclosed.mts');
     const url = (path: string) => JSON.stringify(pathToFileURL(join(import.meta.dirname, path)).href);
-    writeFileSync(
-      script,
+    const { code, output } = await runChildScript(
+      join(dir, 'unclosed.mts'),
       `import { DetectionPool } from ${url('../../src/app/detection-pool.ts')};
        import { createEngine, loadBuiltinRules } from ${url('../../src/detect/index.ts')};
        const rules = loadBuiltinRules();
@@ -203,16 +201,6 @@ describe('an unclosed detection pool', () => {
        const found = await pool.scan({ version: 1, rules, engine: createEngine(rules) }, events);
        console.log('threaded', pool.stats.threaded, 'findings', found.flat().length);`,
     );
-    const child = spawn(process.execPath, ['--import', 'tsx', script], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    const [code] = await once(child, 'exit');
-    clearTimeout(timer);
     assert.equal(code, 0, 'the child did not exit by itself');
     assert.match(output, /threaded 1 findings [1-9]/);
   });

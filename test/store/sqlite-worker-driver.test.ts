@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { SqliteWorkerDriver } from '../../src/store/sqlite/sqlite-worker-driver.js';
+import { runChildScript } from '../support/child-script.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sentinel-sqlite-worker-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -178,25 +177,14 @@ describe('SqliteWorkerDriver (SQLite on a worker thread)', () => {
   });
 
   it('does not keep the process alive when a store is left unclosed', async () => {
-    const script = join(dir, 'unclosed.mts');
     const store = pathToFileURL(join(import.meta.dirname, '../../src/store/sqlite/sqlite-store.ts')).href;
-    writeFileSync(
-      script,
+    const { code, output } = await runChildScript(
+      join(dir, 'unclosed.mts'),
       `import { openSqliteStore } from ${JSON.stringify(store)};
        const store = await openSqliteStore({ path: ${JSON.stringify(join(dir, 'unclosed.db'))}, synchronous: 'full' });
        await store.ping();
        console.log('version', await store.schemaVersion());`,
     );
-    const child = spawn(process.execPath, ['--import', 'tsx', script], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    const [code] = await once(child, 'exit');
-    clearTimeout(timer);
     assert.equal(code, 0, 'the child did not exit by itself');
     assert.match(output, /version \d+/);
   });

@@ -1,5 +1,5 @@
 import { BlockList, isIP } from 'node:net';
-import type { Host } from './parse-host.js';
+import { canonicalIpv4, type Host } from './parse-host.js';
 
 /**
  * Where a host points: a cloud metadata service (instance credentials), or an address that is
@@ -57,29 +57,6 @@ function ipv4Number(ip: string): number {
     }
   }
   return number * 256 + part;
-}
-
-/** The number of an IPv4 address written canonically (four parts of 0-255, no leading zeros), else -1. */
-function canonicalIpv4(ip: string): number {
-  let number = 0;
-  let part = 0;
-  let digits = 0;
-  let parts = 0;
-  for (let i = 0; i <= ip.length; i++) {
-    const code = i < ip.length ? ip.charCodeAt(i) : 46;
-    if (code === 46) {
-      if (digits === 0 || part > 255 || ++parts > 4) return -1;
-      number = number * 256 + part;
-      part = 0;
-      digits = 0;
-    } else if (code >= 48 && code <= 57) {
-      if ((digits === 1 && part === 0) || ++digits > 3) return -1;
-      part = part * 10 + code - 48;
-    } else {
-      return -1;
-    }
-  }
-  return parts === 4 ? number : -1;
 }
 
 function inSubnets(subnets: Subnets, ip: string, v4: number, family: 'ipv4' | 'ipv6'): boolean {

@@ -184,30 +184,31 @@ function isHexCode(code: number): boolean {
  * normalizeHost makes of it: every parser reads it as itself, so no URL parse is needed.
  */
 export function dottedIpv4Host(written: string): Host | null {
-  if (!isDottedIpv4(written)) return null;
+  if (canonicalIpv4(written) < 0) return null;
   return { name: written, ip: written, embedded: NO_IPS, obfuscation: null };
 }
 
-function isDottedIpv4(text: string): boolean {
-  let parts = 0;
+/** The number of an IPv4 address written canonically (four parts of 0-255, no leading zeros), else -1. */
+export function canonicalIpv4(ip: string): number {
+  let number = 0;
+  let part = 0;
   let digits = 0;
-  let value = 0;
-  for (let i = 0; i <= text.length; i++) {
-    const code = i < text.length ? text.charCodeAt(i) : 46;
+  let parts = 0;
+  for (let i = 0; i <= ip.length; i++) {
+    const code = i < ip.length ? ip.charCodeAt(i) : 46;
     if (code === 46) {
-      if (digits === 0 || value > 255 || ++parts > 4) return false;
+      if (digits === 0 || part > 255 || ++parts > 4) return -1;
+      number = number * 256 + part;
+      part = 0;
       digits = 0;
-      value = 0;
     } else if (code >= 48 && code <= 57) {
-      if (digits === 1 && value === 0) return false;
-      digits++;
-      value = value * 10 + code - 48;
-      if (digits > 3) return false;
+      if ((digits === 1 && part === 0) || ++digits > 3) return -1;
+      part = part * 10 + code - 48;
     } else {
-      return false;
+      return -1;
     }
   }
-  return parts === 4;
+  return parts === 4 ? number : -1;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { DetectorMatch } from '../../detector.js';
-import { dropOverlaps, findSecrets } from './find-secrets.js';
+import { dropOverlaps, findSecrets, hasRunOf, isBase64Char } from './find-secrets.js';
 import { looksRandom } from './secret-value.js';
 
 /**
@@ -22,22 +22,10 @@ function isSecretKey(secret: string): boolean {
   return looksRandom(secret, { minEntropy: 4.0, minKinds: 3 });
 }
 
-/** Whether `text` holds 40 base64 characters in a row: every key this file finds is such a run. */
-function hasKeyRun(text: string): boolean {
-  let run = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    // a-z, A-Z, / and 0-9 (adjacent codes), +
-    const base64 = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 47 && c <= 57) || c === 43;
-    run = base64 ? run + 1 : 0;
-    if (run >= 40) return true;
-  }
-  return false;
-}
-
 export function findAwsSecretKeys(text: string): DetectorMatch[] {
   const matches: DetectorMatch[] = [];
-  if (!PREFILTER.test(text) || !hasKeyRun(text)) return matches;
+  // Every key found here is a run of 40 base64 characters.
+  if (!PREFILTER.test(text) || !hasRunOf(text, 40, isBase64Char)) return matches;
   matches.push(...findSecrets(text, NAMED, 'AWS secret access key', isSecretKey));
   matches.push(
     ...findSecrets(

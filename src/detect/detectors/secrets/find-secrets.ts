@@ -51,15 +51,36 @@ export function dropOverlaps(matches: readonly DetectorMatch[]): DetectorMatch[]
   return kept;
 }
 
-/** Whether `text` holds `length` consecutive token characters ([A-Za-z0-9_-]); a fast gate. */
-export function hasTokenRun(text: string, length: number): boolean {
+/** A token character: [A-Za-z0-9_-]. */
+export function isTokenChar(code: number): boolean {
+  return (
+    (code >= 48 && code <= 57) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 97 && code <= 122) ||
+    code === 95 ||
+    code === 45
+  );
+}
+
+/** A standard base64 character: [A-Za-z0-9/+] (`/` and the digits are adjacent codes). */
+export function isBase64Char(code: number): boolean {
+  return (
+    (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 47 && code <= 57) || code === 43
+  );
+}
+
+/** Whether `text` holds `length` consecutive characters that `member` accepts; a fast gate. */
+export function hasRunOf(text: string, length: number, member: (code: number) => boolean): boolean {
   let run = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const token =
-      (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45;
-    run = token ? run + 1 : 0;
+    run = member(text.charCodeAt(i)) ? run + 1 : 0;
     if (run >= length) return true;
   }
   return false;
+}
+
+/** Whether `text[from, to)` is all token characters. */
+export function isTokenRun(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isTokenChar(text.charCodeAt(i))) return false;
+  return true;
 }

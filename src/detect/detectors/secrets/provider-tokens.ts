@@ -1,5 +1,5 @@
 import type { DetectorMatch } from '../../detector.js';
-import { findSecrets, hasTokenRun } from './find-secrets.js';
+import { findSecrets, hasRunOf, isTokenChar, isTokenRun } from './find-secrets.js';
 import { SAAS_TOKEN_PATTERN, SAAS_TOKEN_TRIGGERS, saasPatternFor, saasProvider } from './saas-tokens.js';
 import { looksRandom } from './secret-value.js';
 
@@ -44,15 +44,6 @@ function hasDottedSixChars(text: string): boolean {
     if (text.charCodeAt(dot + 7) === 46 && isTokenRun(text, dot + 1, dot + 7)) return true;
   }
   return false;
-}
-
-function isTokenRun(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45))
-      return false;
-  }
-  return true;
 }
 
 const afterLast = (separator: string) => (secret: string) => secret.slice(secret.lastIndexOf(separator) + 1);
@@ -200,7 +191,7 @@ export const TOKEN_KINDS: readonly TokenKind[] = [
 ];
 
 function passes(gate: TokenKind['prefilter'], text: string): boolean {
-  if (typeof gate === 'number') return hasTokenRun(text, gate);
+  if (typeof gate === 'number') return hasRunOf(text, gate, isTokenChar);
   return typeof gate === 'function' ? gate(text) : gate.test(text);
 }
 
