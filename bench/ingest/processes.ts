@@ -20,6 +20,24 @@ export function freePort(): Promise<number> {
   });
 }
 
+/**
+ * The Node.js flags `npm start` gives the server (package.json `scripts.start`, e.g. a larger
+ * young generation), so a benchmark runs Sentinel as the README's start command does.
+ */
+export function startCommandNodeFlags(): string[] {
+  const manifest = JSON.parse(readFileSync(`${REPO_ROOT}package.json`, 'utf8')) as {
+    scripts?: Record<string, string>;
+  };
+  const words = (manifest.scripts?.['start'] ?? '').split(/\s+/);
+  if (words[0] !== 'node') return [];
+  const flags: string[] = [];
+  for (const word of words.slice(1)) {
+    if (!word.startsWith('--')) break;
+    flags.push(word);
+  }
+  return flags;
+}
+
 /** `node [nodeArgs] --import tsx bench/ingest/<script> [args]`, with its own stdout piped. */
 export function spawnScript(
   script: string,

@@ -2,7 +2,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import type { Backend } from './backends.js';
-import { freePort, spawnScript, waitHealthy } from './processes.js';
+import { freePort, spawnScript, startCommandNodeFlags, waitHealthy } from './processes.js';
 
 export interface Target {
   readonly url: string;
@@ -53,7 +53,10 @@ export async function startSentinel(
     SENTINEL_LOG_LEVEL: 'warn',
     SENTINEL_LOG_REQUESTS: 'false',
   });
-  const child = spawnScript('sentinel-entry.ts', ['serve'], { env, nodeArgs });
+  const child = spawnScript('sentinel-entry.ts', ['serve'], {
+    env,
+    nodeArgs: [...startCommandNodeFlags(), ...nodeArgs],
+  });
   child.stdout?.resume();
   const url = `http://127.0.0.1:${port}`;
   await waitHealthy(`${url}/health`, child);

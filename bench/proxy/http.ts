@@ -4,8 +4,8 @@
  * with detection on; and calls per second through the gateway vs direct with parallel SDK clients.
  *
  * Run: `node --import tsx bench/proxy/http.ts [--calls 2000] [--clients 16] [--seconds 5]`
- * Processes: the upstream, the Sentinel node (bench/proxy/http-gateway-entry.ts) and this load
- * generator each run in their own process.
+ * Processes: the upstream, the Sentinel node (bench/proxy/http-gateway-entry.ts, with the Node.js
+ * flags of `npm start`) and this load generator each run in their own process.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -15,6 +15,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { startCommandNodeFlags } from '../ingest/processes.js';
 
 const { values } = parseArgs({
   options: {
@@ -70,7 +71,14 @@ interface Gateway {
 async function startGateway(upstreamUrl: string): Promise<Gateway> {
   const child = spawn(
     process.execPath,
-    [...PROFILE, '--import', 'tsx', 'bench/proxy/http-gateway-entry.ts', upstreamUrl],
+    [
+      ...startCommandNodeFlags(),
+      ...PROFILE,
+      '--import',
+      'tsx',
+      'bench/proxy/http-gateway-entry.ts',
+      upstreamUrl,
+    ],
     {
       stdio: ['ignore', 'pipe', 'inherit'],
     },
