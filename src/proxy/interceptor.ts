@@ -211,10 +211,7 @@ class Interceptor implements McpInterceptor {
     pending: Pending,
     response: JsonRpcResult | JsonRpcError,
   ): Promise<InterceptResult> {
-    if (isErrorResponse(response)) {
-      void this.finish(pending, errorText(response.error), true, null);
-      return pass(response);
-    }
+    if (isErrorResponse(response)) return this.checkError(pending, response);
     const result = response.result;
     const method = pending.request.method;
     const record = this.record(pending, resultText(method, result), result['isError'] === true, null);
@@ -261,6 +258,41 @@ class Interceptor implements McpInterceptor {
     }
     this.deps.sink.write({ record, findings });
     return pass(outgoing);
+  }
+
+  /**
+   * An upstream error reaches the agent as the model's input too (its message often quotes what
+   * the tool read): it is scanned like a result, its secrets masked, and withheld on a block rule.
+   */
+  private async checkError(pending: Pending, response: JsonRpcError): Promise<InterceptResult> {
+    const record = this.record(pending, errorText(response.error), true, null);
+    let findings: Finding[];
+    try {
+      findings = [...(await this.deps.engine()).scan(scanEventOf(record, this.deps.server.id)).findings];
+    } catch (error) {
+      this.deps.log?.(`detection failed on a ${pending.request.method} error: ${(error as Error).message}`);
+      this.deps.sink.write({ record, findings: null });
+      if (this.deps.failMode === 'open') return pass(response);
+      return {
+        forward: blockedAnswer(
+          pending.request,
+          'Sentinel could not check this error (detection failed) and is set to fail closed',
+        ),
+        reply: null,
+      };
+    }
+    const inResponse = findingsIn(findings, 'response');
+    if (verdictIn(inResponse) === 'block') {
+      this.deps.sink.write({ record: withSentinel(record, { action: 'block' }), findings });
+      const rules = rulesWith(inResponse, 'block');
+      return {
+        forward: blockedAnswer(pending.request, `${explain(rules)}. The server's error was withheld`),
+        reply: null,
+      };
+    }
+    this.deps.sink.write({ record, findings });
+    if (!inResponse.some((finding) => finding.action === 'redact')) return pass(response);
+    return pass(maskValues(response, secretsOf(scanEventOf(record, this.deps.server.id), inResponse)));
   }
 
   /** Pins or compares the listed tools; a change adds a finding under the drift rule. */

@@ -47,7 +47,11 @@ function collectContent(items: readonly unknown[], parts: string[]): void {
   }
 }
 
-/** An error response as event text. */
-export function errorText(error: { code: number; message: string }): string {
-  return `error ${error.code}: ${error.message}`;
+/** An error response as event text: code, message and, when present, its `data` (detection reads all three). */
+export function errorText(error: { code: number; message: string; data?: unknown }): string {
+  const head = `error ${error.code}: ${error.message}`;
+  if (error.data === undefined) return head;
+  const data = typeof error.data === 'string' ? error.data : JSON.stringify(error.data);
+  const text = `${head}\n${data}`;
+  return text.length > MAX_RESPONSE_CHARS ? text.slice(0, MAX_RESPONSE_CHARS) : text;
 }

@@ -245,6 +245,80 @@ describe('interceptor: verdicts', () => {
     assert.match(forwarded.result.content[0]!.text, /The result was withheld/);
   });
 
+  it("masks a secret in an upstream error's message and data, and records what it found", async () => {
+    const { interceptor, session, events } = setup();
+    await interceptor.onClientMessage(call(11, 'env', {}), session);
+    const token = 'ghp_aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zA5';
+    const error: JsonRpcMessage = {
+      jsonrpc: '2.0',
+      id: 11,
+      error: { code: -32603, message: `auth failed for ${token}`, data: { header: `Bearer ${token}` } },
+    };
+    const out = await interceptor.onServerMessage(error, session);
+    const forwarded = JSON.stringify(out.forward);
+    assert.ok(!forwarded.includes(token), forwarded);
+    assert.match(forwarded, /auth failed for \[REDACTED:MCP-SEC-\d+\]/);
+    assert.match(forwarded, /Bearer \[REDACTED:MCP-SEC-\d+\]/);
+    assert.equal((out.forward as { error: { code: number } }).error.code, -32603);
+    await flush();
+    const recorded = events.at(-1)!;
+    assert.equal(recorded.record.is_error, true);
+    assert.ok(recorded.findings?.some((finding) => finding.category === 'secrets'));
+  });
+
+  it('passes a clean upstream error as the very object, with its data in the event', async () => {
+    const { interceptor, session, events } = setup();
+    await interceptor.onClientMessage(call(12, 'read', { path: 'docs/a.md' }), session);
+    const error: JsonRpcMessage = {
+      jsonrpc: '2.0',
+      id: 12,
+      error: { code: -32602, message: 'no such file', data: { path: 'docs/a.md' } },
+    };
+    assert.equal((await interceptor.onServerMessage(error, session)).forward, error);
+    await flush();
+    assert.equal(events.at(-1)!.record.response, 'error -32602: no such file\n{"path":"docs/a.md"}');
+  });
+
+  it('withholds an upstream error a block rule matches', async () => {
+    const { interceptor, session } = setup({
+      engine: () => engineWith({ 'MCP-SEC-007': { action: 'block' } }),
+    });
+    await interceptor.onClientMessage(call(13, 'env', {}), session);
+    const out = await interceptor.onServerMessage(
+      {
+        jsonrpc: '2.0',
+        id: 13,
+        error: { code: -32603, message: 'token ghp_aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zA5 rejected' },
+      },
+      session,
+    );
+    const forwarded = out.forward as unknown as {
+      result: { isError: boolean; content: Array<{ text: string }> };
+    };
+    assert.equal(forwarded.result.isError, true);
+    assert.match(forwarded.result.content[0]!.text, /The server's error was withheld/);
+    assert.ok(!JSON.stringify(forwarded).includes('ghp_'));
+  });
+
+  it('fails closed on an upstream error it cannot check, or passes it when set to fail open', async () => {
+    for (const failMode of ['closed', 'open'] as const) {
+      let calls = 0;
+      const { interceptor, session } = setup({
+        failMode,
+        engine: () => {
+          calls += 1;
+          if (calls > 1) throw new Error('engine exploded');
+          return ENGINE;
+        },
+      });
+      await interceptor.onClientMessage(call(14, 'read', {}), session);
+      const error: JsonRpcMessage = { jsonrpc: '2.0', id: 14, error: { code: -1, message: 'boom' } };
+      const out = await interceptor.onServerMessage(error, session);
+      if (failMode === 'open') assert.equal(out.forward, error);
+      else assert.match(JSON.stringify(out.forward), /could not check this error/);
+    }
+  });
+
   it('drops a tool a block rule matches from tools/list instead of failing the list', async () => {
     const { interceptor, session } = setup({
       engine: () => engineWith({ 'MCP-TP-001': { action: 'block' } }),
