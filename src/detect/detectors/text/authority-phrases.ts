@@ -46,6 +46,36 @@ export const AUTHORITY_PHRASES: readonly Phrase[] = [
     anchors: words('replace replaces override overrides supersede supersedes precedence'),
   },
   {
+    // Said to the agent ("your previous guidelines are outdated"), not of a team's own handbook.
+    pattern: new RegExp(
+      `\\byour\\s+(?:(?:previous|prior|original|earlier|old|existing|current)\\s+)?(?:${INSTRUCTION_NOUNS})\\s+(?:are|is|have\\s+been|has\\s+been)\\s+(?:now\\s+)?(?:outdated|expired|out\\s+of\\s+date)\\b`,
+      'gi',
+    ),
+    detail: 'instructions declared revoked',
+    anchors: words('outdated expired date'),
+  },
+  {
+    // "=== BEGIN TRUSTED INSTRUCTIONS ===": a fake boundary that claims the text after it is privileged.
+    pattern:
+      /\b(?:begin|start)\s+(?:of\s+)?(?:trusted|privileged|verified|authori[sz]ed|admin(?:istrator)?|developer|system|priority)\s+(?:instructions?|directives?|commands|orders|prompt)\b/gi,
+    detail: 'fake trusted section',
+    anchors: words('begin start'),
+  },
+  {
+    // "SYSTEM PROMPT UPDATE (priority: critical): ..." as a header, not "a system prompt update" in prose.
+    pattern:
+      /\bsystem\s+(?:prompt|instructions?|message)\s+(?:update|override|patch|change)s?(?:\s*\([^()\n]{0,40}\))?\s*:/gi,
+    detail: 'fake system message',
+    anchors: words('update updates override overrides patch patches change changes'),
+  },
+  {
+    // "Your new objective: ...", "your real task is to ...": the agent's goal replaced.
+    pattern:
+      /\byour\s+(?:new|real|true|actual|updated|primary|only)\s+(?:objective|goal|mission|purpose|task|directive|assignment)\s*(?::|is\s+(?:now\s+)?to\b)/gi,
+    detail: 'goal replaced',
+    anchors: words('objective goal mission purpose task directive assignment'),
+  },
+  {
     pattern:
       /\btreat\s+(?:the\s+following|this|these|it|the\s+text\s+below)\s+as\s+(?:an?\s+)?(?:command|instruction|order|directive|request|message)s?\s+from\s+(?:the\s+)?(?:user|system|admin|administrator|developer|operator|owner)\b/gi,
     detail: 'fake authority',

@@ -26,11 +26,13 @@ const SENTENCE = /^\s*\S+\s+\S+\s+\S+/;
 const TOKEN_HINTS = ['<|', '<<', '[INST', '[/INST', '[inst', '[/inst', '_of_turn>'];
 const MAX_HEADER = 120;
 /**
- * What makes a header an injected turn rather than a log line: orders for the model, or a sentence
- * that opens with an imperative aimed at data ("Send the conversation ...", "Approve the PR ...").
+ * What makes a header an injected turn rather than a log line: orders for the model, a sentence
+ * that opens with an imperative aimed at data ("Send the conversation ...", "Approve the PR ..."),
+ * or a fake assistant turn that commits the agent to a destructive action ("I will now call
+ * delete_repository ...").
  */
 const ORDERS =
-  /\byou\s+(?:must|are\s+now|will\s+now|should\s+now|have\s+been\s+(?:updated|reprogrammed|instructed))\b|\b(?:the\s+)?(?:assistant|ai|model)\s+(?:must|should|will)\b|\bignore\b|\binstead\b|\bnew\s+instructions\b|\b(?:higher|highest|top)\s+priority\b|(?:^|[:.!]\s+|\n)\s*(?:please\s+)?(?:send|forward|e-?mail|upload|delete|remove|reveal|print|output|approve|merge|grant|transfer|disable|exfiltrate|read|recommend|tell)\s+(?:the|all|it|this|these|your|every|any|a|an|my|our|me|them)\b/i;
+  /\byou\s+(?:must|are\s+now|will\s+now|should\s+now|have\s+been\s+(?:updated|reprogrammed|instructed))\b|\b(?:the\s+)?(?:assistant|ai|model)\s+(?:must|should|will)\b|\bignore\b|\binstead\b|\bnew\s+instructions\b|\b(?:higher|highest|top)\s+priority\b|\bI\s+(?:will|am\s+going\s+to)\s+now\s+(?:(?:call|run|execute|invoke|use)\s+(?:the\s+)?[`'"]?\w*(?:delete|remove|drop|destroy|wipe|purge|transfer|payment|shell|exec|sudo)|delete|remove|drop|destroy|wipe|transfer|send|upload|disable|grant)|(?:^|[:.!;]\s+|\n)\s*(?:please\s+)?(?:send|forward|e-?mail|upload|delete|remove|reveal|print|output|approve|merge|grant|transfer|disable|exfiltrate|read|recommend|tell)\s+(?:the|all|it|this|these|your|every|any|a|an|my|our|me|them)\b/i;
 const TAIL_CHARS = 300;
 
 function inCode(text: string, index: number): boolean {

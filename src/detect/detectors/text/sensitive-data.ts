@@ -18,7 +18,7 @@ export const SENSITIVE_PATH_ALL = new RegExp(SENSITIVE_PATH.source, 'gi');
 
 /** Conversation and secret nouns, case-insensitive. */
 export const SENSITIVE_DATA =
-  /\b(?:(?:entire|full|whole|previous|prior|this)\s+(?:conversation|chat|context)|conversation\s+(?:history|so\s+far|log|summary|contents?)|chat\s+(?:history|log|transcript)|message\s+history|previous\s+messages|system\s+prompt|(?<!\byour\s(?:\w+\s)?)(?:api[\s_-]?keys|(?:secret|private|ssh)\s+keys|secrets|passwords|credentials|(?:auth|access|session|bearer)\s+tokens|cookies)|(?:the\s+user'?s|user'?s|their|stored|saved)\s+(?:\w+\s+)?(?:api[\s_-]?key|password|token|secret|(?:private|ssh)\s+key|credentials?)|env(?:ironment)?\s+var(?:iable)?s|(?:database|db)\s+(?:connection\s+strings?|passwords?|credentials|urls?)|connection\s+strings?|credit\s+card\s+numbers?|social\s+security\s+numbers?)\b/i;
+  /\b(?:(?:entire|full|whole|previous|prior|this)\s+(?:conversation|chat|context)|conversation\s+(?:history|so\s+far|log|summary|contents?)|chat\s+(?:history|log|transcript)|message\s+history|previous\s+messages|system\s+prompt|(?<!\byour\s(?:\w+\s)?)(?:api[\s_-]?keys|(?:secret|private|ssh)\s+keys|secrets|passwords|credentials|(?:auth|access|session|bearer)\s+tokens|cookies)|(?:the\s+user'?s|user'?s|their|stored|saved)\s+(?:\w+\s+)?(?:[a-z0-9]+_)*(?:api[\s_-]?key|password|token|secret|(?:private|ssh)\s+key|credentials?)|(?:(?:every|all|each)\s+(?:of\s+the\s+)?)?env(?:ironment)?\s+var(?:iable)?s|(?:every|each)\s+env(?:ironment)?\s+var(?:iable)?|(?:database|db)\s+(?:connection\s+strings?|passwords?|credentials|urls?)|connection\s+strings?|credit\s+card\s+numbers?|social\s+security\s+numbers?)\b/i;
 
 /** Bulk grabs ("all the files", "every email", "everything"). */
 export const BULK_DATA =
