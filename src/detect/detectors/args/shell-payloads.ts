@@ -65,6 +65,14 @@ export const DOWNLOAD_EXECUTE: readonly Payload[] = [
       /\b(?:curl|wget)\b[^\n;&]{0,500}(?:&&|;|\n)\s*(?:sudo\s+)?(?:chmod\s+(?:[ugoa]*\+[rw]*x|[0-7]?[0-7][1357][0-7]{0,2})\b|\b(?:ba|z|da)?sh\s+[^\s-])/i,
   },
   {
+    // `curl URL -o /tmp/m.py && python3 /tmp/m.py`: the file the download wrote is what runs next.
+    detail: 'download saved and run',
+    hints: ['curl', 'wget'],
+    requires: /(?:&&|;|\n)/,
+    pattern:
+      /\b(?:curl|wget)\b[^\n;&|]{0,300}?(?:\s-o|\s-O|\s--output(?:-document)?(?:=|\s)|>)\s*["']?([^\s"';&|]{2,200})(?=["'\s;&|]|$)["']?[^\n;&|]{0,200}(?:&&|;|\n)\s*(?:sudo\s+)?(?:(?:python[0-9.]*|perl|ruby|node|php|(?:ba|z|da)?sh|source)\s+["']?(?:\.\/)?\1(?![^\s"';&|])|(?:\.\/)?\1(?=\s*(?:$|[;&|])))/i,
+  },
+  {
     detail: 'PowerShell encoded command',
     hints: ['powershell', 'pwsh'],
     pattern: /\b(?:powershell|pwsh)(?:\.exe)?\b[^\n]{0,500}?\s[-/](?:e|ec|en[a-z]*)\s+["']?[a-z0-9+/=]{16,}/i,

@@ -21,8 +21,13 @@ const HTML_IMAGE =
   /<img\b[^<>]{0,2000}?\bsrc\s*=\s*(?:"(https?:\/\/[^"<>\s]{1,4000})"|'(https?:\/\/[^'<>\s]{1,4000})'|(https?:\/\/[^\s<>]{1,4000}))[^<>]{0,2000}>?/gi;
 const MARKDOWN_LINK =
   /(?<!!)\[[^\]\n]{0,1000}\]\(\s*<?(https?:\/\/(?:[^()\s<>]|<[^<>()\n]{1,80}>|\[[^[\]()\n]{1,80}\]|\{[^{}()\n]{1,80}\}){1,2000})>?(?:\s+(?:"[^"\n]{0,1000}"|'[^'\n]{0,1000}'))?\s*\)/gi;
-/** A bare URL stops at `)`: in Markdown that closes a link, and "Foo_(bar)" losing its tail costs nothing. */
-const BARE_URL = /https?:\/\/[^\s<>"'`()]{3,4000}/gi;
+/**
+ * A bare URL stops at `)`: in Markdown that closes a link, and "Foo_(bar)" losing its tail costs
+ * nothing. It may hold a placeholder phrase for the model to fill (`?history=<paste the whole
+ * conversation here>`, `{chat summary}`): words with a space, no tag or attribute syntax.
+ */
+const BARE_URL =
+  /https?:\/\/(?:[^\s<>"'`(){}]|<[A-Za-z][^<>(){}\n"'=/]{0,79}\s[^<>(){}\n"'=/]{0,79}>|\{[^{}()\n"'=/]{1,80}\}|[{}]){3,4000}/gi;
 /** BARE_URL anchored at one position: tried only where `http://` or `https://` starts. */
 const BARE_URL_AT = new RegExp(BARE_URL.source, 'iy');
 
