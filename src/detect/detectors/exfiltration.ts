@@ -1,7 +1,8 @@
 import type { Detector, DetectorMatch, DetectorTriggers, FieldRole } from '../detector.js';
 import { findCommandExfiltration } from './text/command-exfil.js';
-import { findPhrases, MAX_MATCHES, scanWindow } from './text/find-phrases.js';
+import { dropOverlaps, findPhrases, MAX_MATCHES, scanWindow } from './text/find-phrases.js';
 import { findOutboundLeak } from './text/outbound-message.js';
+import { findScriptLinks } from './text/script-links.js';
 import { SEND_PHRASES } from './text/send-phrases.js';
 import { findImageSites, findLinkSites, type UrlSite } from './text/url-extract.js';
 import { EXFIL_THRESHOLD, scoreUrl, type UrlPlace } from './text/url-payload.js';
@@ -41,8 +42,8 @@ function scoreSites(sites: readonly UrlSite[], place: UrlPlace, what: string): D
 /** findImageSites looks only when the text holds `![` (Markdown) or `<img` (HTML, any case). */
 const IMAGE_TRIGGERS: DetectorTriggers = { literals: ['!['], caseless: ['<img'] };
 
-/** findLinkSites returns nothing unless /https?:\/\//i matches. */
-const LINK_TRIGGERS: DetectorTriggers = { caseless: ['http://', 'https://'] };
+/** findLinkSites returns nothing unless /https?:\/\//i matches, findScriptLinks unless `javascript:` does. */
+const LINK_TRIGGERS: DetectorTriggers = { caseless: ['http://', 'https://', 'javascript:'] };
 
 /**
  * findCommandExfiltration returns nothing unless SENDER (case-insensitive: a network client, or
@@ -150,12 +151,16 @@ export const exfiltrationDetectors: readonly Detector[] = [
     id: 'exfiltration.link-url',
     roles: URL_ROLES,
     triggers: LINK_TRIGGERS,
-    detect: (field) =>
-      scoreSites(
-        findLinkSites(scanWindow(field.value)),
+    detect: (field) => {
+      const text = scanWindow(field.value);
+      const sites = scoreSites(
+        findLinkSites(text),
         { image: false, outbound: ACTION_ROLES.includes(field.role) },
         'URL',
-      ),
+      );
+      const scripts = findScriptLinks(text);
+      return scripts.length === 0 ? sites : dropOverlaps(sites.concat(scripts));
+    },
   },
   {
     id: 'exfiltration.send-instruction',

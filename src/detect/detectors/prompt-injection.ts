@@ -86,9 +86,30 @@ function merged(a: DetectorMatch[], b: DetectorMatch[]): DetectorMatch[] {
   return a.length === 0 && b.length === 0 ? a : dropOverlaps(a.concat(b));
 }
 
-/** Overrides in English and in the other languages injections use. */
+const OPEN_QUOTES = new Set(['"', "'", '`', '\u2018', '\u201c', '\u00ab']);
+const CLOSE_QUOTES = /["'`\u2019\u201d\u00bb]/;
+/** Words that introduce a phrase as an example: security docs quote the attack they explain. */
+const MENTION_CUE =
+  /\b(?:attacks?|injections?|phrases?|payloads?|examples?|e\.g\.|such\s+as|like|called|strings?|patterns?|jailbreaks?|classic|known|detects?|blocks?|filters?|flags?|contains?)\b[^.!?\n]{0,40}$/i;
+
+/**
+ * A phrase quoted as an example ("A common attack is 'ignore previous instructions'."): inside
+ * quotes that close right after it, with a word before the quote that introduces an example.
+ */
+function quotedMention(text: string, match: DetectorMatch): boolean {
+  let open = match.start - 1;
+  while (open >= 0 && open >= match.start - 3 && !OPEN_QUOTES.has(text[open] ?? '')) open--;
+  if (open < 0 || !OPEN_QUOTES.has(text[open] ?? '')) return false;
+  const after = text.slice(match.end, match.end + 40);
+  const close = after.search(CLOSE_QUOTES);
+  if (close < 0 || /[.!?\n]/.test(after.slice(0, close))) return false;
+  return MENTION_CUE.test(text.slice(Math.max(0, open - 80), open));
+}
+
+/** Overrides in English and in the other languages injections use; quoted examples left out. */
 function findOverrides(text: string): DetectorMatch[] {
-  return merged(findPhrases(text, OVERRIDE_PHRASES), findScriptOverrides(text));
+  const found = merged(findPhrases(text, OVERRIDE_PHRASES), findScriptOverrides(text));
+  return found.length === 0 ? found : found.filter((match) => !quotedMention(text, match));
 }
 
 const DISGUISED_SETS = [OVERRIDE_PHRASES, CONCEALMENT_PHRASES];

