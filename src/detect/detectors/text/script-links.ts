@@ -15,10 +15,17 @@ const HREF_SCRIPT = /\bhref\s*=\s*(["'])\s*(javascript:[^\n]{1,1000}?)\1/gi;
 const READS_OR_SENDS =
   /document\.cookie|localStorage|sessionStorage|indexedDB|fetch\s*\(|XMLHttpRequest|sendBeacon|new\s+Image\b|(?:window\.|document\.)?location(?:\.href)?\s*=|\.src\s*=/i;
 
+/** Inside `inline code` (an odd number of backticks before it on its line) nothing renders as a link. */
+function inCodeSpan(text: string, at: number): boolean {
+  let ticks = 0;
+  for (let i = at - 1; i >= 0 && text.charCodeAt(i) !== 10; i--) if (text.charCodeAt(i) === 96) ticks++;
+  return ticks % 2 === 1;
+}
+
 export function findScriptLinks(text: string): DetectorMatch[] {
   const found: DetectorMatch[] = [];
   const add = (target: string, start: number) => {
-    if (found.length < MAX_MATCHES && READS_OR_SENDS.test(target)) {
+    if (found.length < MAX_MATCHES && READS_OR_SENDS.test(target) && !inCodeSpan(text, start)) {
       found.push({ start, end: start + target.length, detail: `script link: "${clip(target)}"` });
     }
   };
