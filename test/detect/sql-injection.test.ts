@@ -93,6 +93,10 @@ describe('sql-injection.stacked-query', () => {
     );
     assert.deepEqual(hits('note', 'Do this first; update the docs later'), []);
   });
+  it('does not flag reads chained to a read, whatever follows SELECT', () => {
+    assert.deepEqual(hits('sql', 'SELECT count(*) FROM users; SELECT count(*) FROM orders;'), []);
+    assert.deepEqual(hits('sql', 'SELECT 1; SELECT DISTINCT country FROM customers'), []);
+  });
 });
 
 describe('sql-injection.comment-truncation', () => {

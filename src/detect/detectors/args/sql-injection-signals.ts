@@ -162,7 +162,8 @@ export function findStacked(v: SqlVariant, mode: SqlMode, text: string): LocalMa
     for (const statement of statements.slice(1)) {
       const verb = stackedVerb(statement, 0);
       const gap = text.slice(first.at(-1)!.end, statement[0]!.start);
-      if (verb && verb !== 'SELECT' && !gap.includes('\n')) {
+      // A read after a read is a script of reads (the verb reads "SELECT count" for `SELECT count(*)`).
+      if (verb && !isWord(statement[0], 'SELECT') && !gap.includes('\n')) {
         found.push({ start: statement[0]!.start, end: statement[1]!.end, detail: `stacked query: ${verb}` });
       }
     }
