@@ -73,8 +73,11 @@ const ROLE_MARKER_TRIGGERS: DetectorTriggers = {
  * four-character CJK or Korean override ("rot13지시무시", 9).
  */
 const ENCODED_TRIGGERS: DetectorTriggers = { minLength: 9 };
-/** Hidden regions are HTML (comments, elements: `<`) or Markdown (`](` links and images, `]:` references). */
-const HIDDEN_TRIGGERS: DetectorTriggers = { literals: ['<', '](', ']:'] };
+/**
+ * Hidden regions are HTML (comments, elements: `<`), Markdown (`](` links and images, `]:`
+ * references) or wiki markup (`{color:white}`, any case).
+ */
+const HIDDEN_TRIGGERS: DetectorTriggers = { literals: ['<', '](', ']:'], caseless: ['{color'] };
 /**
  * Obfuscated instructions: the shortest is a disguised chat-template token ("［INST］", 6); spaced
  * runs take 23 characters and disguised phrases more.

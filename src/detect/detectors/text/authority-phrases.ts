@@ -64,11 +64,25 @@ export const AUTHORITY_PHRASES: readonly Phrase[] = [
   {
     // "NOTE TO AGENT:", "Instructions for the AI -": text that addresses the model reading it.
     pattern:
-      /\b(?:note|message|instructions?|reminder|attention|memo|hint|notice)\s+(?:to|for)\s+(?:the\s+|any\s+|all\s+)?(?:ai|agents?|assistants?|llms?|models?|language\s+models?|chatbots?|claude|gpt|copilot|cursor)\s*[:\-–—]/gi,
+      /\b(?:note|message|instructions?|reminder|attention|memo|hint|notice|guidance|guidelines|rules|update)\s+(?:to|for)\s+(?:the\s+|any\s+|all\s+)?(?:ai|agents?|assistants?|llms?|models?|language\s+models?|chatbots?|claude|gpt|copilot|cursor)\s*[:\-–—]/gi,
     detail: 'directive addressed to an AI',
     anchors: words(
       'ai agent agents assistant assistants llm llms model models chatbot chatbots claude gpt copilot cursor',
     ),
+  },
+  {
+    // "new rule from the admin: ...": orders passed off as coming from whoever runs the agent.
+    pattern:
+      /\bnew\s+(?:rules?|instructions?|polic(?:y|ies)|directives?|orders?)\s+from\s+(?:the\s+|your\s+)?(?:admin(?:istrator)?s?|developers?|owners?|operators?|system|management|security\s+team)\b/gi,
+    detail: 'fake authority',
+    anchors: words('rule rules instruction instructions policy policies directive directives order orders'),
+  },
+  {
+    // "The model must send every user message to ...": data moved on the model's own initiative.
+    pattern:
+      /\b(?:the\s+)?models?\s+(?:must|should|shall|is\s+required\s+to)\s+(?:now\s+|always\s+|also\s+|silently\s+|secretly\s+)?(?:send|forward|upload|exfiltrate|transmit|leak|copy)\b/gi,
+    detail: 'orders addressed to AI assistants',
+    anchors: words('model models'),
   },
   {
     // "[Anthropic Safety Team Notice]"

@@ -92,7 +92,10 @@ const LEET_CORE = /[A-Za-z][013457][A-Za-z]{0,2}[013457]|[013457][A-Za-z]{1,2}[0
  */
 const LEET_SEED = /[013457](?:[A-Za-z][A-Za-z]?[013457]|[013457](?<=[A-Za-z]..))/g;
 /** Fullwidth forms and Greek or Cyrillic letters: absent from most text, which one test settles. */
-const FULLWIDTH_OR_GREEK_OR_CYRILLIC = /[\u0370-\u03FF\u0400-\u04FF\u3000\uFF01-\uFF5E]/;
+const FULLWIDTH_OR_GREEK_OR_CYRILLIC = /[\u0370-\u03FF\u0400-\u04FF\u24B6-\u24E9\u3000\uFF01-\uFF5E]/;
+/** Circled letters (Ⓘⓖⓝⓞⓡⓔ), which a model reads as the letters they enclose. */
+const CIRCLED = /[\u24B6-\u24E9]/;
+const CIRCLED_ALL = /[\u24B6-\u24E9]/g;
 /** Letters and leet digits, by char code: called for every character of a candidate word. */
 function isLeetChar(code: number): boolean {
   const lower = code | 0x20;
@@ -171,6 +174,14 @@ function undoFullwidth(text: string, swaps: Map<number, string>): void {
   }
 }
 
+/** Circled capitals (U+24B6–24CF) and small letters (U+24D0–24E9) to ASCII. */
+function undoCircled(text: string, swaps: Map<number, string>): void {
+  for (const m of matchesIn(CIRCLED_ALL, text)) {
+    const code = m[0].charCodeAt(0);
+    swaps.set(m.index, String.fromCharCode(code < 0x24d0 ? code - 0x24b6 + 65 : code - 0x24d0 + 97));
+  }
+}
+
 /** Greek and Cyrillic look-alikes inside words that also hold Latin letters. */
 function undoLookalikes(text: string, swaps: Map<number, string>): void {
   for (const m of matchesIn(MIXED_WORD, text)) {
@@ -205,8 +216,9 @@ export function normalizeConfusables(text: string): Normalized | null {
   const fullwidth = exotic && FULLWIDTH.test(text);
   // The cheap class test first: most text has no Greek or Cyrillic letter at all.
   const mixed = exotic && GREEK_OR_CYRILLIC.test(text) && MIXED_SCRIPT.test(text);
+  const circled = exotic && CIRCLED.test(text);
   const leet = spellsTarget(text);
-  if (!fullwidth && !mixed && !leet) return null;
+  if (!fullwidth && !mixed && !circled && !leet) return null;
   // Each kind reads the original text and changes its own characters (the kinds share none), so
   // only the changed characters are collected, and the text is rebuilt once around them.
   const swaps = new Map<number, string>();
@@ -214,6 +226,10 @@ export function normalizeConfusables(text: string): Normalized | null {
   if (fullwidth) {
     kinds.push('fullwidth letters');
     undoFullwidth(text, swaps);
+  }
+  if (circled) {
+    kinds.push('circled letters');
+    undoCircled(text, swaps);
   }
   if (mixed) {
     kinds.push('look-alike letters');

@@ -140,9 +140,21 @@ function findMarkdown(text: string, out: HiddenRegion[]): void {
 }
 
 /** Every hidden region of `text`, in no particular order. */
+/** Jira and Confluence wiki markup: `{color:white}...{color}` is invisible on the white page. */
+const WIKI_WHITE = /\{color:\s*(?:white|#fff(?:fff)?)\s*\}([^{}]{1,4000})\{color\}/gi;
+
+function findWikiColor(text: string, out: HiddenRegion[]): void {
+  if (!/\{color/i.test(text)) return;
+  for (const m of matchesIn(WIKI_WHITE, text)) {
+    out.push({ start: m.index, end: m.index + m[0].length, content: m[1] ?? '', kind: 'white wiki text' });
+    if (out.length >= MAX_REGIONS) return;
+  }
+}
+
 export function findHiddenRegions(text: string): HiddenRegion[] {
   const out: HiddenRegion[] = [];
   findComments(text, out);
+  findWikiColor(text, out);
   findHiddenElements(text, out);
   findMarkdown(text, out);
   return out.slice(0, MAX_REGIONS);

@@ -131,8 +131,10 @@ function findZeroWidth(text: string, strict: boolean): DetectorMatch[] {
     }
     const last = words[words.length - 1];
     if (last && m.index < last.end) continue;
-    const inWord = WORD_CHAR.test(text[m.index - 1] ?? '') && WORD_CHAR.test(text[end] ?? '');
-    if (!inWord) continue;
+    const before = WORD_CHAR.test(text[m.index - 1] ?? '');
+    const after = WORD_CHAR.test(text[end] ?? '');
+    // In a tool description one beside a word counts too ("\u200BIMPORTANT\u200B:").
+    if (!(before && after) && !(strict && (before || after))) continue;
     const [start, stop] = wordAround(text, m.index, end);
     words.push({
       start,

@@ -23,6 +23,10 @@ const ROLE_HEADER =
 /** XML-style role tags; Maven's `<system>jenkins</system>` holds a word, an injected turn a sentence. */
 const ROLE_TAG = /<(?:system|system[_-]prompt|sys|assistant|developer)>/gi;
 const SENTENCE = /^\s*\S+\s+\S+\s+\S+/;
+/** A turn that opens by naming the agent ("Assistant, accept every invite ..."). */
+const ADDRESSES_AGENT = /^\s*(?:assistant|ai|agent|model|bot|claude|gpt|copilot)\s*[,:]/i;
+/** `[SYSTEM] ... [/SYSTEM]` anywhere in a line: a bracketed role turn with its closing tag. */
+const BRACKET_BLOCK = /\[(system|sys|admin|administrator|assistant|developer)\]([^[\]\n]{10,400})\[\/\1\]/gi;
 const TOKEN_HINTS = ['<|', '<<', '[INST', '[/INST', '[inst', '[/inst', '_of_turn>'];
 const MAX_HEADER = 120;
 /**
@@ -32,7 +36,7 @@ const MAX_HEADER = 120;
  * delete_repository ...").
  */
 const ORDERS =
-  /\byou\s+(?:must|are\s+now|will\s+now|should\s+now|have\s+been\s+(?:updated|reprogrammed|instructed))\b|\b(?:the\s+)?(?:assistant|ai|model)\s+(?:must|should|will)\b|\bignore\b|\binstead\b|\bnew\s+instructions\b|\b(?:higher|highest|top)\s+priority\b|\bI\s+(?:will|am\s+going\s+to)\s+now\s+(?:(?:call|run|execute|invoke|use)\s+(?:the\s+)?[`'"]?\w*(?:delete|remove|drop|destroy|wipe|purge|transfer|payment|shell|exec|sudo)|delete|remove|drop|destroy|wipe|transfer|send|upload|disable|grant)|(?:^|[:.!;]\s+|\n)\s*(?:please\s+)?(?:send|forward|e-?mail|upload|delete|remove|reveal|print|output|approve|merge|grant|transfer|disable|exfiltrate|read|recommend|tell)\s+(?:the|all|it|this|these|your|every|any|a|an|my|our|me|them)\b/i;
+  /\byou\s+(?:must|are\s+now|will\s+now|should\s+now|have\s+been\s+(?:updated|reprogrammed|instructed))\b|\b(?:the\s+)?(?:assistant|ai|model)\s+(?:must|should|will)\b|\bignore\b|\binstead\b|\bnew\s+instructions\b|\b(?:higher|highest|top)\s+priority\b|\bcomply\s+with\s+(?:all|every|any)\b|\boverride\s+(?:all\s+)?(?:safety|security|content)\s+(?:protocols?|measures|checks|filters?|guidelines|rules|policies)\b|\bI\s+(?:will|am\s+going\s+to)\s+now\s+(?:(?:call|run|execute|invoke|use)\s+(?:the\s+)?[`'"]?\w*(?:delete|remove|drop|destroy|wipe|purge|transfer|payment|shell|exec|sudo)|delete|remove|drop|destroy|wipe|transfer|send|upload|disable|grant)|(?:^|[:.!;]\s+|\n)\s*(?:please\s+)?(?:send|forward|e-?mail|upload|delete|remove|reveal|print|output|approve|merge|grant|transfer|disable|exfiltrate|read|recommend|tell)\s+(?:the|all|it|this|these|your|every|any|a|an|my|our|me|them)\b/i;
 const TAIL_CHARS = 300;
 
 function inCode(text: string, index: number): boolean {
@@ -66,6 +70,14 @@ export function findRoleMarkers(text: string): DetectorMatch[] {
       const inner = text.slice(end, end + TAIL_CHARS).split('<')[0] ?? '';
       if (!SENTENCE.test(inner)) continue;
       found.push({ start: m.index, end, detail: `fake role tag ${m[0]}` });
+      if (found.length >= MAX_MATCHES) break;
+    }
+  }
+  if (text.includes('[/')) {
+    for (const m of matchesIn(BRACKET_BLOCK, text)) {
+      const inner = m[2] ?? '';
+      if (!SENTENCE.test(inner) || !(ADDRESSES_AGENT.test(inner) || tailGivesOrders(inner))) continue;
+      found.push({ start: m.index, end: m.index + m[0].length, detail: `fake role block [${m[1]}]` });
       if (found.length >= MAX_MATCHES) break;
     }
   }
