@@ -5,6 +5,7 @@ import type { DetectorMatch, FieldRole } from '../../src/detect/detector.js';
 import { personalDataDetectors } from '../../src/detect/detectors/personal-data.js';
 import { ibanValid } from '../../src/detect/detectors/text/iban.js';
 import { ssnValid } from '../../src/detect/detectors/text/national-id.js';
+import { dniValid, verhoeffValid } from '../../src/detect/detectors/text/other-national-ids.js';
 import { cardBrand, luhnValid } from '../../src/detect/detectors/text/payment-card.js';
 import { detectChecked } from './trigger-check.js';
 
@@ -199,6 +200,28 @@ describe('personal-data on ordinary text', () => {
     const text =
       'sha 3f786850e387550fdab836ed7e6dc881de23001b uuid 550e8400-e29b-41d4-a716-446655440000 ts 1731000000000 size 4096';
     for (const detector of personalDataDetectors) assert.deepEqual(found(detector.id, text), [], detector.id);
+  });
+});
+
+describe('personal-data.national-id', () => {
+  const ID = 'personal-data.national-id';
+  it('detects an Aadhaar number with a valid Verhoeff check digit, grouped or after its name', () => {
+    assert.deepEqual(found(ID, 'Aadhaar: 2345 6789 0124; mobile +91 98765 43210'), ['2345 6789 0124']);
+    assert.deepEqual(found(ID, 'UID number 493817265408 on file'), ['493817265408']);
+    assert.equal(verhoeffValid('234567890124'), true);
+    assert.equal(verhoeffValid('234567890123'), false);
+  });
+  it('detects a Spanish DNI or NIE with its check letter, and a Canadian SIN that passes Luhn', () => {
+    assert.deepEqual(found(ID, 'DNI 12345678Z, NIE X1234567L'), ['12345678Z', 'X1234567L']);
+    assert.deepEqual(found(ID, 'SIN 130 692 544'), ['130 692 544']);
+    assert.equal(dniValid('', '12345678', 'Z'), true);
+    assert.equal(dniValid('', '12345678', 'A'), false);
+  });
+  it('does not flag numbers without their name, or with a wrong check digit or letter', () => {
+    assert.deepEqual(found(ID, 'Order ids 2345 6789 0124 and 1234 5678 9012'), []);
+    assert.deepEqual(found(ID, 'Aadhaar: 2345 6789 0123'), []);
+    assert.deepEqual(found(ID, 'Invoice 12345678Z, DNI 12345678A'), []);
+    assert.deepEqual(found(ID, 'SIN 130 692 545'), []);
   });
 });
 

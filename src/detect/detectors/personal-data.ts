@@ -4,6 +4,7 @@ import { scanWindow } from './text/find-phrases.js';
 import { findHealthRecords } from './text/health-record.js';
 import { findIbans } from './text/iban.js';
 import { findUkNinos, findUsSsns, isSsnKey } from './text/national-id.js';
+import { findOtherNationalIds } from './text/other-national-ids.js';
 import { findCardNumbers } from './text/payment-card.js';
 
 /**
@@ -68,6 +69,11 @@ const SSN_TRIGGERS: DetectorTriggers = {
  */
 const IBAN_TRIGGERS: DetectorTriggers = { minLength: 12, shapes: ['Ad'] };
 const NINO_TRIGGERS: DetectorTriggers = { minLength: 9, shapes: ['Ad', 'A d'] };
+/** Every match needs its name in the text, and each name starts with one of these (caseless). */
+const NATIONAL_ID_TRIGGERS: DetectorTriggers = {
+  minLength: 9,
+  caseless: ['aadha', 'uidai', 'uid', 'dni', 'nie', 'nif', 'documento', 'sin', 'social', 'num', 'nas'],
+};
 /** A health record needs a medical-id or clinical label; these words start every one of them. */
 const HEALTH_ANCHORS = [
   'mrn',
@@ -118,5 +124,6 @@ export const personalDataDetectors: readonly Detector[] = [
   piiDetector('personal-data.us-ssn', ALL_ROLES, (text, field) => findUsSsns(text, field.key), SSN_TRIGGERS),
   piiDetector('personal-data.uk-nino', ALL_ROLES, findUkNinos, NINO_TRIGGERS),
   piiDetector('personal-data.iban', ALL_ROLES, findIbans, IBAN_TRIGGERS),
+  piiDetector('personal-data.national-id', ALL_ROLES, findOtherNationalIds, NATIONAL_ID_TRIGGERS),
   piiDetector('personal-data.health-record', CONTENT_ROLES, findHealthRecords, { caseless: HEALTH_ANCHORS }),
 ];

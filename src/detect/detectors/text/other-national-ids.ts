@@ -1,0 +1,104 @@
+import type { DetectorMatch } from '../../detector.js';
+import { MAX_MATCHES } from './find-phrases.js';
+import { luhnValid } from './payment-card.js';
+import { matchesIn } from './regex-matches.js';
+
+/**
+ * National identity numbers whose check digit makes them precise enough for free text: India's
+ * Aadhaar (12 digits, Verhoeff check digit, never starting 0 or 1), Spain's DNI and NIE (a check
+ * letter from the number mod 23) and Canada's Social Insurance Number (Luhn). A grouped (4-4-4)
+ * Aadhaar counts in a text that names Aadhaar; the others, and a compact Aadhaar, only right
+ * after their name.
+ */
+
+const AADHAAR_GROUPED = /(?<![\d-])([2-9]\d{3})[ -](\d{4})[ -](\d{4})(?![\d-])/g;
+const AADHAAR_COMPACT = /(?<!\d)[2-9]\d{11}(?!\d)/g;
+const AADHAAR_NAME = /\b(?:aadhaa?r|uidai|uid\s*(?:no\.?|number))\b/i;
+const DNI = /(?<![\w])([XYZ]?)(\d{7,8})[- ]?([A-HJ-NP-TV-Z])(?!\w)/gi;
+const DNI_NAME = /\b(?:dni|nie|nif|documento\s+nacional)\b/i;
+const SIN = /(?<![\d-])(\d{3})[ -]?(\d{3})[ -]?(\d{3})(?![\d-])/g;
+const SIN_NAME =
+  /\b(?:sin|social\s+insurance(?:\s+(?:number|no\.?))?|num[ée]ro\s+d'assurance\s+sociale|nas)\b/i;
+const NAME_WINDOW = 40;
+
+// Verhoeff's dihedral-group tables (multiplication and permutation).
+const VERHOEFF_D = [
+  [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+  [1, 2, 3, 4, 0, 6, 7, 8, 9, 5],
+  [2, 3, 4, 0, 1, 7, 8, 9, 5, 6],
+  [3, 4, 0, 1, 2, 8, 9, 5, 6, 7],
+  [4, 0, 1, 2, 3, 9, 5, 6, 7, 8],
+  [5, 9, 8, 7, 6, 0, 4, 3, 2, 1],
+  [6, 5, 9, 8, 7, 1, 0, 4, 3, 2],
+  [7, 6, 5, 9, 8, 2, 1, 0, 4, 3],
+  [8, 7, 6, 5, 9, 3, 2, 1, 0, 4],
+  [9, 8, 7, 6, 5, 4, 3, 2, 1, 0],
+];
+const VERHOEFF_P = [
+  [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+  [1, 5, 7, 6, 2, 8, 3, 0, 9, 4],
+  [5, 8, 0, 3, 7, 9, 6, 1, 4, 2],
+  [8, 9, 1, 6, 0, 4, 3, 5, 2, 7],
+  [9, 4, 5, 3, 1, 2, 6, 8, 7, 0],
+  [4, 2, 8, 6, 5, 7, 3, 9, 0, 1],
+  [2, 7, 9, 3, 8, 0, 6, 4, 1, 5],
+  [7, 0, 4, 6, 9, 1, 3, 2, 5, 8],
+];
+
+/** True when the last digit is the Verhoeff check digit of the others. */
+export function verhoeffValid(digits: string): boolean {
+  let check = 0;
+  for (let i = 0; i < digits.length; i++) {
+    const digit = digits.charCodeAt(digits.length - 1 - i) - 48;
+    check = VERHOEFF_D[check]![VERHOEFF_P[i % 8]![digit]!]!;
+  }
+  return check === 0;
+}
+
+const DNI_LETTERS = 'TRWAGMYFPDXBNJZSQVHLCKE';
+
+/** True when the letter is the check letter of a DNI (8 digits) or NIE (X/Y/Z and 7 digits). */
+export function dniValid(prefix: string, digits: string, letter: string): boolean {
+  const lead = prefix === '' ? '' : String('XYZ'.indexOf(prefix.toUpperCase()));
+  if (prefix === '' ? digits.length !== 8 : digits.length !== 7) return false;
+  return DNI_LETTERS[Number(lead + digits) % 23] === letter.toUpperCase();
+}
+
+function named(text: string, index: number, name: RegExp): boolean {
+  return name.test(text.slice(Math.max(0, index - NAME_WINDOW), index));
+}
+
+function push(out: DetectorMatch[], start: number, end: number, detail: string): void {
+  if (out.length < MAX_MATCHES && !out.some((prior) => prior.start < end && start < prior.end)) {
+    out.push({ start, end, detail });
+  }
+}
+
+/** Aadhaar numbers, DNI/NIE numbers and Canadian SINs in `text`. */
+export function findOtherNationalIds(text: string): DetectorMatch[] {
+  const out: DetectorMatch[] = [];
+  // One random 4-4-4 group in ten passes the check digit: the name must be in the text too.
+  if (AADHAAR_NAME.test(text)) {
+    for (const m of matchesIn(AADHAAR_GROUPED, text)) {
+      if (verhoeffValid(`${m[1]}${m[2]}${m[3]}`)) push(out, m.index, m.index + m[0].length, 'Aadhaar number');
+    }
+    for (const m of matchesIn(AADHAAR_COMPACT, text)) {
+      if (verhoeffValid(m[0]) && named(text, m.index, AADHAAR_NAME))
+        push(out, m.index, m.index + m[0].length, 'Aadhaar number');
+    }
+  }
+  if (DNI_NAME.test(text)) {
+    for (const m of matchesIn(DNI, text)) {
+      if (dniValid(m[1] ?? '', m[2] ?? '', m[3] ?? '') && named(text, m.index, DNI_NAME))
+        push(out, m.index, m.index + m[0].length, 'Spanish DNI/NIE number');
+    }
+  }
+  if (SIN_NAME.test(text)) {
+    for (const m of matchesIn(SIN, text)) {
+      const digits = `${m[1]}${m[2]}${m[3]}`;
+      if (digits[0] !== '0' && digits[0] !== '8' && luhnValid(digits) && named(text, m.index, SIN_NAME))
+        push(out, m.index, m.index + m[0].length, 'Canadian Social Insurance Number');
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
