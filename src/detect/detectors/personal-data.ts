@@ -69,10 +69,26 @@ const SSN_TRIGGERS: DetectorTriggers = {
  */
 const IBAN_TRIGGERS: DetectorTriggers = { minLength: 12, shapes: ['Ad'] };
 const NINO_TRIGGERS: DetectorTriggers = { minLength: 9, shapes: ['Ad', 'A d'] };
-/** Every match needs its name in the text, and each name starts with one of these (caseless). */
+/**
+ * Every match needs its name in the text, which holds one of these as a whole word (`num` of
+ * "numéro": é is no word character to a RegExp without `u`); `sin` inside "using" opens nothing.
+ */
 const NATIONAL_ID_TRIGGERS: DetectorTriggers = {
   minLength: 9,
-  caseless: ['aadha', 'uidai', 'uid', 'dni', 'nie', 'nif', 'documento', 'sin', 'social', 'num', 'nas'],
+  words: [
+    'aadhaar',
+    'aadhar',
+    'uidai',
+    'uid',
+    'dni',
+    'nie',
+    'nif',
+    'documento',
+    'sin',
+    'social',
+    'num',
+    'nas',
+  ],
 };
 /** A health record needs a medical-id or clinical label; these words start every one of them. */
 const HEALTH_ANCHORS = [
