@@ -8,6 +8,8 @@ import { findInvisibleUnicode } from './text/invisible-unicode.js';
 import { findDisguisedPhrases } from './text/obfuscated-instructions.js';
 import { OVERRIDE_PHRASES } from './text/override-phrases.js';
 import { matchesIn } from './text/regex-matches.js';
+import { findRoleMarkers } from './text/role-markers.js';
+import { SEND_PHRASES } from './text/send-phrases.js';
 import { SENSITIVE_PATH_ALL } from './text/sensitive-data.js';
 import {
   DESCRIPTION_SECRECY_PHRASES,
@@ -67,6 +69,9 @@ function findHiddenDirectives(text: string): DetectorMatch[] {
   const found = findPhrases(text, OVERRIDE_PHRASES).concat(
     findPhrases(text, CONCEALMENT_PHRASES),
     findPhrases(text, DESCRIPTION_SECRECY_PHRASES),
+    // A fake "SYSTEM NOTICE:" turn, or an order to send data to a fixed outside address.
+    findRoleMarkers(text),
+    findPhrases(text, SEND_PHRASES),
     findHiddenInstructions(text),
     findInvisibleUnicode(text, { strict: true }),
     findEncodedInstructions(text, describeInstruction),

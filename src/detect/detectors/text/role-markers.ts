@@ -19,7 +19,7 @@ const ROLE_WORDS = wordSet(
   words('system sys admin administrator assistant developer instruction instructions human user'),
 );
 const ROLE_HEADER =
-  /^[ \t]*(?:#{1,4}[ \t]*)?(\[(?:system|sys|admin|administrator|assistant|developer)(?:[ \t]+(?:message|prompt|note|override|instructions?|update))?\]|(?:system|assistant|developer)(?:[ \t]+(?:message|prompt|override|instructions?|note))?[ \t]*:|(?:human|user)[ \t]*:|#{1,4}[ \t]*instructions?[ \t]*:)/i;
+  /^[ \t]*(?:#{1,4}[ \t]*)?(\[(?:system|sys|admin|administrator|assistant|developer)(?:[ \t]+(?:message|prompt|note|override|instructions?|update))?\]|(?:system|assistant|developer)(?:[ \t]+(?:message|prompt|override|instructions?|note|notice|alert|update))?[ \t]*:|(?:human|user)[ \t]*:|#{1,4}[ \t]*instructions?[ \t]*:)/i;
 /** XML-style role tags; Maven's `<system>jenkins</system>` holds a word, an injected turn a sentence. */
 const ROLE_TAG = /<(?:system|system[_-]prompt|sys|assistant|developer)>/gi;
 const SENTENCE = /^\s*\S+\s+\S+\s+\S+/;
