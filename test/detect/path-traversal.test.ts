@@ -130,6 +130,8 @@ describe('path-traversal.credential-file', () => {
       '.env.production',
       '~/.cursor/mcp.json',
       'file:///etc/shadow',
+      '/etc/kubernetes/admin.conf',
+      '~/Library/Keychains/login.keychain-db',
     ];
     for (const path of paths) assert.deepEqual(hits('path', path), [['credential-file', path, 0]], path);
   });

@@ -126,6 +126,12 @@ describe('secrets: service tokens', () => {
     assert.deepEqual(found('secrets.saas-api-token', `HF_TOKEN=${hf}`), [hf]);
   });
 
+  it('Docker Hub and Terraform Cloud tokens', () => {
+    const docker = 'dckr_pat_Q7vZ2mKp9XrT4bWn8LcY1sJhGd3';
+    const terraform = `Ab3dE5fG7hJ9kL.atlasv1.${'Zq8Xw7Vu6Ts5Rq4Po3Nm2Lk1Jh0GfEdCbA9z8y7x6w5v4u3t2s1r0qPoNmLkJiHg'.slice(0, 66)}`;
+    assert.deepEqual(found('secrets.saas-api-token', `DOCKER_TOKEN=${docker}`), [docker]);
+    assert.deepEqual(found('secrets.saas-api-token', `token = "${terraform}"`), [terraform]);
+  });
   it('SaaS tokens: the pattern narrowed to the triggers present finds what the full one finds', () => {
     const hf = j('hf_', 'XkmQvLnBwRtZcFhJpYsEgTbkFJkTmBxQvR');
     const mailgun = j('key-', '3f9a1c7e5b2d8f4a6c0e9b7d5f3a1c8e');

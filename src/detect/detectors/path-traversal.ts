@@ -293,6 +293,7 @@ const SENSITIVE_TRIGGERS: DetectorTriggers = {
     'claude',
     'github-copilot',
     '.continue',
+    'keychains',
   ],
 };
 

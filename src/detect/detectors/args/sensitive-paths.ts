@@ -33,6 +33,12 @@ export const CREDENTIAL_PATHS: readonly SensitivePath[] = [
   { pattern: /(?:^|\/)application_default_credentials\.json$/, what: 'Google Cloud credentials' },
   { pattern: /(?:^|\/)\.azure(?:\/|$)/, what: 'Azure credentials' },
   { pattern: /(?:^|\/)\.kube\/config$/, what: 'Kubernetes credentials' },
+  {
+    pattern: /^\/etc\/kubernetes\/(?:super-)?(?:admin|kubelet|controller-manager|scheduler)\.conf$/,
+    what: 'Kubernetes cluster credentials',
+    rooted: true,
+  },
+  { pattern: /(?:^|\/)library\/keychains(?:\/|$)/, what: 'macOS keychain' },
   { pattern: /^\/(?:var\/)?run\/secrets\//, what: 'mounted container secrets', rooted: true },
   { pattern: /(?:^|\/)\.docker\/config\.json$/, what: 'Docker registry credentials' },
   { pattern: /(?:^|\/)\.git-credentials$/, what: 'git credentials' },
@@ -82,7 +88,7 @@ export const SYSTEM_DIRS =
 
 /** Every entry above needs one of these in the path; a path without any is not resolved further. */
 export const SENSITIVE_HINT =
-  /etc[/\\]|proc[/\\]|\.ssh|id_|\.aws|gcloud|application_default|\.azure|\.kube|secrets|\.docker|credentials|netrc|\.npmrc|\.pypirc|\.pgpass|\.my\.cnf|vault-token|htpasswd|hosts\.yml|\.terraform|\.gnupg|_history|\.env|login data|logins\.json|key[34]\.db|cookies\.sqlite|wp-config|system32|repair|ntds|appdata|unattend|\.ini|mcp|claude|copilot|\.continue|\.\./i;
+  /etc[/\\]|proc[/\\]|\.ssh|id_|\.aws|gcloud|application_default|\.azure|\.kube|secrets|\.docker|credentials|netrc|\.npmrc|\.pypirc|\.pgpass|\.my\.cnf|vault-token|htpasswd|hosts\.yml|\.terraform|\.gnupg|_history|\.env|login data|logins\.json|key[34]\.db|cookies\.sqlite|wp-config|system32|repair|ntds|appdata|unattend|\.ini|mcp|claude|copilot|\.continue|keychains|\.\./i;
 
 /** SENSITIVE_HINT for scanning a whole value (global). */
 export const SENSITIVE_ANCHOR = new RegExp(SENSITIVE_HINT.source, 'gi');

@@ -62,6 +62,12 @@ const PROVIDERS: readonly {
     triggers: ['dp.pt.', 'dp.st.', 'dp.sa.', 'dp.ct.', 'dp.scim.', 'dp.audit.'],
   },
   { name: 'Figma token', pattern: 'figd_[A-Za-z0-9_-]{40}', triggers: ['figd_'] },
+  { name: 'Docker Hub access token', pattern: 'dckr_pat_[A-Za-z0-9_-]{27}', triggers: ['dckr_pat_'] },
+  {
+    name: 'Terraform Cloud token',
+    pattern: '[A-Za-z0-9]{14}\\.atlasv1\\.[A-Za-z0-9_=-]{60,70}',
+    triggers: ['.atlasv1.'],
+  },
   { name: 'Notion integration token', pattern: 'ntn_[A-Za-z0-9]{46}', triggers: ['ntn_'] },
   { name: 'Supabase access token', pattern: 'sbp_[a-f0-9]{40}', triggers: ['sbp_'] },
   {
