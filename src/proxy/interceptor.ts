@@ -215,23 +215,9 @@ class Interceptor implements McpInterceptor {
     const result = response.result;
     const method = pending.request.method;
     const record = this.record(pending, resultText(method, result), result['isError'] === true, null);
-    let engine: DetectionEngine;
-    let findings: Finding[];
-    try {
-      engine = await this.deps.engine();
-      findings = [...engine.scan(scanEventOf(record, this.deps.server.id)).findings];
-    } catch (error) {
-      this.deps.log?.(`detection failed on a ${method} result: ${(error as Error).message}`);
-      this.deps.sink.write({ record, findings: null });
-      if (this.deps.failMode === 'open') return pass(response);
-      return {
-        forward: blockedAnswer(
-          pending.request,
-          'Sentinel could not check this result (detection failed) and is set to fail closed',
-        ),
-        reply: null,
-      };
-    }
+    const scanned = await this.scanAnswer(pending, record, response, 'result');
+    if ('failed' in scanned) return scanned.failed;
+    const { engine, findings } = scanned;
     let outgoing: JsonRpcMessage = response;
     const inResponse = findingsIn(findings, 'response');
     let hidden = new Set<string>();
@@ -240,24 +226,15 @@ class Interceptor implements McpInterceptor {
       const changes = await this.reviewTools(result, engine, findings);
       hidden = new Set(changes.filter((change) => change.hidden).map((change) => change.name));
     }
-    const verdict = verdictIn(inResponse);
     if (method === 'tools/list') {
       // A bad tool is dropped from the list rather than failing the whole list.
       for (const name of toolsWith(result, inResponse, 'block')) hidden.add(name);
-    } else if (verdict === 'block') {
-      this.deps.sink.write({ record: withSentinel(record, { action: 'block' }), findings });
-      const rules = rulesWith(inResponse, 'block');
-      return {
-        forward: blockedAnswer(pending.request, `${explain(rules)}. The result was withheld`),
-        reply: null,
-      };
+    } else if (verdictIn(inResponse) === 'block') {
+      return this.withhold(pending, record, findings, 'The result was withheld');
     }
     if (hidden.size > 0) outgoing = { ...response, result: withoutTools(result, hidden) };
-    if (inResponse.some((finding) => finding.action === 'redact')) {
-      outgoing = maskValues(outgoing, secretsOf(scanEventOf(record, this.deps.server.id), inResponse));
-    }
     this.deps.sink.write({ record, findings });
-    return pass(outgoing);
+    return pass(this.redacted(outgoing, record, inResponse));
   }
 
   /**
@@ -266,33 +243,52 @@ class Interceptor implements McpInterceptor {
    */
   private async checkError(pending: Pending, response: JsonRpcError): Promise<InterceptResult> {
     const record = this.record(pending, errorText(response.error), true, null);
-    let findings: Finding[];
-    try {
-      findings = [...(await this.deps.engine()).scan(scanEventOf(record, this.deps.server.id)).findings];
-    } catch (error) {
-      this.deps.log?.(`detection failed on a ${pending.request.method} error: ${(error as Error).message}`);
-      this.deps.sink.write({ record, findings: null });
-      if (this.deps.failMode === 'open') return pass(response);
-      return {
-        forward: blockedAnswer(
-          pending.request,
-          'Sentinel could not check this error (detection failed) and is set to fail closed',
-        ),
-        reply: null,
-      };
-    }
+    const scanned = await this.scanAnswer(pending, record, response, 'error');
+    if ('failed' in scanned) return scanned.failed;
+    const { findings } = scanned;
     const inResponse = findingsIn(findings, 'response');
     if (verdictIn(inResponse) === 'block') {
-      this.deps.sink.write({ record: withSentinel(record, { action: 'block' }), findings });
-      const rules = rulesWith(inResponse, 'block');
-      return {
-        forward: blockedAnswer(pending.request, `${explain(rules)}. The server's error was withheld`),
-        reply: null,
-      };
+      return this.withhold(pending, record, findings, "The server's error was withheld");
     }
     this.deps.sink.write({ record, findings });
-    if (!inResponse.some((finding) => finding.action === 'redact')) return pass(response);
-    return pass(maskValues(response, secretsOf(scanEventOf(record, this.deps.server.id), inResponse)));
+    return pass(this.redacted(response, record, inResponse));
+  }
+
+  /** The engine's findings on a server answer's event, or, when detection throws, what the fail mode answers. */
+  private async scanAnswer(
+    pending: Pending,
+    record: ProxyEventRecord,
+    response: JsonRpcMessage,
+    what: 'result' | 'error',
+  ): Promise<{ engine: DetectionEngine; findings: Finding[] } | { failed: InterceptResult }> {
+    try {
+      const engine = await this.deps.engine();
+      return { engine, findings: [...engine.scan(scanEventOf(record, this.deps.server.id)).findings] };
+    } catch (error) {
+      this.deps.log?.(`detection failed on a ${pending.request.method} ${what}: ${(error as Error).message}`);
+      this.deps.sink.write({ record, findings: null });
+      if (this.deps.failMode === 'open') return { failed: pass(response) };
+      const reason = `Sentinel could not check this ${what} (detection failed) and is set to fail closed`;
+      return { failed: { forward: blockedAnswer(pending.request, reason), reply: null } };
+    }
+  }
+
+  /** Records the answer as blocked; the agent gets Sentinel's answer naming the block rules instead. */
+  private withhold(
+    pending: Pending,
+    record: ProxyEventRecord,
+    findings: Finding[],
+    outcome: string,
+  ): InterceptResult {
+    this.deps.sink.write({ record: withSentinel(record, { action: 'block' }), findings });
+    const rules = rulesWith(findingsIn(findings, 'response'), 'block');
+    return { forward: blockedAnswer(pending.request, `${explain(rules)}. ${outcome}`), reply: null };
+  }
+
+  /** `message` with the values of the redact findings masked, or `message` itself when there are none. */
+  private redacted(message: JsonRpcMessage, record: ProxyEventRecord, inResponse: Finding[]): JsonRpcMessage {
+    if (!inResponse.some((finding) => finding.action === 'redact')) return message;
+    return maskValues(message, secretsOf(scanEventOf(record, this.deps.server.id), inResponse));
   }
 
   /** Pins or compares the listed tools; a change adds a finding under the drift rule. */

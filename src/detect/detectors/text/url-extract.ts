@@ -42,40 +42,34 @@ function wordAt(text: string, at: number, word: string): boolean {
 }
 
 /**
- * The next BARE_URL match at or after `from`, as its global search finds it: every match starts
- * with `http://` or `https://` (in any case), so only the positions before a `://` are tried.
+ * The span of the next BARE_URL match at or after `from`, as its global search finds it (extended
+ * over placeholder phrases): every match starts with `http://` or `https://` (in any case), so
+ * only the positions before a `://` are tried.
  */
-function nextBareUrl(text: string, from: number): RegExpExecArray | null {
+function nextBareUrl(text: string, from: number): { start: number; end: number } | null {
   for (let sep = text.indexOf('://', from + 4); sep >= 0; sep = text.indexOf('://', sep + 1)) {
     const start =
       sep >= 5 && wordAt(text, sep - 5, 'https') ? sep - 5 : wordAt(text, sep - 4, 'http') ? sep - 4 : -1;
     if (start < from) continue;
     BARE_URL_AT.lastIndex = start;
-    const m = BARE_URL_AT.exec(text);
-    if (m) return withPlaceholders(text, m);
+    if (BARE_URL_AT.exec(text)) return { start, end: placeholdersEnd(text, start, BARE_URL_AT.lastIndex) };
   }
   return null;
 }
 
-/** The match extended over placeholder phrases (PLACEHOLDER_AT) and the URL characters after each. */
-function withPlaceholders(text: string, m: RegExpExecArray): RegExpExecArray {
-  let end = m.index + m[0].length;
+/** Where a URL ending at `end` ends once placeholder phrases (PLACEHOLDER_AT) and the URL characters after each are added. */
+function placeholdersEnd(text: string, start: number, end: number): number {
   for (let k = 0; k < 8 && end < text.length; k++) {
-    const next = text.charCodeAt(end);
-    const url = text.slice(m.index, end);
+    const url = text.slice(start, end);
     // `<` opens a phrase; a space does only inside an unclosed `{`.
-    if (next !== 60 && !(url.lastIndexOf('{') > url.lastIndexOf('}'))) break;
+    if (text.charCodeAt(end) !== 60 && !(url.lastIndexOf('{') > url.lastIndexOf('}'))) break;
     PLACEHOLDER_AT.lastIndex = end;
     if (PLACEHOLDER_AT.exec(text) === null) break;
     URL_CHARS_AT.lastIndex = PLACEHOLDER_AT.lastIndex;
     URL_CHARS_AT.exec(text);
     end = URL_CHARS_AT.lastIndex;
   }
-  if (end === m.index + m[0].length) return m;
-  const extended = [text.slice(m.index, end)] as unknown as RegExpExecArray;
-  extended.index = m.index;
-  extended.input = text;
-  return extended;
+  return end;
 }
 
 /** Sentence punctuation after a bare URL is not part of it: `.,;:!?` at the end. */
@@ -130,10 +124,10 @@ export function findLinkSites(text: string): UrlSite[] {
   // Both scans need `http://` or `https://`: text without one finds nothing, with no test first.
   const out: UrlSite[] = [];
   if (text.includes('](')) collect(text, MARKDOWN_LINK, out);
-  for (let m = nextBareUrl(text, 0); m !== null; m = nextBareUrl(text, m.index + m[0].length)) {
-    if (OWNED_PREFIX.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
-    const url = trimBareUrl(m[0]);
-    out.push({ start: m.index, end: m.index + url.length, url });
+  for (let m = nextBareUrl(text, 0); m !== null; m = nextBareUrl(text, m.end)) {
+    if (OWNED_PREFIX.test(text.slice(Math.max(0, m.start - 8), m.start))) continue;
+    const url = trimBareUrl(text.slice(m.start, m.end));
+    out.push({ start: m.start, end: m.start + url.length, url });
     if (out.length >= MAX_SITES) break;
   }
   return out;
