@@ -9,7 +9,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -103,6 +103,12 @@ async function connect(url: string, headers: Record<string, string> = {}): Promi
   return client;
 }
 
+/** CPU time (user + system, all threads) a child has used, in 10 ms ticks (Linux /proc). */
+function cpuTicks(child: ChildProcess): number {
+  const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return Number(fields[11]) + Number(fields[12]);
+}
+
 async function timedCall(client: Client): Promise<number> {
   const started = performance.now();
   await client.callTool({ name: 'echo', arguments: ARGS });
@@ -140,8 +146,11 @@ try {
   ];
   for (let i = 0; i < 200; i++) for (const target of targets) await timedCall(target.client);
   // Interleaved so all three see the same machine state (GC, CPU frequency, other load).
+  const cpu0 = [gateway.child, bare.child].map(cpuTicks);
   for (let i = 0; i < CALLS; i++)
     for (const target of targets) target.ms.push(await timedCall(target.client));
+  const cpu1 = [gateway.child, bare.child].map(cpuTicks);
+  const cpuPerCall = (i: number) => (((cpu1[i]! - cpu0[i]!) * 10) / CALLS).toFixed(2);
   const [direct, bareProxy, through] = targets.map((target) => target.ms.sort((a, b) => a - b)) as [
     number[],
     number[],
@@ -165,6 +174,8 @@ try {
   console.log(
     `gateway beyond the bare hop: p50 ${(percentile(through, 50) - percentile(bareProxy, 50)).toFixed(3)} ms, p99 ${(percentile(through, 99) - percentile(bareProxy, 99)).toFixed(3)} ms`,
   );
+  // Work done after the answer (recording the event) is not in the latency but is in this.
+  console.log(`CPU per call, all threads: gateway ${cpuPerCall(0)} ms, bare proxy ${cpuPerCall(1)} ms`);
   await Promise.all(targets.map((target) => target.client.close()));
 
   const directClients = await Promise.all(Array.from({ length: CLIENTS }, () => connect(upstream.url)));

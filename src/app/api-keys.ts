@@ -9,13 +9,14 @@ import {
   NotFoundError,
   newId,
   type Principal,
+  ReadCache,
   ROLES,
   randomAlphanumeric,
   randomSecret,
   ValidationError,
   zodDetails,
 } from '../core/index.js';
-import type { Store } from '../store/index.js';
+import type { ApiKeyRecord, Store } from '../store/index.js';
 import type { AuditLog } from './audit-log.js';
 import { requireRole, SYSTEM_PRINCIPAL } from './permissions.js';
 
@@ -36,25 +37,37 @@ export interface CreatedApiKey {
 
 /** Sentinel's own API keys: issue, check, list, revoke. */
 export class ApiKeyService {
+  /** Active keys by prefix: every request authenticates, and most of them carry the same few keys. */
+  private readonly byPrefix: ReadCache<ApiKeyRecord>;
+  /** When this node last wrote a key's last-used time (the cached record keeps the old one). */
+  private readonly touched = new Map<string, number>();
+
   constructor(
     private readonly store: Store,
     private readonly audit: AuditLog,
     private readonly now: () => Date,
-  ) {}
+    cacheMs: number,
+  ) {
+    this.byPrefix = new ReadCache(cacheMs, 10_000, () => this.now().getTime());
+  }
 
   /** Resolves a presented key to its principal; 401 for anything but an active key. */
   async authenticate(token: string | undefined): Promise<Principal> {
     if (!token) throw new AuthError('missing API key (Authorization: Bearer <key> or X-API-Key)');
     const match = KEY_PATTERN.exec(token);
     if (!match?.[1] || !match[2]) throw new AuthError('invalid API key');
-    const record = await this.store.apiKeys.findByPrefix(match[1]);
+    const prefix = match[1];
+    const record = await this.byPrefix.get(prefix, () => this.store.apiKeys.findByPrefix(prefix));
     // Hash even when the prefix is unknown so a miss costs the same as a wrong secret.
     const presented = hashSecret(match[2]);
     if (record === null || !digestsEqual(presented, record.secretHash) || record.revokedAt !== null) {
       throw new AuthError('invalid API key');
     }
     const now = this.now();
-    if (record.lastUsedAt === null || now.getTime() - Date.parse(record.lastUsedAt) > TOUCH_INTERVAL_MS) {
+    const lastUsed =
+      this.touched.get(record.id) ?? (record.lastUsedAt === null ? 0 : Date.parse(record.lastUsedAt));
+    if (now.getTime() - lastUsed > TOUCH_INTERVAL_MS) {
+      this.touched.set(record.id, now.getTime());
       await this.store.apiKeys.touch(record.id, now.toISOString());
     }
     return { keyId: record.id, name: record.name, role: record.role };
@@ -85,6 +98,7 @@ export class ApiKeyService {
       throw new ConflictError('cannot revoke the last active admin key; create another admin key first');
     }
     await this.store.apiKeys.revoke(id, this.now().toISOString());
+    this.byPrefix.delete(record.prefix);
     await this.audit.record(principal, 'api_key.revoke', { type: 'api_key', id }, { name: record.name });
     const { secretHash: _hash, ...key } = (await this.store.apiKeys.findById(id)) ?? record;
     return key;

@@ -126,7 +126,7 @@ export function createApplication(config: Config, store: Store, options: Applica
     },
     now,
   );
-  const servers = new ServerService(store, audit, secretBox, now);
+  const servers = new ServerService(store, audit, secretBox, now, config.readCacheMs);
   const hunt = new HuntService(store, config.hunt, now);
   const proxyIngest = createProxyIngest(servers, rules, behaviour, (inspector) => {
     return new IngestPipeline(
@@ -141,7 +141,7 @@ export function createApplication(config: Config, store: Store, options: Applica
     config,
     store,
     metrics,
-    apiKeys: new ApiKeyService(store, audit, now),
+    apiKeys: new ApiKeyService(store, audit, now, config.readCacheMs),
     servers,
     events: new EventService(store),
     eventTail: new EventTail(store, now),
@@ -168,7 +168,7 @@ export function createApplication(config: Config, store: Store, options: Applica
     activity: new ActivityService(store, now),
     dataSubject: new DataSubjectService(store, audit),
     gatewaySessions: new GatewaySessionService(store, config.gatewaySessionIdleMinutes * 60_000, now),
-    upstreamAuth: new UpstreamAuthService(store, audit, secretBox, now),
+    upstreamAuth: new UpstreamAuthService(store, audit, secretBox, now, config.readCacheMs),
     approvals: new ApprovalService(store, audit, rules, config.approvalTimeoutSeconds * 1000, now),
     hunt,
     savedQueries: new SavedQueryService(store, audit, hunt, now),

@@ -5,6 +5,7 @@ import {
   NotFoundError,
   newId,
   type Principal,
+  ReadCache,
   randomSecret,
   type SecretBox,
   type Server,
@@ -40,12 +41,18 @@ export function webhookPath(serverId: string): string {
 
 /** The server registry: each registered MCP server and how its webhook authenticates. */
 export class ServerService {
+  /** Records the webhook and the gateway read on every request. */
+  private readonly records: ReadCache<ServerRecord>;
+
   constructor(
     private readonly store: Store,
     private readonly audit: AuditLog,
     private readonly secretBox: SecretBox,
     private readonly now: () => Date,
-  ) {}
+    cacheMs: number,
+  ) {
+    this.records = new ReadCache(cacheMs, 10_000, () => this.now().getTime());
+  }
 
   async create(principal: Principal, input: unknown): Promise<ServerWithCredentials> {
     requireRole(principal, 'admin');
@@ -115,6 +122,7 @@ export class ServerService {
     if (auth?.hmac === false) patch.hmacSecretEncrypted = null;
     requireSomeAuthentication({ ...current, ...patch });
     const updated = await this.store.servers.update(id, patch);
+    this.records.delete(id);
     if (updated === null) throw new NotFoundError('server');
     await this.audit.record(
       principal,
@@ -137,6 +145,7 @@ export class ServerService {
       ...this.sealCredentials(credentials, false),
       updatedAt: this.now().toISOString(),
     });
+    this.records.delete(id);
     if (updated === null) throw new NotFoundError('server');
     await this.audit.record(
       principal,
@@ -155,12 +164,26 @@ export class ServerService {
     requireRole(principal, 'admin');
     const current = await this.find(id);
     await this.store.servers.delete(id);
+    this.records.delete(id);
     await this.audit.record(principal, 'server.delete', { type: 'server', id }, { name: current.name });
   }
 
   /** The full record for the webhook check; the caller has not authenticated yet. */
   async findForWebhook(id: string): Promise<ServerRecord> {
-    return this.find(id);
+    const record = await this.findRecent(id);
+    if (record === null) throw new NotFoundError('server');
+    return record;
+  }
+
+  /** The record behind `/gateway/{id}`, or null; the caller's key is already checked. */
+  findForGateway(id: string): Promise<ServerRecord | null> {
+    return this.findRecent(id);
+  }
+
+  /** A record read at most `cacheMs` ago (changes made here drop it at once). */
+  private findRecent(id: string): Promise<ServerRecord | null> {
+    if (!isId(id)) return Promise.resolve(null);
+    return this.records.get(id, () => this.store.servers.findById(id));
   }
 
   private async find(id: string): Promise<ServerRecord> {

@@ -3,6 +3,7 @@ import {
   isId,
   NotFoundError,
   type Principal,
+  ReadCache,
   type SecretBox,
   ValidationError,
   zodDetails,
@@ -10,6 +11,11 @@ import {
 import type { Store } from '../store/index.js';
 import type { AuditLog } from './audit-log.js';
 import { requireRole } from './permissions.js';
+
+export interface UpstreamHeader {
+  readonly name: string;
+  readonly value: string;
+}
 
 /** Headers Sentinel itself sets toward the upstream; a credential may not impersonate them. */
 const RESERVED_HEADERS = new Set([
@@ -53,12 +59,18 @@ export interface UpstreamAuthView {
 
 /** The credential Sentinel presents to each server's upstream, sealed at rest with the app key. */
 export class UpstreamAuthService {
+  /** Each server's header as the gateway sends it; "none" is kept too (a wrapper, never null). */
+  private readonly headers: ReadCache<{ readonly header: UpstreamHeader | null }>;
+
   constructor(
     private readonly store: Store,
     private readonly audit: AuditLog,
     private readonly secretBox: SecretBox,
     private readonly now: () => Date,
-  ) {}
+    cacheMs: number,
+  ) {
+    this.headers = new ReadCache(cacheMs, 10_000, () => this.now().getTime());
+  }
 
   async get(principal: Principal, serverId: string): Promise<UpstreamAuthView> {
     requireRole(principal, 'viewer');
@@ -81,6 +93,7 @@ export class UpstreamAuthService {
     const auth = parsed.data;
     if (auth.type === 'none') {
       await this.store.upstreamCredentials.delete(serverId);
+      this.headers.delete(serverId);
     } else {
       const headerName = auth.type === 'bearer' ? 'Authorization' : auth.name;
       const secret = auth.type === 'bearer' ? `Bearer ${auth.token}` : auth.value;
@@ -92,6 +105,7 @@ export class UpstreamAuthService {
         updatedAt: this.now().toISOString(),
         updatedBy: `${principal.name} (${principal.keyId})`,
       });
+      this.headers.delete(serverId);
     }
     // The audit entry names the kind and header, never the value.
     await this.audit.record(
@@ -104,10 +118,13 @@ export class UpstreamAuthService {
   }
 
   /** The header to send upstream, decrypted; only the gateway calls this. */
-  async headerFor(serverId: string): Promise<{ name: string; value: string } | null> {
-    const record = await this.store.upstreamCredentials.find(serverId);
-    if (record === null) return null;
-    return { name: record.headerName, value: this.secretBox.open(record.secretEncrypted) };
+  async headerFor(serverId: string): Promise<UpstreamHeader | null> {
+    const found = await this.headers.get(serverId, async () => {
+      const record = await this.store.upstreamCredentials.find(serverId);
+      if (record === null) return { header: null };
+      return { header: { name: record.headerName, value: this.secretBox.open(record.secretEncrypted) } };
+    });
+    return found?.header ?? null;
   }
 
   private async requireServer(serverId: string): Promise<void> {

@@ -64,6 +64,7 @@ const settingsSchema = z.object({
   SENTINEL_APPROVAL_TIMEOUT_SECONDS: int(1, 86_400).default(120),
   SENTINEL_GATEWAY_UPSTREAM_TIMEOUT_SECONDS: int(1, 3600).default(60),
   SENTINEL_GATEWAY_SESSION_IDLE_MINUTES: int(1, 10_080).default(60),
+  SENTINEL_READ_CACHE_MS: int(0, 60_000).default(1000),
   SENTINEL_HUNT_TIMEOUT_SECONDS: int(1, 3600).default(30),
   SENTINEL_HUNT_MAX_ROWS: int(1, 1_000_000).default(10_000),
   SENTINEL_PROXY_FAIL_MODE: z.enum(['closed', 'open']).default('closed'),
@@ -129,6 +130,8 @@ export const SETTING_DESCRIPTIONS: Readonly<Record<keyof Settings | 'SENTINEL_CO
     'How long the HTTP gateway waits for an upstream MCP server to answer before it returns a JSON-RPC error.',
   SENTINEL_GATEWAY_SESSION_IDLE_MINUTES:
     'An HTTP gateway session unused this long expires (the client gets 404 and re-initializes).',
+  SENTINEL_READ_CACHE_MS:
+    'How long a node reuses the API keys, servers, upstream credentials and gateway sessions it read (every request needs them). A change made on this node applies at once, one made on another node within this time; 0 reads the store every time.',
   SENTINEL_HUNT_TIMEOUT_SECONDS:
     'A hunting (KQL) query running longer is stopped and answered with `hunt_timeout` (422).',
   SENTINEL_HUNT_MAX_ROWS: 'Most rows a hunting query returns; more are cut off and flagged `truncated`.',
@@ -185,6 +188,8 @@ export interface Config {
   readonly approvalTimeoutSeconds: number;
   readonly gatewayUpstreamTimeoutSeconds: number;
   readonly gatewaySessionIdleMinutes: number;
+  /** Milliseconds a node reuses the keys, servers, credentials and gateway sessions it read; 0: never. */
+  readonly readCacheMs: number;
   /** Hunting (KQL): statement time limit and row limit. */
   readonly hunt: { readonly timeoutSeconds: number; readonly maxRows: number };
   readonly proxyFailMode: 'closed' | 'open';
@@ -277,6 +282,7 @@ function toConfig(settings: Settings, cwd: string): Config {
     approvalTimeoutSeconds: settings.SENTINEL_APPROVAL_TIMEOUT_SECONDS,
     gatewayUpstreamTimeoutSeconds: settings.SENTINEL_GATEWAY_UPSTREAM_TIMEOUT_SECONDS,
     gatewaySessionIdleMinutes: settings.SENTINEL_GATEWAY_SESSION_IDLE_MINUTES,
+    readCacheMs: settings.SENTINEL_READ_CACHE_MS,
     hunt: {
       timeoutSeconds: settings.SENTINEL_HUNT_TIMEOUT_SECONDS,
       maxRows: settings.SENTINEL_HUNT_MAX_ROWS,

@@ -54,6 +54,7 @@ export {
 } from './finding.js';
 export { isId, newId } from './ids.js';
 export { PendingReplies } from './pending-replies.js';
+export { ReadCache } from './read-cache.js';
 export { ROLES, type Role, roleAllows } from './role.js';
 export { SecretBox } from './secret-box.js';
 export {

@@ -13,6 +13,11 @@ import {
   type Upstream,
 } from './gateway-harness.js';
 
+/** Each node reuses what it read for this long (SENTINEL_READ_CACHE_MS); short, so the tests can outwait it. */
+const READ_CACHE_MS = 300;
+const NODE_ENV = { SENTINEL_READ_CACHE_MS: String(READ_CACHE_MS) };
+const outwaitReadCache = () => new Promise((resolve) => setTimeout(resolve, READ_CACHE_MS + 50));
+
 // Several nodes share one database; both backends allow it (SQLite: several processes, one file).
 for (const backend of BACKENDS) {
   describe(`HTTP gateway across nodes (${backend.name})`, async () => {
@@ -26,8 +31,8 @@ for (const backend of BACKENDS) {
     before(async () => {
       if (skip) return;
       upstream = await startEverything();
-      ({ t, base: baseA, serverId } = await startGateway(backend, upstream.url));
-      nodeB = await secondNode(t.database);
+      ({ t, base: baseA, serverId } = await startGateway(backend, upstream.url, NODE_ENV));
+      nodeB = await secondNode(t.database, NODE_ENV);
     });
     after(async () => {
       if (skip) return;
@@ -62,10 +67,11 @@ for (const backend of BACKENDS) {
       assert.ok(tools.tools.length > 0);
       assert.equal(hits.a, 1);
       assert.ok(hits.b >= 2);
-      // Ended on B, the session is gone on A too.
+      // Ended on B, the session is gone on A too, once A's read of it is older than the cache time.
       const sessionId = transport.sessionId;
       assert.ok(sessionId);
       await transport.terminateSession();
+      await outwaitReadCache();
       const onA = await rawPost(
         gatewayUrl(baseA, serverId),
         { jsonrpc: '2.0', id: 5, method: 'tools/list' },
@@ -73,6 +79,33 @@ for (const backend of BACKENDS) {
       );
       assert.equal(onA.status, 404);
       await client.close();
+    });
+
+    it('stops taking a key revoked on the other node within the read cache time', { skip }, async () => {
+      const created = await t.app.apiKeys.create(await t.app.apiKeys.authenticate(t.adminKey), {
+        name: 'agent key',
+        role: 'viewer',
+      });
+      const call = (base: string) =>
+        rawPost(
+          gatewayUrl(base, serverId),
+          {
+            jsonrpc: '2.0',
+            id: 1,
+            method: 'initialize',
+            params: {
+              protocolVersion: '2025-11-25',
+              capabilities: {},
+              clientInfo: { name: 'k', version: '1' },
+            },
+          },
+          { authorization: `Bearer ${created.key}` },
+        );
+      assert.equal((await call(nodeB.base)).status, 200, 'node B has read the key');
+      await t.app.apiKeys.revoke(await t.app.apiKeys.authenticate(t.adminKey), created.apiKey.id);
+      assert.equal((await call(baseA)).status, 401, 'the node that revoked it refuses it at once');
+      await outwaitReadCache();
+      assert.equal((await call(nodeB.base)).status, 401, 'the other node refuses it after the cache time');
     });
 
     it('keeps the client info from initialize on the other node’s events', { skip }, async () => {

@@ -46,7 +46,7 @@ export class GatewayContext {
     if (!isId(serverId)) throw new NotFoundError('server');
     // One round trip's wait for both (they matter on PostgreSQL, where each is a network hop).
     const [record, credential] = await Promise.all([
-      this.app.store.servers.findById(serverId),
+      this.app.servers.findForGateway(serverId),
       this.app.upstreamAuth.headerFor(serverId),
     ]);
     if (record === null) throw new NotFoundError('server');

@@ -58,7 +58,7 @@ export class HttpGateway {
       return this.stateless(await this.context.target(principal, serverId), message, request, reply);
     if (isRequest(message) && message.method === 'initialize')
       return this.initialize(principal, await this.context.target(principal, serverId), message, reply);
-    const stored = prefetchSession(this.context, principal, serverId, request.headers);
+    const stored = prefetchSession(this.context, this.live, principal, serverId, request.headers);
     const target = await this.context.target(principal, serverId);
     const live = await this.session(target, request, reply, stored);
     if (live === null) return reply;
@@ -92,7 +92,7 @@ export class HttpGateway {
 
   /** The server-to-client stream (GET); 405 when the upstream offers none. */
   async get(principal: Principal, serverId: string, request: FastifyRequest, reply: FastifyReply) {
-    const stored = prefetchSession(this.context, principal, serverId, request.headers);
+    const stored = prefetchSession(this.context, this.live, principal, serverId, request.headers);
     const target = await this.context.target(principal, serverId);
     const live = await this.session(target, request, reply, stored);
     if (live === null) return reply;
@@ -135,7 +135,7 @@ export class HttpGateway {
 
   /** Ends the session here and upstream (MCP §Session Management: DELETE with the session id). */
   async delete(principal: Principal, serverId: string, request: FastifyRequest, reply: FastifyReply) {
-    const stored = prefetchSession(this.context, principal, serverId, request.headers);
+    const stored = prefetchSession(this.context, this.live, principal, serverId, request.headers);
     const target = await this.context.target(principal, serverId);
     const live = await this.session(target, request, reply, stored);
     if (live === null || live.id === null) return reply;
@@ -200,7 +200,7 @@ export class HttpGateway {
     live.upstreamSessionId = upstreamSessionId;
     live.protocolVersion = negotiated;
     live.proxy.protocolVersion = negotiated ?? undefined;
-    await this.app.gatewaySessions.open(
+    const row = await this.app.gatewaySessions.open(
       principal,
       {
         serverId: target.serverId,
@@ -213,6 +213,7 @@ export class HttpGateway {
       id,
     );
     this.live.set({ ...live, id });
+    this.live.checked(row);
     return sendMessages(reply, out, id);
   }
 

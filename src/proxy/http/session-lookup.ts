@@ -43,7 +43,10 @@ export async function lookupSession(
     };
   }
   const existing = sessions.get(id);
-  if (existing !== undefined) return { live: existing };
+  if (existing !== undefined) {
+    sessions.checked(record);
+    return { live: existing };
+  }
   // The first request of this session on this node (it was initialized on another one).
   const proxy = createSession('http', id);
   if (record.clientInfo !== null) proxy.clientInfo = { ...record.clientInfo };
@@ -51,21 +54,28 @@ export async function lookupSession(
   if (negotiated !== null) proxy.protocolVersion = negotiated;
   const live = { ...context.liveSession(target, proxy, record.upstreamSessionId, negotiated), id };
   sessions.set(live);
+  sessions.checked(record);
   return { live };
 }
 
 /**
  * Starts reading the session a request names, so the read overlaps the server lookup; null when
- * the request names none. Checked against the key and the server by the application.
+ * the request names none. Checked against the key and the server by the application. A session
+ * live on this node whose row was read within SENTINEL_READ_CACHE_MS is not read again: another
+ * node ending it is seen that much later.
  */
 export function prefetchSession(
   context: GatewayContext,
+  sessions: LiveSessions,
   principal: Principal,
   serverId: string,
   headers: Headers,
 ): Promise<GatewaySession | null> {
   const id = single(headers['mcp-session-id']);
   if (id === undefined || id === '') return Promise.resolve(null);
+  const recent = sessions.recent(id, context.app.config.readCacheMs);
+  if (recent !== null && recent.apiKeyId === principal.keyId && recent.serverId === serverId)
+    return Promise.resolve(recent);
   const read = context.app.gatewaySessions.find(principal, serverId, id);
   // Awaited only if the server lookup succeeds; a failure here must not go unhandled meanwhile.
   read.catch(() => {});
