@@ -29,7 +29,9 @@ const CALLS = Number(values.calls);
 const CLIENTS = Number(values.clients);
 const SECONDS = Number(values.seconds);
 /** `--profile` writes the Sentinel node's V8 CPU profile to bench/proxy/profiles/ (see bench/ingest/profile-top.ts). */
-const PROFILE = values.profile ? ['--cpu-prof', '--cpu-prof-dir=bench/proxy/profiles'] : [];
+const PROFILE = values.profile
+  ? ['--cpu-prof', '--cpu-prof-interval=100', '--cpu-prof-dir=bench/proxy/profiles']
+  : [];
 const ARGS = { message: 'read the quarterly report from /srv/reports/q3.pdf and summarise it' };
 
 async function freePort(): Promise<number> {
