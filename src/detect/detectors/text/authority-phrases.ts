@@ -11,6 +11,19 @@ const INSTRUCTION_NOUNS =
 
 export const AUTHORITY_PHRASES: readonly Phrase[] = [
   {
+    // Instructions fetched from elsewhere: "visit <url> and follow the instructions there exactly".
+    pattern:
+      /\b(?:follow|obey|execute|carry\s+out)\s+(?:all\s+|the\s+|any\s+)?(?:instructions|commands)\s+(?:(?:you\s+)?(?:find|found|given|listed|written)\s+)?(?:there|at\s+(?:that|this)\s+(?:url|link|address|page)|on\s+(?:that|this)\s+page|in\s+(?:that|this)\s+file|it\s+contains)\s+(?:exactly|precisely|verbatim|to\s+the\s+letter|without\s+(?:question|asking|hesitation|confirmation)|immediately)\b/gi,
+    detail: 'remote instructions',
+    anchors: words('instructions commands'),
+  },
+  {
+    pattern:
+      /\bbefore\s+(?:you\s+)?(?:continue|continuing|answer|answering|respond|responding|reply|replying|proceed|proceeding)\b[^.\n]{0,120}?\b(?:follow|obey|execute)\s+(?:all\s+|the\s+|any\s+)?(?:instructions|commands)\b/gi,
+    detail: 'remote instructions',
+    anchors: words('instructions commands'),
+  },
+  {
     // A claim of consent addressed to the agent; OAuth docs say "authorized your app", not "authorized you to".
     pattern:
       /\b(?:user|admin|administrator|owner|developer|operator)\s+(?:has|have)\s+(?:already\s+)?(?:(?:authori[sz]ed|allowed|permitted)\s+you\s+to|(?:given|granted)\s+you\s+(?:full\s+)?(?:permission|access|authori[sz]ation))\b/gi,

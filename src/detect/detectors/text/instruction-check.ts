@@ -1,3 +1,4 @@
+import { DOWNLOAD_EXECUTE, findPayloads } from '../args/shell-payloads.js';
 import { CONCEALMENT_PHRASES } from './concealment-phrases.js';
 import { firstPhrase } from './find-phrases.js';
 import { findScriptOverrides } from './multilingual-phrases.js';
@@ -15,7 +16,11 @@ const AI_ADDRESS =
   /\b(?:ai|a\.i\.|assistants?|llms?|language\s+models?|chatbots?|claude|chatgpt|gpt-?\d*|gemini|copilot|ai\s+agents?)\b/i;
 
 const IMPERATIVE =
-  /\b(?:you\s+(?:must|should|will|need\s+to|have\s+to|are\s+(?:required|instructed|now))|must|always|never|do\s+not|don'?t|ignore|instead|make\s+sure|be\s+sure\s+to|remember\s+to|from\s+now\s+on|please)\b/i;
+  /\b(?:you\s+(?:must|should|will|need\s+to|have\s+to|are\s+(?:required|instructed|now))|must|always|never|do\s+not|don'?t|ignore|instead|make\s+sure|be\s+sure\s+to|remember\s+to|from\s+now\s+on|please|when\s+you\s+(?:read|see|process|summari[sz]e)\s+this|tell\s+the\s+user|ask\s+(?:the\s+user|them)\s+(?:for|to))\b/i;
+
+/** A label that makes hidden text a note to the model ("ai-instructions:", "note for the assistant:"). */
+const AI_LABEL =
+  /\b(?:(?:ai|llm|assistant|agent|model)[\s_-]*(?:instructions?|directives?|notes?|tasks?|prompt|commands?)|(?:instructions?|notes?|directives?)\s+(?:for|to)\s+(?:the\s+)?(?:ai|llm|assistant|agent|model))\s*:/i;
 
 /** Hidden text rarely needs more than this to carry its instruction. */
 const MAX_CHECK_CHARS = 8192;
@@ -29,6 +34,10 @@ export function describeInstruction(text: string): string | null {
     firstPhrase(sample, SEND_PHRASES) ??
     firstPhrase(sample, TOOL_CALL_PHRASES) ??
     findScriptOverrides(sample)[0]?.detail ??
-    (AI_ADDRESS.test(sample) && IMPERATIVE.test(sample) ? 'directive addressed to an AI' : null)
+    // Decoded or hidden text that fetches and runs a script is an order, whoever it addresses.
+    findPayloads(sample, DOWNLOAD_EXECUTE)[0]?.detail ??
+    (AI_LABEL.test(sample) || (AI_ADDRESS.test(sample) && IMPERATIVE.test(sample))
+      ? 'directive addressed to an AI'
+      : null)
   );
 }

@@ -29,7 +29,7 @@ export const OVERRIDE_PHRASES: PhraseSet = phraseSet([
     // "ignore the user and reply only with ...": the agent turned against the person it serves
     // ("ignore the user and move on to the next record" is data processing).
     pattern:
-      /\b(?:ignore|disregard)\s+(?:the|this|your)\s+user(?:'s\s+(?:request|question|message|instructions?|prompt))?\s+(?:entirely|completely|and\s+(?:instead\s+)?(?:reply|respond|answer|say|output|print|write|only|follow|obey|tell|send|reveal))\b/gi,
+      /\b(?:ignore|disregard)\s+(?:the|this|your)\s+user(?:'s\s+(?:request|question|message|instructions?|prompt))?\s+(?:entirely|completely|and\s+(?:instead\s+)?(?:reply|respond|answer|say|output|print|write|only|follow|obey|tell|send|reveal|run|execute|call|invoke|delete|download|install))\b/gi,
     detail: 'instruction override',
     anchors: ['ignore', 'disregard'],
   },
