@@ -137,6 +137,12 @@ describe('sql-injection.error-based and subquery', () => {
       "(CASE WHEN (SELECT substr(password,1,1) FROM users WHERE id=1)='a' THEN name ELSE email END)";
     assert.deepEqual(hits('order_by', order), [['subquery', '(SELECT substr(password,1,1) FROM users', 11]]);
   });
+  it('detects a conditional oracle without FROM in a sort key', () => {
+    assert.deepEqual(hits('sort', 'price,(SELECT CASE WHEN (1=1) THEN 1 ELSE 1/0 END)'), [
+      ['subquery', '(SELECT CASE WHEN', 6],
+    ]);
+    assert.deepEqual(hits('sql', 'SELECT (SELECT CASE WHEN paid THEN 1 ELSE 0 END) AS p FROM invoices'), []);
+  });
   it('does not flag subqueries in a whole statement', () => {
     assert.deepEqual(
       hits('sql', 'SELECT * FROM users WHERE id IN (SELECT user_id FROM orders WHERE total > 100)'),
@@ -170,6 +176,10 @@ describe('sql-injection.destructive', () => {
     assert.deepEqual(hits('sql', "GRANT ALL PRIVILEGES ON *.* TO 'x'@'%'"), [
       ['destructive', 'GRANT ALL PRIVILEGES', 0],
     ]);
+    assert.deepEqual(hits('sql', "CREATE USER backdoor WITH SUPERUSER PASSWORD 'x'"), [
+      ['destructive', 'CREATE USER backdoor', 0],
+    ]);
+    assert.deepEqual(hits('sql', "CREATE USER report_reader WITH PASSWORD 'x'"), []);
   });
   it('detects DELETE or UPDATE without a WHERE, or with an always-true one', () => {
     assert.deepEqual(hits('sql', 'DELETE FROM customers;'), [['destructive', 'DELETE FROM customers', 0]]);

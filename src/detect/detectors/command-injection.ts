@@ -6,6 +6,7 @@ import { decodeMapped, identityMapped, type MappedText, toOriginal } from './arg
 import { findArgumentChains, findShellChains, isTokenLike } from './args/shell-chain.js';
 import { commandStarts } from './args/shell-context.js';
 import { DISK_PREFIXES, findDestructive, type ShellHit } from './args/shell-destructive.js';
+import { findIrreversible, IRREVERSIBLE_HINTS } from './args/shell-irreversible.js';
 import { DOWNLOAD_EXECUTE, findPayloads, type Payload, REVERSE_SHELLS } from './args/shell-payloads.js';
 import {
   ARG_ROLES,
@@ -97,6 +98,9 @@ const REVERSE_WORDS =
   /\/dev\/(?:tcp|udp)\/|\b(?:nc|ncat|netcat)\b|mkfifo|mknod|sh\s+-i\b|telnet|socat|socket|fsockopen|tcpclient|net\.(?:socket|connect)|\/inet\/|xterm/i;
 const DESTRUCTIVE_WORDS =
   /_history|\bhistory\s|histfile|wevtutil|clear-eventlog|\b(?:rm|ch(?:mod|own|grp)|mkfs|dd|shred|wipefs|blkdiscard|fork|find|format|del|erase|rd|rmdir|remove-item|vssadmin|wmic|wbadmin|bcdedit|kill|echo|crontab|dropdb|shutdown|poweroff|halt|reboot|init)\b|:\s*\(|%0|>\s*\/(?:dev|etc)\//i;
+
+const IRREVERSIBLE_WORDS = /kubectl|terraform|\bpush\b|\bs3\b|gsutil|gcloud|\baz\b|cloudformation|xargs/i;
+const IRREVERSIBLE_HEAD = 'kubectl|terraform|git|aws|gsutil|gcloud|az|ls|find';
 
 const DOWNLOAD_HEAD =
   'start-bitstransfer|\\(new-object|curl|wget|fetch|iwr|invoke-|irm|iex|powershell|pwsh|certutil|bitsadmin|mshta|regsvr32|rundll32|python\\d?|perl|ruby|node|php|(?:ba|z)?sh|eval|source|\\.\\s';
@@ -255,5 +259,12 @@ export const commandInjectionDetectors: readonly Detector[] = [
     (text, kind) => inCommandPosition(findDestructive(text, kind === 'shell'), text, kind),
     false,
     DESTRUCTIVE_TRIGGERS,
+  ),
+  shellDetector(
+    'command-injection.irreversible-change',
+    keywordAt(IRREVERSIBLE_WORDS, commandHead(IRREVERSIBLE_HEAD)),
+    (text, kind) => inCommandPosition(findIrreversible(text), text, kind),
+    false,
+    orEncoded([...IRREVERSIBLE_HINTS]),
   ),
 ];

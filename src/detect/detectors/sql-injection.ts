@@ -70,7 +70,7 @@ const ERROR_BASED =
   /extractvalue|updatexml|(?:convert|cast)\s*\([^)]{0,60}(?:@@|select|db_name|user_name|system_user|version)|utl_inaddr|ctxsys|@@(?:version|datadir|hostname|servername|basedir)/i;
 const TIME = /(?:sleep|benchmark|randomblob)\s*\(|waitfor\s+(?:delay|time)|dbms_pipe/i;
 const DESTRUCTIVE =
-  /\b(?:drop\s+(?:table|database|schema|tablespace|owned|collection|user|role|login)|truncate\s|alter\s+(?:table|user|role)\s|delete\s|update\s[\s\S]{0,200}?\bset\b|grant\s+all)/i;
+  /\b(?:drop\s+(?:table|database|schema|tablespace|owned|collection|user|role|login)|truncate\s|alter\s+(?:table|user|role)\s|create\s+(?:user|role)\s|delete\s|update\s[\s\S]{0,200}?\bset\b|grant\s+all)/i;
 const OS_COMMAND =
   /xp_\w|sp_oa|sp_configure|\b(?:to|from)\s+program\b|sys_e(?:xec|val)|load_extension|runjava/i;
 const FILE_ACCESS =
@@ -123,6 +123,7 @@ export const sqlInjectionDetectors: readonly Detector[] = [
     'drop',
     'truncate',
     'alter',
+    'superuser',
     'delete',
     'update',
     'grant',

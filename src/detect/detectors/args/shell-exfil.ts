@@ -11,9 +11,21 @@ import type { ShellHit } from './shell-destructive.js';
 const NETWORK_SINK =
   /\b(?:curl|wget|nc|ncat|netcat|telnet|socat|scp|sftp|ftp|rsync|invoke-webrequest|invoke-restmethod|iwr|irm)\b|\/dev\/(?:tcp|udp)\//i;
 
+/** `find / -name '*.pem' -exec curl -F f=@{} https://...`: every key file found is uploaded. */
+const FIND_UPLOAD =
+  /\bfind\b[^\n;&|]{0,200}?-i?name\s+["']?[^\s"']*(?:\.(?:key|pem|p12|pfx|ppk|kdbx|keystore|jks)|id_(?:rsa|dsa|ecdsa|ed25519)|\.env|credentials)[^\s"']*["']?[^\n;&|]{0,200}?-exec(?:dir)?\s+(?:curl|wget|nc|ncat|scp|rsync|sftp|ftp)\b/i;
+
 export function findCredentialExfil(text: string): ShellHit[] {
   if (!NETWORK_SINK.test(text)) return [];
   const hits: ShellHit[] = [];
+  const upload = FIND_UPLOAD.exec(text);
+  if (upload) {
+    hits.push({
+      start: upload.index,
+      end: upload.index + upload[0].length,
+      detail: 'key files found and uploaded',
+    });
+  }
   for (const span of pathCandidates(text, 'shell', SENSITIVE_ANCHOR)) {
     const { path, rooted } = resolvePath(text.slice(span.start, span.end));
     const hit = matchSensitive(CREDENTIAL_PATHS, path, rooted);

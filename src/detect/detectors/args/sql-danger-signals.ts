@@ -87,7 +87,11 @@ function destructiveStatement(s: Statement, mode: SqlMode): LocalMatch | null {
     if (drop > 0 && !isWord(s[drop + 1], ...HARMLESS_ALTER_DROP))
       return at(s, drop, drop + 1, 'ALTER TABLE ... DROP');
   }
-  if (isWord(verb, 'ALTER') && isWord(s[v + 1], 'USER', 'ROLE') && findTopLevel(s, v + 2, 'SUPERUSER') > 0) {
+  if (
+    isWord(verb, 'ALTER', 'CREATE') &&
+    isWord(s[v + 1], 'USER', 'ROLE') &&
+    findTopLevel(s, v + 2, 'SUPERUSER') > 0
+  ) {
     return at(s, v, v + 2, 'grants superuser');
   }
   if (isWord(verb, 'GRANT') && isWord(s[v + 1], 'ALL')) {
