@@ -80,6 +80,9 @@ function walkValue(walk: Walk, value: unknown, place: Place, depth: number, pars
       const item = record[rawKey];
       walkValue(walk, item, childPlace(place, rawKey, item), depth + 1, parseJson);
     }
+  } else if (place.key.startsWith('$') && (value === null || typeof value !== 'object')) {
+    // A query operator's operand (`{"$ne": null}`, `{"$gt": 0}`) is the injection itself.
+    walk.fields.push({ path: place.path, key: place.key, role: place.role, value: String(value) });
   }
 }
 

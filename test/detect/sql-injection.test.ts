@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { FieldRole } from '../../src/detect/detector.js';
 import { sqlInjectionDetectors } from '../../src/detect/detectors/sql-injection.js';
-import { loadBuiltinRules } from '../../src/detect/index.js';
+import { createEngine, loadBuiltinRules } from '../../src/detect/index.js';
 import { detectChecked } from './trigger-check.js';
 
 /** Every SQL match on one field: [detector id without family, matched text, start]. */
@@ -259,5 +259,60 @@ describe('sql-injection rule data', () => {
     ]) {
       assert.equal(rules.find((rule) => rule.detector === id)?.action, 'block', id);
     }
+  });
+});
+
+describe('sql-injection.nosql-operator', () => {
+  const engine = createEngine(loadBuiltinRules());
+  const findings = (args: Record<string, unknown>) =>
+    engine
+      .scan({
+        id: 'evt-1',
+        serverId: 'srv',
+        timestamp: '2026-11-01T10:30:00.000Z',
+        receivedAt: '2026-11-01T10:30:00.000Z',
+        source: 'webhook',
+        externalId: null,
+        sessionId: null,
+        user: null,
+        agent: null,
+        client: null,
+        tool: 'find_user',
+        method: 'tools/call',
+        prompt: null,
+        response: null,
+        arguments: args,
+        metadata: {},
+        toolDescription: null,
+        isError: null,
+        durationMs: null,
+      })
+      .findings.filter((finding) => finding.ruleId === 'MCP-SQL-011')
+      .map((finding) => [finding.field, finding.detail]);
+
+  it('detects operators standing in for a login value, null operands included', () => {
+    assert.deepEqual(findings({ username: { $ne: null }, password: { $ne: null } }), [
+      ['arguments.username.$ne', '$ne operator in the username field'],
+      ['arguments.password.$ne', '$ne operator in the password field'],
+    ]);
+    assert.deepEqual(findings({ user: 'admin', password: { $regex: '.*' } }), [
+      ['arguments.password.$regex', '$regex operator in the password field'],
+    ]);
+    assert.deepEqual(findings({ body: 'user=admin&password[$ne]=x' }), [
+      ['arguments.body', 'password[$ne] operator in a form field'],
+    ]);
+  });
+  it('detects JavaScript probes in a $where clause, also inside a JSON string', () => {
+    assert.deepEqual(findings({ filter: '{"$where": "sleep(5000) || true"}' }), [
+      ['arguments.filter.$where', 'JavaScript in a $where clause'],
+    ]);
+  });
+  it('does not flag filters that tools take as such', () => {
+    assert.deepEqual(
+      findings({ filter: { created_at: { $gt: '2026-01-01' }, status: { $in: ['open'] } } }),
+      [],
+    );
+    assert.deepEqual(findings({ filter: '{"$where": "this.total > 100"}' }), []);
+    assert.deepEqual(findings({ query: 'price[$gt]=10&sort=price' }), []);
   });
 });

@@ -1,4 +1,5 @@
 import type { Detector, DetectorMatch, ScanField } from '../detector.js';
+import { findNoSqlOperators } from './args/nosql-operators.js';
 import { findCommentTricks } from './args/sql-comment-tricks.js';
 import { findDestructive, findFileAccess, findOsCommands } from './args/sql-danger-signals.js';
 import {
@@ -87,7 +88,16 @@ const TAUTOLOGY_WORDS = [
   ...[...REGEX_SPACES].map((space) => `${space}is`),
 ];
 
+/** NoSQL operators are judged on the parsed field (its key is the operator), not as SQL text. */
+const noSqlDetector: Detector = {
+  id: 'sql-injection.nosql-operator',
+  roles: ARG_ROLES,
+  triggers: { literals: ['$'], orKey: true },
+  detect: findNoSqlOperators,
+};
+
 export const sqlInjectionDetectors: readonly Detector[] = [
+  noSqlDetector,
   sqlDetector('sql-injection.tautology', TAUTOLOGY, findTautologies, TAUTOLOGY_WORDS),
   sqlDetector('sql-injection.union-select', UNION, findUnions, ['union']),
   sqlDetector(
