@@ -1,4 +1,5 @@
 import type { Detector, DetectorMatch, FieldRole } from '../detector.js';
+import { findCipherInstructions } from './text/cipher-text.js';
 import { CONCEALMENT_PHRASES } from './text/concealment-phrases.js';
 import { findEncodedInstructions } from './text/encoded-payload.js';
 import { dropOverlaps, findPhrases, MAX_MATCHES, scanWindow } from './text/find-phrases.js';
@@ -65,6 +66,16 @@ const DISGUISED_SETS = [
   SHADOWING_PHRASES,
 ];
 
+/** What decoded text in a description may also do: ask for a sensitive file or smuggle data out. */
+function describeDescriptionDirective(decoded: string): string | null {
+  return (
+    describeInstruction(decoded) ??
+    (findFileRequests(decoded).length > 0 ? 'asks for a sensitive file' : null) ??
+    findPhrases(decoded, SMUGGLING_PHRASES)[0]?.detail ??
+    null
+  );
+}
+
 function findHiddenDirectives(text: string): DetectorMatch[] {
   const found = findPhrases(text, OVERRIDE_PHRASES).concat(
     findPhrases(text, CONCEALMENT_PHRASES),
@@ -74,7 +85,8 @@ function findHiddenDirectives(text: string): DetectorMatch[] {
     findPhrases(text, SEND_PHRASES),
     findHiddenInstructions(text),
     findInvisibleUnicode(text, { strict: true }),
-    findEncodedInstructions(text, describeInstruction),
+    findEncodedInstructions(text, describeDescriptionDirective),
+    findCipherInstructions(text, describeDescriptionDirective),
     findDisguisedPhrases(text, DISGUISED_SETS),
   );
   // Most descriptions are clean: nothing to sort.

@@ -9,7 +9,7 @@ import { clip, MAX_MATCHES, words } from './find-phrases.js';
  */
 
 const DECODE_AND_OBEY =
-  /\b(?:apply|use|decode|decrypt|translate|convert|reverse|unscramble)\b(?:[^.\n]|\.(?=\S)){0,60}?\b(?:rot-?13|base-?64|hex|caesar|cipher|reversed?|backwards)\b(?:[^.\n]|\.(?=\S)){0,60}?\b(?:and|then)\s+(?:do|follow|execute|obey|run|perform|carry\s+out|act\s+on|comply\s+with)\b/i;
+  /\b(?:apply|use|decode|decrypt|translate|convert|reverse|unscramble|read|flip)\b(?:[^.\n]|\.(?=\S)){0,60}?\b(?:rot-?13|base-?64|hex|caesar|cipher|reversed?|backwards)\b(?:[^.\n]|\.(?=\S)){0,60}?\b(?:and|then)\s+(?:do|follow|execute|obey|run|perform|carry\s+out|act\s+on|comply\s+with)\b/i;
 const ROT13_MENTION = wordSet(words('rot13 rot-13'));
 /** Cipher names: the decode-and-obey order is only looked for around one of them. */
 const CIPHER_WORDS = wordSet(

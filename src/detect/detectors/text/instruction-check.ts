@@ -20,7 +20,7 @@ const IMPERATIVE =
 
 /** A label that makes hidden text a note to the model ("ai-instructions:", "note for the assistant:"). */
 const AI_LABEL =
-  /\b(?:(?:ai|llm|assistant|agent|model)[\s_-]*(?:instructions?|directives?|notes?|tasks?|prompt|commands?)|(?:instructions?|notes?|directives?)\s+(?:for|to)\s+(?:the\s+)?(?:ai|llm|assistant|agent|model))\s*:/i;
+  /\b(?:(?:ai|llm|assistant|agent|model)[\s_-]*(?:instructions?|directives?|notes?|tasks?|prompt|commands?)|(?:instructions?|notes?|directives?)\s+(?:for|to)\s+(?:the\s+)?(?:ai|llm|assistant|agent|model))\s*:|\b(?:ai|llm|assistant|ai\s+agent|claude|chatgpt|copilot)\s*:\s*[a-z]+/i;
 
 /** Hidden text rarely needs more than this to carry its instruction. */
 const MAX_CHECK_CHARS = 8192;

@@ -15,7 +15,7 @@ const AI_NAMES =
 export const PERSONA_PHRASES: readonly Phrase[] = [
   {
     pattern:
-      /\byou\s+are\s+(?:now|no\s+longer)\s+(?:(?:an?|the|in|my|acting\s+as|operating\s+as|playing)\s+)?(?<gap>(?:[a-z-]+\s+){0,2}?)(?:assistant|ai|chatbot|llm|language\s+model|chatgpt|claude|gemini|bard|copilot|llama|persona|character|dan|jailbroken|unrestricted|unfiltered|uncensored|(?:developer|dev|god|dan|jailbreak|unrestricted|unfiltered|evil|sudo)\s+mode|bound\s+by|restricted\s+by|limited\s+by)\b/gi,
+      /\byou\s+are\s+(?:now|no\s+longer)\s+(?:(?:an?|the|in|my|acting\s+as|operating\s+as|playing)\s+)?(?<gap>(?:[a-z-]+\s+){0,2}?)(?:assistant|ai|chatbot|llm|language\s+model|chatgpt|claude|gemini|bard|copilot|llama|persona|character|dan|jailbroken|unrestricted|unfiltered|uncensored|(?:developer|dev|god|dan|jailbreak|unrestricted|unfiltered|evil|sudo|maintenance|debug|admin|root|diagnostic|override)\s+mode|bound\s+by|restricted\s+by|limited\s+by)\b/gi,
     detail: 'persona replacement',
     anchors: words('now longer'),
     accept: (m) => !PERSONA_GAP_STOP.test(m.groups?.['gap'] ?? ''),
@@ -88,7 +88,7 @@ export const PERSONA_PHRASES: readonly Phrase[] = [
   },
   {
     pattern:
-      /\b(?:note|message|attention|instructions?|important)\s+(?:to|for)\s+(?:the\s+|any\s+|all\s+)?(?:ai|llms?|assistants?|ai\s+(?:assistant|agent|model)s?|language\s+models?|chatbots?|claude|chatgpt|gpt|gemini|copilot)\b/gi,
+      /\b(?:note|message|attention|instructions?|important|next\s+steps?|tasks?|reminder|action\s+required)\s+(?:to|for)\s+(?:the\s+|any\s+|all\s+)?(?:ai|llms?|assistants?|ai\s+(?:assistant|agent|model)s?|language\s+models?|chatbots?|claude|chatgpt|gpt|gemini|copilot)\b/gi,
     detail: 'text addressed to an AI',
     anchors: words(
       'ai llm llms assistant assistants language chatbot chatbots claude chatgpt gpt gemini copilot',
@@ -107,6 +107,13 @@ export const PERSONA_PHRASES: readonly Phrase[] = [
       /\b(?:ai|llm|ai\s+(?:assistant|agent|model)|chatbot)\s*:\s*(?:please\s+|now\s+|immediately\s+|first\s+)?(?:execute|run|call|invoke|delete|remove|erase|wipe|send|forward|email|upload|post|transfer|share|reveal|print|output|ignore|disregard|forget|download|install|visit|fetch|open)\b/gi,
     detail: 'order addressed to an AI',
     anchors: words('ai llm chatbot'),
+  },
+  {
+    // "To continue, the assistant must ask the user for their password": phishing through the agent.
+    pattern:
+      /\b(?:the\s+)?(?:ai\s+)?(?:assistant|agent|model|llm|ai)\s+(?:must|should|needs?\s+to|has\s+to|will\s+need\s+to)\s+(?:now\s+|first\s+)?(?:ask|prompt|request)\s+(?:the\s+user\s+)?(?:for\s+)?(?:their|the\s+user'?s|his|her)\s+(?:\w+\s+)?(?:password|passcode|passphrase|credentials|2fa\s+code|otp|one-time\s+code|pin|card\s+number|security\s+code|ssn|social\s+security\s+number|seed\s+phrase|recovery\s+phrase)\b/gi,
+    detail: 'credential phishing through the agent',
+    anchors: words('assistant agent model llm ai'),
   },
   {
     pattern:
