@@ -151,6 +151,59 @@ describe('path-traversal.credential-file', () => {
   });
 });
 
+describe('path-traversal.credential-file: container configs and Terraform state', () => {
+  it('detects Docker container configs, which hold the container environment, and their directory', () => {
+    const paths = [
+      '/var/lib/docker/containers/3f2a/config.v2.json',
+      '/var/lib/docker/containers/3f2a/hostconfig.json',
+      '/var/lib/docker/containers',
+      '~/.local/share/docker/containers/3f2a/config.v2.json',
+      'C:\\ProgramData\\docker\\containers\\3f2a\\config.v2.json',
+      '/srv/app/../../var/lib/docker/containers/3f2a/config.v2.json',
+    ];
+    for (const path of paths) {
+      assert.deepEqual(
+        hits('path', path).filter(([id]) => id === 'credential-file'),
+        [['credential-file', path, 0]],
+        path,
+      );
+    }
+  });
+  it('detects Terraform state files and their backups', () => {
+    for (const path of [
+      'infra/terraform.tfstate',
+      'terraform.tfstate.backup',
+      '/srv/infra/.terraform/terraform.tfstate',
+      'envs/prod.tfstate',
+      'terraform.tfstate.1553010386.backup',
+    ]) {
+      assert.deepEqual(hits('path', path), [['credential-file', path, 0]], path);
+    }
+  });
+  it('detects a shell command reading Terraform state', () => {
+    assert.deepEqual(hits('command', 'cat infra/terraform.tfstate'), [
+      ['credential-file', 'infra/terraform.tfstate', 4],
+    ]);
+  });
+  it('does not flag Terraform sources, docs about state, the rest of /var/lib/docker, or Terraform reading its own state', () => {
+    for (const path of [
+      'infra/main.tf',
+      'variables.tf',
+      'docs/terraform.md',
+      'docs/tfstate-explained.md',
+      'src/state.ts',
+      '/var/lib/docker',
+      '/var/lib/docker/volumes/pgdata/_data',
+      '/var/lib/docker/image/overlay2/repositories.json',
+      'fixtures/var/lib/docker/containers/3f2a/config.v2.json',
+    ]) {
+      assert.deepEqual(hits('path', path), [], path);
+    }
+    assert.deepEqual(hits('command', 'terraform plan -state=terraform.tfstate -out=plan.bin'), []);
+    assert.deepEqual(hits('command', 'terraform show terraform.tfstate'), []);
+  });
+});
+
 describe('path-traversal.system-file', () => {
   it('detects /etc/passwd named directly, in metadata.file_path', () => {
     assert.deepEqual(hits('file_path', '/etc/passwd', 'metadata'), [['system-file', '/etc/passwd', 0]]);

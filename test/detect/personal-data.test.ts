@@ -5,7 +5,12 @@ import type { DetectorMatch, FieldRole } from '../../src/detect/detector.js';
 import { personalDataDetectors } from '../../src/detect/detectors/personal-data.js';
 import { ibanValid } from '../../src/detect/detectors/text/iban.js';
 import { ssnValid } from '../../src/detect/detectors/text/national-id.js';
-import { dniValid, verhoeffValid } from '../../src/detect/detectors/text/other-national-ids.js';
+import {
+  cpfValid,
+  dniValid,
+  nirValid,
+  verhoeffValid,
+} from '../../src/detect/detectors/text/other-national-ids.js';
 import { cardBrand, luhnValid } from '../../src/detect/detectors/text/payment-card.js';
 import { detectChecked } from './trigger-check.js';
 
@@ -222,6 +227,91 @@ describe('personal-data.national-id', () => {
     assert.deepEqual(found(ID, 'Aadhaar: 2345 6789 0123'), []);
     assert.deepEqual(found(ID, 'Invoice 12345678Z, DNI 12345678A'), []);
     assert.deepEqual(found(ID, 'SIN 130 692 545'), []);
+  });
+});
+
+describe('personal-data.national-id: Brazilian CPF', () => {
+  const ID = 'personal-data.national-id';
+  it('finds a CPF with valid check digits after its label, formatted or not', () => {
+    assert.deepEqual(found(ID, 'nome: João Silva, CPF: 529.982.247-25'), ['529.982.247-25']);
+    assert.deepEqual(found(ID, 'cliente CPF 52998224725 ativo'), ['52998224725']);
+    assert.equal(cpfValid('52998224725'), true);
+    assert.equal(cpfValid('11111111111'), false);
+  });
+  it('does not match a wrong check digit, or eleven digits without the label', () => {
+    assert.deepEqual(found(ID, 'nome: João Silva, CPF: 529.982.247-26'), []);
+    assert.deepEqual(found(ID, 'CPF: 529.982.247-35'), []);
+    assert.deepEqual(found(ID, 'pedido 52998224725, telefone 529.982.247-25'), []);
+    assert.deepEqual(found(ID, 'CPF: 111.111.111-11 (exemplo)'), []);
+  });
+  it('reads a bare CPF in a field named cpf', () => {
+    const detector = personalDataDetectors.find((d) => d.id === ID)!;
+    const field = { path: 'arguments.cpf', key: 'cpf', role: 'argument' as const, value: '52998224725' };
+    assert.equal(detectChecked(detector, field, { tool: null, method: null }).length, 1);
+    const other = { ...field, path: 'arguments.order', key: 'order' };
+    assert.equal(detectChecked(detector, other, { tool: null, method: null }).length, 0);
+  });
+});
+
+describe('personal-data.national-id: French social security number (NIR)', () => {
+  const ID = 'personal-data.national-id';
+  // 97 - (2840575112034 mod 97) = 48; for Corsica 2B counts as 18: 97 - (1840518123456 mod 97) = 12.
+  it('finds a NIR with a valid key after its label, grouped or compact, Corsica included', () => {
+    assert.deepEqual(found(ID, 'Assuré : Claire Dubois, numéro de sécurité sociale 2 84 05 75 112 034 48'), [
+      '2 84 05 75 112 034 48',
+    ]);
+    assert.deepEqual(found(ID, 'NIR: 284057511203448'), ['284057511203448']);
+    assert.deepEqual(found(ID, 'N° INSEE : 1 84 05 2B 123 456 12'), ['1 84 05 2B 123 456 12']);
+    assert.equal(nirValid('284057511203448'), true);
+    assert.equal(nirValid('184052B12345612'), true);
+  });
+  it('does not match a wrong key, an impossible month, or the number without its label', () => {
+    assert.deepEqual(found(ID, 'numéro de sécurité sociale 2 84 05 75 112 034 47'), []);
+    assert.deepEqual(found(ID, 'NIR 1 84 05 2A 123 456 12'), []);
+    assert.deepEqual(found(ID, 'commande 2 84 05 75 112 034 48, suivi 284057511203448'), []);
+    assert.equal(nirValid('284157511203448'), false);
+  });
+});
+
+describe('personal-data.national-id: passport numbers', () => {
+  const ID = 'personal-data.national-id';
+  it('finds a passport number right after a passport label', () => {
+    const kyc = '{"full_name": "Priya Raman", "passport_number": "K8734521", "date_of_birth": "1990-07-21"}';
+    assert.deepEqual(found(ID, kyc), ['K8734521']);
+    assert.deepEqual(found(ID, 'Passport No: 533401372'), ['533401372']);
+    assert.deepEqual(found(ID, 'passport: X12345678'), ['X12345678']);
+    assert.deepEqual(found(ID, 'Número de pasaporte: PAB123456'), ['PAB123456']);
+    assert.deepEqual(found(ID, 'pasaporte PAB123456, Reisepassnummer C01X00T47'), ['PAB123456', 'C01X00T47']);
+  });
+  it('does not match a label followed by words, a year or a lowercase id', () => {
+    for (const benign of [
+      'passport photo requirements',
+      'Passport number format is 9 digits',
+      'passport: valid until 2030',
+      'passport expiry 2030-05-01',
+      'passport_country: "DE", passport_issued: 2019',
+      'session passport id a8f3b2c91',
+      'Order K8734521 shipped',
+    ]) {
+      assert.deepEqual(found(ID, benign), [], benign);
+    }
+  });
+  it('reads a bare passport number in a field named for one, as the engine walks parsed JSON', () => {
+    const detector = personalDataDetectors.find((d) => d.id === ID)!;
+    const field = {
+      path: 'response.passport_number',
+      key: 'passport_number',
+      role: 'response' as const,
+      value: 'K8734521',
+    };
+    assert.equal(detectChecked(detector, field, { tool: null, method: null }).length, 1);
+    for (const quiet of [
+      { ...field, value: 'pending' },
+      { ...field, value: 'K87 345 21 (renewal)' },
+      { ...field, path: 'response.reference', key: 'reference' },
+    ]) {
+      assert.deepEqual(detectChecked(detector, quiet, { tool: null, method: null }), [], quiet.value);
+    }
   });
 });
 

@@ -230,3 +230,153 @@ describe('secrets: keys, tokens and passwords in text', () => {
     }
   });
 });
+
+describe('secrets: Square, Telegram and age tokens', () => {
+  const SAAS = 'secrets.saas-api-token';
+
+  it('Square access tokens, EAAA and sq0atp-/sq0csp-', () => {
+    const eaaa = j('EAAA', 'EOuLQObrVwJvCvoio3L7tHXuOhBVn9fp3eB8vbGgpa8rLkJQTaF5n6Y5tLqE1aZ7mN');
+    assert.deepEqual(found(SAAS, `const square = '${eaaa}';`), [eaaa]);
+    const eaaa60 = j('EAAA', 'oPP515MpjvbrEHufHNlDxiuvXZEokhyHsOxf-M2YE1PJS89AhU-3TLDwFCdn');
+    assert.deepEqual(found(SAAS, `SQUARE_ACCESS_TOKEN=${eaaa60}`), [eaaa60]);
+    const atp = j('sq0atp-', 'WAvVsqSRlv3GZdJF4BHiNM');
+    assert.deepEqual(found(SAAS, `token: ${atp}`), [atp]);
+  });
+
+  it('not Facebook-like EAA tokens, words or short EAAA runs', () => {
+    const random = 'oPP515MpjvbrEHufHNlDxiuvXZEokhyHsOxf-M2YE1PJS89AhU-3TLDwFCdn';
+    for (const benign of [
+      // Facebook user and page tokens: EAA and a letter, 100-250 characters.
+      j('EAACEdEose0cBA', random, random, random),
+      j('EAAA', random, random, random),
+      j('EAAG', random),
+      j('EAAA', 'thisisnotatokenjustaverylongidentifiernamethatgoesonforawhile'),
+      j('EAAA', 'EOuLQObrVwJvCvoio3L7tHXuO'),
+      'EAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+    ]) {
+      assert.deepEqual(found(SAAS, `value ${benign} end`), [], benign);
+    }
+  });
+
+  it('Telegram bot tokens, whatever digits the bot id holds', () => {
+    const token = j('7012345678', ':AA', 'Hf3kX9vQ2mT8nP4sW1yZ6rB0cD5eF7gH9');
+    assert.deepEqual(found(SAAS, `TELEGRAM_BOT_TOKEN=${token}`), [token]);
+    const other = j('493817265', ':AA', 'WAvVsqSRlv3GZdJF4BHiNMcd4mDSNqzeg');
+    assert.deepEqual(found(SAAS, `bot = "${other}"`), [other]);
+  });
+
+  it('not times, ratios, host:port strings or placeholder Telegram tokens', () => {
+    for (const benign of [
+      'started 12:30:45, finished 13:02:11, aspect ratio 16:9 and 1920:1080',
+      'connect to db.internal:5432 or 10.0.0.12:8080/AAHealth',
+      'build 20240115:AAfinal-release-candidate-2',
+      j('7012345678', ':AA', 'Hf3kX9vQ2mT8nP4sW1yZ6rB0cD5eF7'),
+      j('123456789', ':AA', 'x'.repeat(33)),
+      j('123456789', ':AA', '<your-telegram-bot-token-here-ok>'),
+    ]) {
+      assert.deepEqual(found(SAAS, benign), [], benign);
+    }
+  });
+
+  it('age secret keys, not placeholders or short ones', () => {
+    const age = j('AGE-SECRET-KEY-1', 'S4LPAAA42JLMACT70E0ATK99VVQ02MNDR6EGDZGY7EAE4YA9M02A3ZHRUW');
+    assert.deepEqual(found(SAAS, `# created: 2026-01-02\n${age}\n`), [age]);
+    assert.deepEqual(found(SAAS, `{"sops_age_key": "${age}"}`), [age]);
+    for (const benign of [
+      j('AGE-SECRET-KEY-1', 'X'.repeat(58)),
+      j('AGE-SECRET-KEY-1', 'S4LPAAA42JLMACT70E0ATK99VVQ02MNDR6EGDZGY7EAE'),
+      'the file starts with AGE-SECRET-KEY-1 followed by the key in bech32',
+    ]) {
+      assert.deepEqual(found(SAAS, benign), [], benign);
+    }
+  });
+});
+
+describe('secrets: passwords on database and sshpass command lines', () => {
+  const CLI = 'secrets.basic-auth';
+
+  it('mysql -p<password>, --password=, sshpass -p and PGPASSWORD', () => {
+    assert.deepEqual(found(CLI, "mysql -h db.internal -u root -p'S3cr3t!Passw0rd' orders"), [
+      'S3cr3t!Passw0rd',
+    ]);
+    assert.deepEqual(found(CLI, 'mysqldump -uroot -pHunter2xyz9 shop > shop.sql'), ['Hunter2xyz9']);
+    assert.deepEqual(found(CLI, 'mysql --password=Sup3rS3cret db'), ['Sup3rS3cret']);
+    assert.deepEqual(found(CLI, "sshpass -p 'n0tMyRealPass' ssh deploy@host"), ['n0tMyRealPass']);
+    assert.deepEqual(found(CLI, 'PGPASSWORD=Xk29pqLm psql -h db -U app'), ['Xk29pqLm']);
+    assert.deepEqual(found(CLI, 'docker exec db mariadb -u app -p"Zq8rT2vLm" -e "select 1"'), ['Zq8rT2vLm']);
+    assert.deepEqual(found(CLI, 'export MYSQL_PWD=Rk9mQ2vL7n; mysql -u app'), ['Rk9mQ2vL7n']);
+  });
+
+  it('not a bare -p that prompts, -P ports or -p of other programs', () => {
+    for (const benign of [
+      'mysql -u root -p',
+      'mysql -u root -p orders',
+      'mysql -p',
+      'mysql -P 3306 -h db',
+      'mysql --port=3306 --protocol=tcp -h db -u app -p shop',
+      'mkdir -p build && cp -p a b',
+      'ssh -p 2222 host',
+      'docker run -p 8080:80 img',
+      'mysql -h db -u app -p < dump.sql && mkdir -p backups/2026',
+      'mysqldump -u app -p shop | ssh -p 2222 backup@host "cat > shop.sql"',
+      'mysql -u root -p$MYSQL_ROOT_PASSWORD',
+      "mysql -u root -p'<password>'",
+      'sshpass -f ~/.ssh/pass ssh -p 2222 deploy@host',
+      'sshpass -p "$SSHPASS" ssh deploy@host',
+      `PGPASSWORD=${ref('DB_PASSWORD')} psql -h db`,
+      'PGPASSWORD=$(cat /run/secrets/pg) psql -h db',
+    ]) {
+      assert.deepEqual(found(CLI, benign), [], benign);
+    }
+  });
+});
+
+describe('secrets: found where they used to be missed', () => {
+  it('a private key in a JSON string inside a JSON string (line breaks escaped twice)', () => {
+    const body = [
+      'MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj',
+      'MzEfYyjiWA4R4/M2bS1GB4t7NXp98C3SC6dVMvDuictGeurT8jNbvJZHtCSuYEvu',
+    ];
+    const nl = '\\\\n';
+    const key = j('-----BEGIN PRIVATE KEY-----', nl, body.join(nl), nl, '-----END PRIVATE KEY-----');
+    const text = `{"config": "{\\"private_key\\": \\"${key}${nl}\\"}"}`;
+    assert.deepEqual(found('secrets.private-key', text), [key]);
+    const placeholder = j('-----BEGIN PRIVATE KEY-----', nl, '...', nl, '-----END PRIVATE KEY-----');
+    assert.deepEqual(
+      found('secrets.private-key', `{"config": "{\\"private_key\\": \\"${placeholder}\\"}"}`),
+      [],
+    );
+  });
+
+  it('an Azure storage connection string with a random 88-character AccountKey', () => {
+    const accountKey = j(
+      'DziKdHztmW8TKUYGyylZNAJSA5fyrJel55Jr9d6w+OlDYdkQ',
+      'cdkShjDgBYRZaXubK+Hm4or4gf3z/MCnE1u36g==',
+    );
+    assert.equal(accountKey.length, 88);
+    const conn = `DefaultEndpointsProtocol=https;AccountName=acmeprod;AccountKey=${accountKey};EndpointSuffix=core.windows.net`;
+    assert.deepEqual(found('secrets.azure-storage-key', conn), [accountKey]);
+    const repeated = conn.replace(accountKey, `${'A'.repeat(86)}==`);
+    assert.deepEqual(found('secrets.azure-storage-key', repeated), []);
+  });
+});
+
+describe('secrets: AWS secret keys next to "aws" that are documentation paths', () => {
+  const AWS = 'secrets.aws-secret-access-key';
+  const keyWithSlashes = j('vsmmyiSl/s7Nid/hBrck', 'A3LFCEDvk+otb2kWI30i');
+
+  it('does not read a URL or a path of words as a key', () => {
+    const url = 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instancedata-data-retrieval.html';
+    assert.deepEqual(found(AWS, url, 'url', 'argument'), []);
+    assert.deepEqual(found(AWS, `See the AWS docs: ${url}`), []);
+    assert.deepEqual(found(AWS, 'aws docs: docs.aws.amazon.com/AWSEC2/latest/UserGuide/instancedata.'), []);
+    assert.deepEqual(found(AWS, `aws: https://bucket.s3.amazonaws.com/${keyWithSlashes}`), []);
+  });
+
+  it('still finds random keys with / and + after "aws", "secret", a key id, or as a URL password', () => {
+    assert.deepEqual(found(AWS, `my AWS secret is ${keyWithSlashes}`), [keyWithSlashes]);
+    assert.deepEqual(found(AWS, `secret: ${keyWithSlashes}`), [keyWithSlashes]);
+    assert.deepEqual(found(AWS, `${AWS_ID}:${keyWithSlashes}`), [keyWithSlashes]);
+    assert.deepEqual(found(AWS, `aws s3 sync . s3://backup:${keyWithSlashes}@bucket`), [keyWithSlashes]);
+  });
+});

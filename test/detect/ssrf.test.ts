@@ -170,6 +170,47 @@ describe('ssrf.dangerous-scheme and unusual-scheme', () => {
   });
 });
 
+describe('jar: URLs, judged by the URL they wrap', () => {
+  it('detects loopback and metadata as the archive of a jar: URL', () => {
+    assert.deepEqual(hits('url', 'jar:http://127.0.0.1!/'), [['internal-address', '127.0.0.1', 11]]);
+    assert.deepEqual(hits('url', 'jar:http://169.254.169.254/latest/meta-data!/x.class'), [
+      ['cloud-metadata', '169.254.169.254', 11],
+    ]);
+  });
+  it('detects the inner URL in any case, nested, as a whole args entry, and written to dodge a filter', () => {
+    assert.deepEqual(hits('url', 'JAR:http://10.0.0.5/lib.jar!/a.class'), [
+      ['internal-address', '10.0.0.5', 11],
+    ]);
+    assert.deepEqual(hits('url', 'jar:jar:http://10.0.0.5/a.jar!/b.jar!/c'), [
+      ['internal-address', '10.0.0.5', 15],
+    ]);
+    assert.deepEqual(hits('args', 'jar:http://127.0.0.1!/'), [['internal-address', '127.0.0.1', 11]]);
+    assert.deepEqual(hits('url', 'jar:http://2852039166!/'), [
+      ['cloud-metadata', '2852039166', 11],
+      ['obfuscated-host', '2852039166', 11],
+    ]);
+  });
+  it('does not take a jar: on loopback for a developer opening their own web server', () => {
+    assert.deepEqual(hits('url', 'jar:http://127.0.0.1:8000/lib.jar!/'), [
+      ['internal-address', '127.0.0.1', 11],
+    ]);
+    assert.deepEqual(hits('url', 'http://127.0.0.1:8000/lib.jar'), []);
+  });
+  it('flags a dangerous inner scheme as that scheme, spanning the inner URL up to the entry', () => {
+    assert.deepEqual(hits('url', 'jar:file:///opt/app/app.jar!/application.properties'), [
+      ['dangerous-scheme', 'file:///opt/app/app.jar', 4],
+    ]);
+  });
+  it('does not flag a jar: URL of a public artifact (jar: alone is not suspicious)', () => {
+    for (const url of [
+      'jar:https://repo.maven.apache.org/maven2/x.jar!/META-INF/MANIFEST.MF',
+      'jar:https://repo1.maven.org/maven2/org/slf4j/slf4j-api/2.0.9/slf4j-api-2.0.9.jar!/',
+    ]) {
+      assert.deepEqual(hits('url', url), [], url);
+    }
+  });
+});
+
 describe('ordinary URLs', () => {
   it('does not flag public URLs, basic auth or public IPs', () => {
     const urls = [

@@ -1,7 +1,9 @@
-import type { Detector, DetectorMatch, DetectorTriggers, FieldRole } from '../detector.js';
+import type { Detector, DetectorMatch, DetectorTriggers, FieldRole, ScanField } from '../detector.js';
 import { findCommandExfiltration } from './text/command-exfil.js';
 import { dropOverlaps, findPhrases, MAX_MATCHES, scanWindow } from './text/find-phrases.js';
+import { credentialInUrl } from './text/link-credentials.js';
 import { findOutboundLeak } from './text/outbound-message.js';
+import { findScriptHandlers, HANDLER_LITERALS } from './text/script-handlers.js';
 import { findScriptLinks } from './text/script-links.js';
 import { SEND_PHRASES } from './text/send-phrases.js';
 import { findImageSites, findLinkSites, type UrlSite } from './text/url-extract.js';
@@ -33,6 +35,50 @@ function scoreSites(sites: readonly UrlSite[], place: UrlPlace, what: string): D
   return matches;
 }
 
+/**
+ * Images and Markdown links whose URL carries a credential (link-credentials.ts): the reader sees
+ * an image or the link's text, not where the value goes.
+ */
+function credentialSites(sites: readonly UrlSite[], what: string): DetectorMatch[] {
+  const matches: DetectorMatch[] = [];
+  for (const site of sites) {
+    const credential = site.hidden ? credentialInUrl(site.url, what === 'image') : null;
+    if (!credential) continue;
+    matches.push({
+      start: site.start,
+      end: site.end,
+      detail: `${what} carrying a credential: ${credential}`,
+    });
+    if (matches.length >= MAX_MATCHES) break;
+  }
+  return matches;
+}
+
+/** A site both scored and carrying a credential is one finding: the score's, which sorts first. */
+function withMore(scored: DetectorMatch[], more: DetectorMatch[]): DetectorMatch[] {
+  return more.length === 0 ? scored : dropOverlaps(scored.concat(more));
+}
+
+/** Images carrying data or a credential. */
+function detectImages(field: ScanField): DetectorMatch[] {
+  const sites = findImageSites(scanWindow(field.value));
+  return withMore(
+    scoreSites(sites, { image: true, outbound: false }, 'image URL'),
+    credentialSites(sites, 'image'),
+  );
+}
+
+/** URLs carrying data, Markdown links carrying a credential, script links and event handlers. */
+function detectLinks(field: ScanField): DetectorMatch[] {
+  const text = scanWindow(field.value);
+  const sites = findLinkSites(text);
+  const scored = scoreSites(sites, { image: false, outbound: ACTION_ROLES.includes(field.role) }, 'URL');
+  return withMore(
+    scored,
+    credentialSites(sites, 'link').concat(findScriptLinks(text), findScriptHandlers(text)),
+  );
+}
+
 /*
  * Prefilter triggers (Detector.triggers). Each detector reads a window of the raw value
  * (scanWindow), never a decoded form, so a literal its own code requires of the window must be
@@ -42,8 +88,14 @@ function scoreSites(sites: readonly UrlSite[], place: UrlPlace, what: string): D
 /** findImageSites looks only when the text holds `![` (Markdown) or `<img` (HTML, any case). */
 const IMAGE_TRIGGERS: DetectorTriggers = { literals: ['!['], caseless: ['<img'] };
 
-/** findLinkSites returns nothing unless /https?:\/\//i matches, findScriptLinks unless `javascript:` does. */
-const LINK_TRIGGERS: DetectorTriggers = { caseless: ['http://', 'https://', 'javascript:'] };
+/**
+ * findLinkSites returns nothing unless /https?:\/\//i matches, findScriptLinks unless `javascript:`
+ * does, findScriptHandlers unless one of its literals (case-sensitive) is there.
+ */
+const LINK_TRIGGERS: DetectorTriggers = {
+  literals: HANDLER_LITERALS,
+  caseless: ['http://', 'https://', 'javascript:'],
+};
 
 /**
  * findCommandExfiltration returns nothing unless SENDER (case-insensitive: a network client, or
@@ -144,23 +196,13 @@ export const exfiltrationDetectors: readonly Detector[] = [
     id: 'exfiltration.image-url',
     roles: URL_ROLES,
     triggers: IMAGE_TRIGGERS,
-    detect: (field) =>
-      scoreSites(findImageSites(scanWindow(field.value)), { image: true, outbound: false }, 'image URL'),
+    detect: detectImages,
   },
   {
     id: 'exfiltration.link-url',
     roles: URL_ROLES,
     triggers: LINK_TRIGGERS,
-    detect: (field) => {
-      const text = scanWindow(field.value);
-      const sites = scoreSites(
-        findLinkSites(text),
-        { image: false, outbound: ACTION_ROLES.includes(field.role) },
-        'URL',
-      );
-      const scripts = findScriptLinks(text);
-      return scripts.length === 0 ? sites : dropOverlaps(sites.concat(scripts));
-    },
+    detect: detectLinks,
   },
   {
     id: 'exfiltration.send-instruction',

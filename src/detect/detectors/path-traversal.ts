@@ -200,9 +200,28 @@ function systemFileOf(accessed: AccessedPath): string | null {
     : null;
 }
 
+const COMMAND_SEPARATOR = /[;&|\n(`]|\$\(/g;
+
+/** The command word of the simple command holding `start` (after `sudo` and `NAME=value` settings). */
+function commandWordBefore(command: string, start: number): string {
+  const before = command.slice(Math.max(0, start - 300), start);
+  let segmentStart = 0;
+  for (const m of matchesIn(COMMAND_SEPARATOR, before)) segmentStart = m.index + m[0].length;
+  const words = before.slice(segmentStart).trim().split(/\s+/);
+  const verb = words.find((word) => word !== 'sudo' && !word.includes('='));
+  return (verb ?? '').replace(/^.*[/\\]/, '').toLowerCase();
+}
+
 function detectCredentialFile(field: ScanField): DetectorMatch[] {
   const sites = pathSites(field);
-  return sites ? accessedPaths(sites, credentialOf) : [];
+  if (!sites) return [];
+  if (sites.kind !== 'shell') return accessedPaths(sites, credentialOf);
+  // `terraform plan -state=prod.tfstate`: the program a file belongs to reading it is its ordinary work.
+  return accessedPaths(sites, (accessed) => {
+    const owners = credentialEntry(accessed)?.owners;
+    const owned = owners?.includes(commandWordBefore(sites.mapped.text, accessed.span.start)) ?? false;
+    return owned ? null : credentialOf(accessed);
+  });
 }
 
 function detectSystemFile(field: ScanField): DetectorMatch[] {
@@ -273,6 +292,9 @@ const SENSITIVE_TRIGGERS: DetectorTriggers = {
     'htpasswd',
     'hosts.yml',
     '.terraform',
+    '.tfstate',
+    'docker/containers',
+    'docker\\containers',
     '.gnupg',
     '_history',
     '.env',

@@ -4,7 +4,8 @@ import { scanWindow } from './text/find-phrases.js';
 import { findHealthRecords } from './text/health-record.js';
 import { findIbans } from './text/iban.js';
 import { findUkNinos, findUsSsns, isSsnKey } from './text/national-id.js';
-import { findOtherNationalIds } from './text/other-national-ids.js';
+import { findOtherNationalIds, isNationalIdKey } from './text/other-national-ids.js';
+import { findPassportNumbers, isPassportKey } from './text/passport-number.js';
 import { findCardNumbers } from './text/payment-card.js';
 
 /**
@@ -71,10 +72,13 @@ const IBAN_TRIGGERS: DetectorTriggers = { minLength: 12, shapes: ['Ad'] };
 const NINO_TRIGGERS: DetectorTriggers = { minLength: 9, shapes: ['Ad', 'A d'] };
 /**
  * Every match needs its name in the text, which holds one of these as a whole word (`num` of
- * "numéro": é is no word character to a RegExp without `u`); `sin` inside "using" opens nothing.
+ * "numéro": é is no word character to a RegExp without `u`; `sociale` of "sécurité sociale"), or
+ * a passport label anywhere (`passport_number`), or sits in a field named for it (`cpf`,
+ * `passport_no`); `sin` inside "using" opens nothing. The shortest match is a 6-character passport
+ * number in its own field.
  */
 const NATIONAL_ID_TRIGGERS: DetectorTriggers = {
-  minLength: 9,
+  minLength: 6,
   words: [
     'aadhaar',
     'aadhar',
@@ -88,7 +92,14 @@ const NATIONAL_ID_TRIGGERS: DetectorTriggers = {
     'social',
     'num',
     'nas',
+    'cpf',
+    'nir',
+    'insee',
+    'sociale',
+    'numero',
   ],
+  caseless: ['passport', 'passeport', 'pasaporte', 'passaporto', 'reisepass'],
+  keys: (key) => isNationalIdKey(key) || isPassportKey(key),
 };
 /** A health record needs a medical-id or clinical label; these words start every one of them. */
 const HEALTH_ANCHORS = [
@@ -106,6 +117,16 @@ const HEALTH_ANCHORS = [
   'treatment',
   'condition',
 ];
+
+/** National identity and passport numbers; a field's own name may stand for their label. */
+function findNationalIds(text: string, field: ScanField): DetectorMatch[] {
+  const passports = findPassportNumbers(text, field.key);
+  const ids = findOtherNationalIds(text, field.key);
+  if (passports.length === 0) return ids;
+  return [...ids, ...passports.filter((p) => !ids.some((id) => id.start < p.end && p.start < id.end))].sort(
+    (a, b) => a.start - b.start,
+  );
+}
 
 function piiDetector(
   id: string,
@@ -140,6 +161,6 @@ export const personalDataDetectors: readonly Detector[] = [
   piiDetector('personal-data.us-ssn', ALL_ROLES, (text, field) => findUsSsns(text, field.key), SSN_TRIGGERS),
   piiDetector('personal-data.uk-nino', ALL_ROLES, findUkNinos, NINO_TRIGGERS),
   piiDetector('personal-data.iban', ALL_ROLES, findIbans, IBAN_TRIGGERS),
-  piiDetector('personal-data.national-id', ALL_ROLES, findOtherNationalIds, NATIONAL_ID_TRIGGERS),
+  piiDetector('personal-data.national-id', ALL_ROLES, findNationalIds, NATIONAL_ID_TRIGGERS),
   piiDetector('personal-data.health-record', CONTENT_ROLES, findHealthRecords, { caseless: HEALTH_ANCHORS }),
 ];

@@ -3,7 +3,8 @@ import { findAwsSecretKeys } from './secrets/aws-secret-key.js';
 import { findAzureKeys, findAzureSasTokens } from './secrets/azure-key.js';
 import { findBasicCredentials } from './secrets/basic-auth.js';
 import { findUrlCredentials } from './secrets/connection-string.js';
-import { scanText } from './secrets/find-secrets.js';
+import { DATABASE_CLI_TRIGGERS, findDatabaseCliPasswords } from './secrets/database-cli-password.js';
+import { dropOverlaps, scanText } from './secrets/find-secrets.js';
 import { findServiceAccountKeys } from './secrets/gcp-service-account.js';
 import { ASSIGNMENT_TRIGGERS, findSecretAssignments } from './secrets/generic-assignment.js';
 import { findJwts } from './secrets/jwt.js';
@@ -82,8 +83,8 @@ export const secretsDetectors: readonly Detector[] = [
   ),
   secretDetector(
     'secrets.basic-auth',
-    { minLength: 12, literals: ['Basic', '-u', 'password'] },
-    findBasicCredentials,
+    { minLength: 12, literals: ['Basic', '-u', 'password', ...DATABASE_CLI_TRIGGERS] },
+    (text) => dropOverlaps([...findBasicCredentials(text), ...findDatabaseCliPasswords(text)]),
   ),
   secretDetector(
     'secrets.generic-assignment',

@@ -226,7 +226,8 @@ function detectReach(field: ScanField, reach: Reach): DetectorMatch[] {
     if (reach === 'internal' && !isTarget(view, site)) continue;
     const found = view.base.target(site);
     if (!found || found.target.reach !== reach) continue;
-    if (found.target.local && isDevServer(view.mapped.text, site, found.span)) continue;
+    // Nobody opens their own dev server through `jar:`: that is a Java fetch of a local archive.
+    if (found.target.local && !site.jar && isDevServer(view.mapped.text, site, found.span)) continue;
     const { start, end } = found.span;
     const how = obfuscation(view, found.span);
     matches.push(toMatch(view, start, end, `${found.target.label}${how ? `, written ${how}` : ''}`));
@@ -242,8 +243,15 @@ function detectReach(field: ScanField, reach: Reach): DetectorMatch[] {
   return capMatches(matches);
 }
 
-/** Schemes a fetch tool has no business following: raw TCP (gopher, dict), local files, archives, PHP wrappers. */
-const DANGEROUS_SCHEMES = new Set(['gopher', 'dict', 'file', 'jar', 'netdoc', 'phar', 'expect', 'smb']);
+/**
+ * Schemes a fetch tool has no business following: raw TCP (gopher, dict), local files, archives, PHP
+ * wrappers. Not `jar:`: it only opens an entry of the archive its inner URL fetches (url-sites.ts
+ * reads that URL as a site of its own), so where it goes decides, as for any URL. `jar:file:`,
+ * `jar:gopher:` and a jar: on an internal or metadata host are caught through the inner URL;
+ * `jar:https://repo.maven.apache.org/...!/META-INF/MANIFEST.MF` is how Java tools name a file in a
+ * published artifact, and blocking it would stop ordinary dependency lookups.
+ */
+const DANGEROUS_SCHEMES = new Set(['gopher', 'dict', 'file', 'netdoc', 'phar', 'expect', 'smb']);
 /** Protocols that are rarely wrong but let a fetch leave HTTP: worth an alert. */
 const UNUSUAL_SCHEMES = new Set(['ftp', 'ldap', 'ldaps', 'ldapi', 'tftp', 'sftp', 'telnet']);
 /** These only ever appear in a value to be fetched. */

@@ -37,6 +37,7 @@ export function findNoSqlOperators(field: ScanField): DetectorMatch[] {
     return [{ start: 0, end: value.length, detail: `${key} operator in the ${parentKey(path)} field` }];
   }
   const matches: DetectorMatch[] = [];
+  if (!value.includes('[$')) return matches;
   for (const m of value.matchAll(BRACKET_OPERATOR)) {
     const name = m[1] ?? '';
     if (m[2]?.toLowerCase() !== 'where' && !LOGIN_KEY.test(name)) continue;

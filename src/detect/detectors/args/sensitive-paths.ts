@@ -9,6 +9,8 @@ export interface SensitivePath {
   readonly pattern: RegExp;
   readonly what: string;
   readonly rooted?: boolean;
+  /** Programs that read the file in their ordinary work: a shell command of theirs naming it is no leak. */
+  readonly owners?: readonly string[];
 }
 
 /** Credentials and secrets: reading them hands an attacker access. */
@@ -41,11 +43,28 @@ export const CREDENTIAL_PATHS: readonly SensitivePath[] = [
   { pattern: /(?:^|\/)library\/keychains(?:\/|$)/, what: 'macOS keychain' },
   { pattern: /^\/(?:var\/)?run\/secrets\//, what: 'mounted container secrets', rooted: true },
   { pattern: /(?:^|\/)\.docker\/config\.json$/, what: 'Docker registry credentials' },
+  /*
+   * Docker keeps each container's config (`config.v2.json`: its whole environment, secrets
+   * included) and its logs under `containers/<id>/`, readable by root only: the directory and
+   * everything in it count, the rest of `/var/lib/docker` (images, volumes) does not. Rootful,
+   * rootless (`~/.local/share/docker`) and Windows (`C:\ProgramData\docker`) data roots.
+   */
+  {
+    pattern: /^\/(?:var\/lib|~\/\.local\/share|programdata)\/docker\/containers(?:\/|$)/,
+    what: 'Docker container configuration (environment and secrets)',
+    rooted: true,
+  },
   { pattern: /(?:^|\/)\.git-credentials$/, what: 'git credentials' },
   { pattern: /(?:^|\/)[._]netrc$/, what: 'netrc credentials' },
   { pattern: /(?:^|\/)\.(?:npmrc|pypirc|pgpass|my\.cnf|vault-token|htpasswd)$/, what: 'stored credentials' },
   { pattern: /(?:^|\/)\.config\/gh\/hosts\.yml$/, what: 'GitHub CLI token' },
   { pattern: /(?:^|\/)\.terraform\.d\/credentials\.tfrc\.json$/, what: 'Terraform credentials' },
+  /** State files (and the backups Terraform writes beside them) hold every resource's secrets in clear. */
+  {
+    pattern: /\.tfstate(?:\.\d+)?(?:\.backup)?$/,
+    what: 'Terraform state',
+    owners: ['terraform', 'tofu', 'terragrunt'],
+  },
   { pattern: /(?:^|\/)\.gnupg\/(?:private-keys|secring|trustdb|pubring\.kbx)/, what: 'GnuPG keyring' },
   { pattern: /(?:^|\/)\.(?:bash|zsh|sh|psql|mysql|python)_history$/, what: 'shell history' },
   { pattern: /(?:^|\/)\.env(?:\.[\w.-]+)?$/, what: 'environment file' },
@@ -88,7 +107,7 @@ export const SYSTEM_DIRS =
 
 /** Every entry above needs one of these in the path; a path without any is not resolved further. */
 export const SENSITIVE_HINT =
-  /etc[/\\]|proc[/\\]|\.ssh|id_|\.aws|gcloud|application_default|\.azure|\.kube|secrets|\.docker|credentials|netrc|\.npmrc|\.pypirc|\.pgpass|\.my\.cnf|vault-token|htpasswd|hosts\.yml|\.terraform|\.gnupg|_history|\.env|login data|logins\.json|key[34]\.db|cookies\.sqlite|wp-config|system32|repair|ntds|appdata|unattend|\.ini|mcp|claude|copilot|\.continue|keychains|\.\./i;
+  /etc[/\\]|proc[/\\]|\.ssh|id_|\.aws|gcloud|application_default|\.azure|\.kube|secrets|\.docker|credentials|netrc|\.npmrc|\.pypirc|\.pgpass|\.my\.cnf|vault-token|htpasswd|hosts\.yml|\.terraform|\.tfstate|docker[/\\]containers|\.gnupg|_history|\.env|login data|logins\.json|key[34]\.db|cookies\.sqlite|wp-config|system32|repair|ntds|appdata|unattend|\.ini|mcp|claude|copilot|\.continue|keychains|\.\./i;
 
 /** SENSITIVE_HINT for scanning a whole value (global). */
 export const SENSITIVE_ANCHOR = new RegExp(SENSITIVE_HINT.source, 'gi');

@@ -24,8 +24,10 @@ export interface UrlSite {
   readonly host: HostSpan | null;
   /** The host another parser would see when the authority mixes `\`, `?` or `#` with `@`, else null. */
   readonly altHost: HostSpan | null;
-  /** True when this URL is the whole (trimmed) value. */
+  /** True when this URL is the whole (trimmed) value (a `jar:` around it included). */
   readonly whole: boolean;
+  /** True when the URL is the archive of a `jar:` URL (`jar:<url>!/<entry>`); the site is the inner URL. */
+  readonly jar: boolean;
 }
 
 const URL_END = stopSet(' \t\r\n\f\v"\'<>`{}|^');
@@ -138,8 +140,15 @@ export function findUrlSites(text: string, kind: ValueKind, targetsOnly = false)
     if (!slashes && scheme !== 'file') continue;
     if (!SPECIAL.has(scheme) && (first === BACKSLASH || second === BACKSLASH)) continue;
     const end = endOf(text, start, URL_END, start + MAX_URL);
-    const site = { text, start, end, scheme, authority: slashes ? colon + 3 : -1 };
-    sites.push(parseSite(site, start === trimmedStart && end === trimmedEnd));
+    const outer = jarStart(text, start);
+    const jar = outer < start;
+    const site = { text, start, end: jar ? jarEntryStart(text, start, end) : end, scheme, jar };
+    sites.push(
+      parseSite(
+        { ...site, authority: slashes ? colon + 3 : -1 },
+        outer === trimmedStart && end === trimmedEnd,
+      ),
+    );
   }
   if (
     sites.length === 0 &&
@@ -149,7 +158,11 @@ export function findUrlSites(text: string, kind: ValueKind, targetsOnly = false)
   ) {
     const authority = text.startsWith('//', trimmedStart) ? trimmedStart + 2 : trimmedStart;
     sites.push(
-      parseSite({ text, start: trimmedStart, end: trimmedEnd, scheme: 'http', authority }, true, false),
+      parseSite(
+        { text, start: trimmedStart, end: trimmedEnd, scheme: 'http', jar: false, authority },
+        true,
+        false,
+      ),
     );
   }
   return sites;
@@ -160,13 +173,44 @@ interface RawSite {
   readonly start: number;
   readonly end: number;
   readonly scheme: string;
+  readonly jar: boolean;
   /** Where the authority starts, or -1 for `file:/path`. */
   readonly authority: number;
 }
 
+/*
+ * `jar:<url>!/<entry>` (Java's JarURLConnection, also nested `jar:jar:`) fetches the archive at
+ * the inner URL, which is judged like any other URL: `jar:http://127.0.0.1!/` reaches loopback.
+ * Java splits at the first `!/`; no host holds a `!`, so ending the inner URL at the first `!`
+ * reads the same host and also covers a `!` written without the slash.
+ */
+const JAR_PREFIX = 'jar:';
+
+/** Where the `jar:` prefixes right before the scheme at `start` begin (`start` itself without one). */
+function jarStart(text: string, start: number): number {
+  let at = start;
+  while (at >= JAR_PREFIX.length && text.charCodeAt(at - 1) === 58 && isJarAt(text, at - JAR_PREFIX.length)) {
+    at -= JAR_PREFIX.length;
+  }
+  return at;
+}
+
+function isJarAt(text: string, at: number): boolean {
+  for (let k = 0; k < 3; k++) {
+    if ((text.charCodeAt(at + k) | 32) !== JAR_PREFIX.charCodeAt(k)) return false;
+  }
+  return at === 0 || !isSchemeCode(text.charCodeAt(at - 1));
+}
+
+/** The end of a jar: URL's inner URL: its first `!`, else `end`. */
+function jarEntryStart(text: string, start: number, end: number): number {
+  const bang = text.indexOf('!', start);
+  return bang >= 0 && bang < end ? bang : end;
+}
+
 function parseSite(raw: RawSite, whole: boolean, explicitScheme = true): UrlSite {
-  const { text, start, end, scheme, authority: from } = raw;
-  if (from < 0) return { start, end, scheme, whole, userinfo: null, host: null, altHost: null };
+  const { text, start, end, scheme, jar, authority: from } = raw;
+  if (from < 0) return { start, end, scheme, whole, jar, userinfo: null, host: null, altHost: null };
   const special = SPECIAL.has(scheme);
   const authorityEnd = endOf(text, from, special ? WEB_AUTHORITY_END : AUTHORITY_END, end);
   const at = lastAt(text, from, authorityEnd);
@@ -181,6 +225,7 @@ function parseSite(raw: RawSite, whole: boolean, explicitScheme = true): UrlSite
     end,
     scheme,
     whole,
+    jar,
     userinfo: at >= 0 ? { start: from, end: at } : null,
     host: hostSpan(text, at >= 0 ? at + 1 : from, authorityEnd, url, explicitScheme),
     altHost: looseAt >= 0 ? hostSpan(text, looseAt + 1, looseEnd, null, false) : null,

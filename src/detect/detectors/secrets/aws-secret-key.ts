@@ -10,7 +10,10 @@ import { looksRandom } from './secret-value.js';
  */
 const NAMED =
   /(?:aws_?secret_?access_?key|aws_?secret_?key|secret_?access_?key|aws_?secret)["']?\s*(?:[:=]|=>)\s*["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/gi;
-/** A lone 40-char base64 value; it counts only when "aws" or "secret" comes shortly before it. */
+/**
+ * A lone 40-char base64 value; it counts only when "aws" or "secret" comes shortly before it, and
+ * when it is not part of a URL or a path of words (documentation links name AWS too).
+ */
 const BARE = /(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g;
 const BARE_CONTEXT = /\baws\b|secret/i;
 /** Any of the contexts above, as one case-sensitive literal search. */
@@ -18,8 +21,30 @@ const PREFILTER = /aws|AWS|Aws|secret|Secret|SECRET|AKIA|ASIA/;
 const AFTER_KEY_ID =
   /\b(?:AKIA|ASIA)[A-Z0-9]{16}["']?\s*[,;:|\t ]\s*["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/g;
 
+/** A `/`-separated part of a path: a word, maybe with a version number (`AWSEC2`, `v2`, `latest`). */
+const PLAIN_WORD = /^[A-Za-z]*[0-9]*$/;
+/** Characters that end a URL in text; how far back one is looked for. */
+const URL_END = new Set([...' \t\n\r"\'`<>()[]{},']);
+const MAX_URL_CHARS = 2048;
+
 function isSecretKey(secret: string): boolean {
   return looksRandom(secret, { minEntropy: 4.0, minKinds: 3 });
+}
+
+/**
+ * Whether a lone run at `start` is a path rather than a key: a run of plain words between slashes
+ * (`com/AWSEC2/latest/UserGuide/instancedata`), or the part of a URL before its query.
+ */
+function isPath(run: string, text: string, start: number): boolean {
+  if (run.includes('/') && run.split('/').every((part) => PLAIN_WORD.test(part))) return true;
+  let from = start;
+  while (from > 0 && start - from < MAX_URL_CHARS && !URL_END.has(text[from - 1]!)) from--;
+  const token = text.slice(from, start);
+  const scheme = token.indexOf('://');
+  if (scheme === -1) return false;
+  // Query values (`?secret=...`) and user info (`s3://id:secret@bucket`) may still hold a key.
+  const before = token.slice(scheme + 3);
+  return !/[?#=@]/.test(before) && !before.endsWith(':');
 }
 
 export function findAwsSecretKeys(text: string): DetectorMatch[] {
@@ -33,7 +58,9 @@ export function findAwsSecretKeys(text: string): DetectorMatch[] {
       BARE,
       'AWS secret access key after "aws" or "secret"',
       (secret, m) =>
-        isSecretKey(secret) && BARE_CONTEXT.test(text.slice(Math.max(0, m.index - 100), m.index)),
+        isSecretKey(secret) &&
+        BARE_CONTEXT.test(text.slice(Math.max(0, m.index - 100), m.index)) &&
+        !isPath(secret, text, m.index),
     ),
   );
   if (/AKIA|ASIA/.test(text)) {

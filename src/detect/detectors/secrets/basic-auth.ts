@@ -11,7 +11,8 @@ const CLI_USER =
   /(?:^|\s)(?:-u|--user|--proxy-user)[\s=]+["']?[^\s:"'@]{1,64}:([^\s"'@]{3,128})(?=["']?(?:\s|$))/g;
 const CLI_PASSWORD = /(?:^|\s)--(?:http-|ftp-)?password[\s=]+["']?([^\s"']{3,128})(?=["']?(?:\s|$))/g;
 
-function isPassword(password: string): boolean {
+/** A password given in clear: not a placeholder, a reference or the word "password". */
+export function isPassword(password: string): boolean {
   return !isPlaceholder(password) && !/^(?:pass(?:word)?|secret|pwd|x+)$/i.test(password);
 }
 

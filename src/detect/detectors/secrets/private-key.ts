@@ -3,8 +3,9 @@ import { matchesIn } from '../text/regex-matches.js';
 
 /**
  * PEM private key blocks (RSA, EC, DSA, OpenSSH, PKCS#8, encrypted, PGP), with real or JSON-escaped
- * (`\n`) line breaks. The whole block is the secret, so redaction removes it all; a block cut off
- * before its END line still counts when enough key material follows the header.
+ * line breaks (`\n`, or `\\n` when the JSON sits in a string of other JSON). The whole block is the
+ * secret, so redaction removes it all; a block cut off before its END line still counts when
+ * enough key material follows the header.
  */
 const BEGIN =
   /-----BEGIN ((?:RSA |DSA |EC |OPENSSH |ENCRYPTED |PGP |SSH2 ENCRYPTED )?PRIVATE KEY(?: BLOCK)?)-----/g;
@@ -39,7 +40,8 @@ function materialEnd(text: string, from: number, limit: number): number {
 }
 
 function isKeyMaterial(body: string): boolean {
-  const material = body.replace(/\\n|\\r|\s|Proc-Type:[^\n\\]*|DEK-Info:[^\n\\]*/g, '');
+  // `\\+[nr]`: a line break escaped once (`\n`) or more (`\\n`, a JSON string inside a JSON string).
+  const material = body.replace(/\\+[nr]|\s|Proc-Type:[^\n\\]*|DEK-Info:[^\n\\]*/g, '');
   if (material.length < MIN_KEY_CHARS || /\.\.\.|xxxx|<|>|your|example/i.test(material)) return false;
   return /^[A-Za-z0-9+/=]+$/.test(material.slice(0, 200));
 }

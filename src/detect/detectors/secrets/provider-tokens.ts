@@ -1,6 +1,13 @@
 import type { DetectorMatch } from '../../detector.js';
 import { findSecrets, hasRunOf, isTokenChar, isTokenRun } from './find-secrets.js';
-import { SAAS_TOKEN_PATTERN, SAAS_TOKEN_TRIGGERS, saasPatternFor, saasProvider } from './saas-tokens.js';
+import {
+  SAAS_TOKEN_PATTERN,
+  SAAS_TOKEN_TRIGGERS,
+  saasMinKinds,
+  saasPatternFor,
+  saasProvider,
+  saasTokenBody,
+} from './saas-tokens.js';
 import { looksRandom } from './secret-value.js';
 
 /**
@@ -30,7 +37,8 @@ export interface TokenKind {
   /** The random part of a match, judged for randomness; the whole secret by default. */
   readonly body?: (secret: string) => string;
   readonly minEntropy: number;
-  readonly minKinds?: number;
+  /** Character kinds the body must mix: one number, or one per token (a SaaS provider's own). */
+  readonly minKinds?: number | ((secret: string) => number);
   /** Shorter values cannot hold the token: skipped without a search. */
   readonly minLength: number;
 }
@@ -168,14 +176,17 @@ export const TOKEN_KINDS: readonly TokenKind[] = [
   },
   {
     id: 'secrets.saas-api-token',
-    minLength: 32,
+    // `sq0atp-` and 22 characters, the shortest token of the providers.
+    minLength: 29,
     detail: saasProvider,
     // Too many prefixes for one fast literal search: every token is a long run of token characters.
     prefilter: 20,
     triggers: SAAS_TOKEN_TRIGGERS,
     pattern: SAAS_TOKEN_PATTERN,
     narrow: saasPatternFor,
+    body: saasTokenBody,
     minEntropy: 3.0,
+    minKinds: saasMinKinds,
   },
   {
     id: 'secrets.discord-bot-token',
@@ -205,7 +216,11 @@ export function findTokens(kind: TokenKind, text: string): DetectorMatch[] {
   const body = kind.body ?? ((secret: string) => secret);
   const detail = kind.detail;
   const describe = typeof detail === 'string' ? detail : (m: RegExpExecArray) => detail(m[1] ?? m[0]);
+  const minKinds = kind.minKinds ?? 1;
   return findSecrets(text, pattern, describe, (secret) =>
-    looksRandom(body(secret), { minEntropy: kind.minEntropy, minKinds: kind.minKinds ?? 1 }),
+    looksRandom(body(secret), {
+      minEntropy: kind.minEntropy,
+      minKinds: typeof minKinds === 'number' ? minKinds : minKinds(secret),
+    }),
   );
 }

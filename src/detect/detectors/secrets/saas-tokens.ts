@@ -4,11 +4,17 @@
  * `triggers`: strings every token of the provider holds, one at least (case-sensitive), for the
  * engine's prefilter (Detector.triggers).
  */
-const PROVIDERS: readonly {
+interface Provider {
   readonly name: string;
   readonly pattern: string;
   readonly triggers: readonly string[];
-}[] = [
+  /** The random part of a token, judged for randomness; the whole token by default. */
+  readonly body?: (token: string) => string;
+  /** Character kinds (lower, upper, digit, other) the body must mix; 1 by default. */
+  readonly minKinds?: number;
+}
+
+const PROVIDERS: readonly Provider[] = [
   { name: 'SendGrid API key', pattern: 'SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}', triggers: ['SG.'] },
   { name: 'Mailgun API key', pattern: 'key-[0-9a-f]{32}', triggers: ['key-'] },
   { name: 'Hugging Face token', pattern: 'hf_[A-Za-z0-9]{34}', triggers: ['hf_'] },
@@ -50,6 +56,15 @@ const PROVIDERS: readonly {
     pattern: 'sq0(?:atp|csp)-[A-Za-z0-9_-]{22,43}',
     triggers: ['sq0atp-', 'sq0csp-'],
   },
+  {
+    // Square's current access tokens: `EAAA` and about 60 base64url characters. Facebook tokens
+    // also start `EAA` but run to 100-250 characters, past the bound and the lookahead.
+    name: 'Square access token',
+    pattern: 'EAAA[A-Za-z0-9_-]{56,72}',
+    triggers: ['EAAA'],
+    body: (token) => token.slice(4),
+    minKinds: 3,
+  },
   { name: 'Atlassian API token', pattern: 'ATATT3[A-Za-z0-9_=-]{100,250}', triggers: ['ATATT3'] },
   {
     name: 'Grafana token',
@@ -77,7 +92,13 @@ const PROVIDERS: readonly {
   },
   { name: 'Brevo API key', pattern: 'xkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16}', triggers: ['xkeysib-'] },
   { name: 'New Relic API key', pattern: 'NRAK-[A-Z0-9]{27}', triggers: ['NRAK-'] },
-  { name: 'Telegram bot token', pattern: '\\d{8,10}:AA[A-Za-z0-9_-]{33}', triggers: [':AA'] },
+  {
+    name: 'Telegram bot token',
+    pattern: '\\d{8,10}:AA[A-Za-z0-9_-]{33}',
+    triggers: [':AA'],
+    // The bot id before the colon is a plain number (`7012345678` holds a run); the secret is after it.
+    body: (token) => token.slice(token.indexOf(':') + 1),
+  },
   {
     name: 'Discord or Teams webhook URL',
     pattern:
@@ -142,9 +163,23 @@ export function saasPatternFor(text: string): RegExp | null {
 /** Every provider's triggers: a value holding none of them holds no SaaS token. */
 export const SAAS_TOKEN_TRIGGERS: readonly string[] = PROVIDERS.flatMap((p) => p.triggers);
 
-const ANCHORED = PROVIDERS.map((p) => ({ name: p.name, regex: new RegExp(`^(?:${p.pattern})$`) }));
+const ANCHORED = PROVIDERS.map((provider) => ({ provider, regex: new RegExp(`^(?:${provider.pattern})$`) }));
+
+function providerOf(token: string): Provider | undefined {
+  return ANCHORED.find((p) => p.regex.test(token))?.provider;
+}
 
 /** The provider a matched token belongs to. */
 export function saasProvider(token: string): string {
-  return ANCHORED.find((p) => p.regex.test(token))?.name ?? 'API token of a SaaS provider';
+  return providerOf(token)?.name ?? 'API token of a SaaS provider';
+}
+
+/** The random part of a matched token, by its provider. */
+export function saasTokenBody(token: string): string {
+  return providerOf(token)?.body?.(token) ?? token;
+}
+
+/** The character kinds a matched token's body must mix, by its provider. */
+export function saasMinKinds(token: string): number {
+  return providerOf(token)?.minKinds ?? 1;
 }

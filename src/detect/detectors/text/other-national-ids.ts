@@ -6,9 +6,10 @@ import { matchesIn } from './regex-matches.js';
 /**
  * National identity numbers whose check digit makes them precise enough for free text: India's
  * Aadhaar (12 digits, Verhoeff check digit, never starting 0 or 1), Spain's DNI and NIE (a check
- * letter from the number mod 23) and Canada's Social Insurance Number (Luhn). A grouped (4-4-4)
+ * letter from the number mod 23), Canada's Social Insurance Number (Luhn), Brazil's CPF (two mod 11
+ * check digits) and France's NIR, the social security number (a mod 97 key). A grouped (4-4-4)
  * Aadhaar counts in a text that names Aadhaar; the others, and a compact Aadhaar, only right
- * after their name.
+ * after their name, or in a field named for them (`{"cpf": "..."}`, `{"nir": "..."}`).
  */
 
 const AADHAAR_GROUPED = /(?<![\d-])([2-9]\d{3})[ -](\d{4})[ -](\d{4})(?![\d-])/g;
@@ -19,6 +20,19 @@ const DNI_NAME = /\b(?:dni|nie|nif|documento\s+nacional)\b/i;
 const SIN = /(?<![\d-])(\d{3})[ -]?(\d{3})[ -]?(\d{3})(?![\d-])/g;
 const SIN_NAME =
   /\b(?:sin|social\s+insurance(?:\s+(?:number|no\.?))?|num[ée]ro\s+d'assurance\s+sociale|nas)\b/i;
+const CPF = /(?<![\d./-])(\d{3})(\.?)(\d{3})\2(\d{3})[-.]?(\d{2})(?!\d|[./-]\d)/g;
+const CPF_NAME = /\bcpf\b/i;
+/**
+ * NIR: sex, year, month, department and commune (5 characters, `2A`/`2B` for Corsica), order
+ * number, key; written compact or grouped `1 84 05 75 112 034 27`.
+ */
+const NIR =
+  /(?<![\w.-])([1-478])[ .]?(\d{2})[ .]?(\d{2})[ .]?((?:\d{2}|2[AB])[ .]?\d{3}|\d{3}[ .]?\d{2})[ .]?(\d{3})[ .]?(\d{2})(?![\w-]|[.,]\d)/g;
+const NIR_NAME =
+  /\b(?:nir|insee|s[ée]curit[ée]\s+sociale|num[ée]ro\s+de\s+s[ée]cu|social\s+security\s+number)\b/i;
+/** Field names whose whole value is read as a CPF or a NIR. */
+const CPF_KEY = /^(?:cpf|(?:numero|num|nr|n)_?cpf|cpf_?(?:number|numero|num|no))$/;
+const NIR_KEY = /^(?:nir|numero_?(?:insee|secu(?:rite_?sociale)?)|num_?secu|insee(?:_?number)?)$/;
 const NAME_WINDOW = 40;
 
 // Verhoeff's dihedral-group tables (multiplication and permutation).
@@ -64,6 +78,33 @@ export function dniValid(prefix: string, digits: string, letter: string): boolea
   return DNI_LETTERS[Number(lead + digits) % 23] === letter.toUpperCase();
 }
 
+/** True when the last two digits are the CPF's check digits (mod 11) and not all digits are equal. */
+export function cpfValid(digits: string): boolean {
+  if (!/^\d{11}$/.test(digits) || /^(\d)\1{10}$/.test(digits)) return false;
+  const checkDigit = (length: number) => {
+    let sum = 0;
+    for (let i = 0; i < length; i++) sum += (digits.charCodeAt(i) - 48) * (length + 1 - i);
+    return ((sum * 10) % 11) % 10;
+  };
+  return checkDigit(9) === digits.charCodeAt(9) - 48 && checkDigit(10) === digits.charCodeAt(10) - 48;
+}
+
+/**
+ * True when a NIR's last two digits are 97 minus its first 13 mod 97, and its month can be issued
+ * (01-12, 20-42 or 50-99 when unknown). Corsica's `2A`/`2B` count as 19/18, as INSEE computes them.
+ */
+export function nirValid(nir: string): boolean {
+  if (!/^[1-478]\d{4}(?:\d{2}|2[AB])\d{8}$/.test(nir)) return false;
+  const month = Number(nir.slice(3, 5));
+  if (month === 0 || (month > 12 && month < 20) || (month > 42 && month < 50)) return false;
+  const department = nir.slice(5, 7);
+  const corsica = department === '2A' ? '19' : department === '2B' ? '18' : department;
+  const body = nir.slice(0, 5) + corsica + nir.slice(7, 13);
+  let rest = 0;
+  for (let i = 0; i < body.length; i++) rest = (rest * 10 + body.charCodeAt(i) - 48) % 97;
+  return 97 - rest === Number(nir.slice(13));
+}
+
 function named(text: string, index: number, name: RegExp): boolean {
   return name.test(text.slice(Math.max(0, index - NAME_WINDOW), index));
 }
@@ -74,8 +115,16 @@ function push(out: DetectorMatch[], start: number, end: number, detail: string):
   }
 }
 
-/** Aadhaar numbers, DNI/NIE numbers and Canadian SINs in `text`. */
-export function findOtherNationalIds(text: string): DetectorMatch[] {
+/** True for a field name under which a bare CPF or NIR is read as one. */
+export function isNationalIdKey(key: string): boolean {
+  return CPF_KEY.test(key) || NIR_KEY.test(key);
+}
+
+/**
+ * Aadhaar, DNI/NIE, SIN, CPF and NIR numbers in `text`; `key`, the field's name, may name the
+ * number in place of a label in the text.
+ */
+export function findOtherNationalIds(text: string, key = ''): DetectorMatch[] {
   const out: DetectorMatch[] = [];
   // One random 4-4-4 group in ten passes the check digit: the name must be in the text too.
   if (AADHAAR_NAME.test(text)) {
@@ -100,5 +149,26 @@ export function findOtherNationalIds(text: string): DetectorMatch[] {
         push(out, m.index, m.index + m[0].length, 'Canadian Social Insurance Number');
     }
   }
+  findCpfs(text, CPF_KEY.test(key), out);
+  findNirs(text, NIR_KEY.test(key), out);
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** One random 11-digit number in a hundred passes both check digits: the label is required. */
+function findCpfs(text: string, keyed: boolean, out: DetectorMatch[]): void {
+  if (!keyed && !CPF_NAME.test(text)) return;
+  for (const m of matchesIn(CPF, text)) {
+    const digits = `${m[1]}${m[3]}${m[4]}${m[5]}`;
+    if (cpfValid(digits) && (keyed || named(text, m.index, CPF_NAME)))
+      push(out, m.index, m.index + m[0].length, 'Brazilian CPF number');
+  }
+}
+
+function findNirs(text: string, keyed: boolean, out: DetectorMatch[]): void {
+  if (!keyed && !NIR_NAME.test(text)) return;
+  for (const m of matchesIn(NIR, text)) {
+    const nir = m.slice(1).join('').replace(/[ .]/g, '');
+    if (nirValid(nir) && (keyed || named(text, m.index, NIR_NAME)))
+      push(out, m.index, m.index + m[0].length, 'French social security number (NIR)');
+  }
 }

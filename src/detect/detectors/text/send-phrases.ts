@@ -8,7 +8,7 @@ import { mentionsSensitiveData } from './sensitive-data.js';
  * the object must name sensitive data, or the target must be a request collector.
  */
 
-const TARGET = String.raw`https?:\/\/[^\s"'<>)\]]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:our|my|this|the\s+following|an?)\s+(?:external\s+)?webhook\b|(?:an?\s+|the\s+)?(?:(?:slack|teams|discord|telegram|external|shared|public)\s+)+(?:channel|chat|group|workspace|dm)\b(?:\s+#?[\w-]+)?|(?:the\s+)?channel\s+#[\w-]+|#[a-z][\w-]+`;
+const TARGET = String.raw`https?:\/\/[^\s"'<>)\]]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:our|my|this|the\s+following|an?)\s+(?:external\s+)?webhook\b|(?:this|that|the\s+following)\s+(?:link|url)\b|(?:an?\s+|the\s+)?(?:(?:slack|teams|discord|telegram|external|shared|public)\s+)+(?:channel|chat|group|workspace|dm)\b(?:\s+#?[\w-]+)?|(?:the\s+)?channel\s+#[\w-]+|#[a-z][\w-]+`;
 
 /** The sentence before the verb, where "Read the connection string and send it ..." names the data. */
 function sentenceBefore(m: RegExpExecArray, context: string): string {

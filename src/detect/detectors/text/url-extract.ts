@@ -9,6 +9,8 @@ export interface UrlSite {
   readonly start: number;
   readonly end: number;
   readonly url: string;
+  /** True when the reader sees something else than the URL: a Markdown link's text, an image. */
+  readonly hidden: boolean;
 }
 
 const MAX_SITES = 500;
@@ -86,7 +88,7 @@ function dropTrailing(url: string): string {
 function collect(text: string, pattern: RegExp, out: UrlSite[]): void {
   for (const m of matchesIn(pattern, text)) {
     const url = m[1] ?? m[2] ?? m[3];
-    if (url) out.push({ start: m.index, end: m.index + m[0].length, url });
+    if (url) out.push({ start: m.index, end: m.index + m[0].length, url, hidden: true });
     if (out.length >= MAX_SITES) return;
   }
 }
@@ -127,7 +129,7 @@ export function findLinkSites(text: string): UrlSite[] {
   for (let m = nextBareUrl(text, 0); m !== null; m = nextBareUrl(text, m.end)) {
     if (OWNED_PREFIX.test(text.slice(Math.max(0, m.start - 8), m.start))) continue;
     const url = trimBareUrl(text.slice(m.start, m.end));
-    out.push({ start: m.start, end: m.start + url.length, url });
+    out.push({ start: m.start, end: m.start + url.length, url, hidden: false });
     if (out.length >= MAX_SITES) break;
   }
   return out;
