@@ -204,6 +204,58 @@ describe('path-traversal.credential-file: container configs and Terraform state'
   });
 });
 
+describe('path-traversal.credential-file: node, password-manager and editor secret stores', () => {
+  it('detects the kubelet client certificate and the rest of /var/lib/kubelet/pki', () => {
+    for (const path of [
+      '/var/lib/kubelet/pki/kubelet-client-current.pem',
+      '/var/lib/kubelet/pki/kubelet.key',
+      '/var/lib/kubelet/pki',
+      '/var/lib/kubelet/kubeconfig',
+    ]) {
+      assert.deepEqual(hits('path', path), [['credential-file', path, 0]], path);
+    }
+    assert.deepEqual(hits('command', 'cat /var/lib/kubelet/pki/kubelet-client-current.pem'), [
+      ['credential-file', '/var/lib/kubelet/pki/kubelet-client-current.pem', 4],
+    ]);
+  });
+  it('detects KeePass databases and 1Password vaults', () => {
+    for (const path of [
+      '~/Documents/passwords.kdbx',
+      'vault/Team.KDBX',
+      '~/Dropbox/1Password.opvault',
+      '~/Dropbox/1Password.opvault/default/profile.js',
+      'export/data.1pif',
+    ]) {
+      assert.deepEqual(hits('path', path), [['credential-file', path, 0]], path);
+    }
+  });
+  it('detects the VS Code and Cursor secret storage on Linux, macOS and Windows', () => {
+    for (const path of [
+      '~/.config/Code/User/globalStorage/state.vscdb',
+      '~/Library/Application Support/Code/User/globalStorage/state.vscdb',
+      '%APPDATA%\\Code\\User\\globalStorage\\state.vscdb',
+      '~/.config/Cursor/User/globalStorage/state.vscdb',
+      '~/Library/Application Support/Cursor/User/globalStorage/state.vscdb.backup',
+      'C:\\Users\\dev\\AppData\\Roaming\\Cursor\\User\\globalStorage\\state.vscdb',
+    ]) {
+      assert.deepEqual(hits('path', path), [['credential-file', path, 0]], path);
+    }
+  });
+  it('does not flag password code, KeePass docs, editor settings or the rest of the kubelet directory', () => {
+    for (const path of [
+      'src/passwords.ts',
+      'docs/keepass.md',
+      'docs/kdbx-format.md',
+      '~/.config/Code/User/settings.json',
+      '~/.config/Cursor/User/keybindings.json',
+      '/var/lib/kubelet/pods/3f2a/volumes',
+      'fixtures/var/lib/kubelet/pki/kubelet.key',
+    ]) {
+      assert.deepEqual(hits('path', path), [], path);
+    }
+  });
+});
+
 describe('path-traversal.system-file', () => {
   it('detects /etc/passwd named directly, in metadata.file_path', () => {
     assert.deepEqual(hits('file_path', '/etc/passwd', 'metadata'), [['system-file', '/etc/passwd', 0]]);
@@ -228,6 +280,42 @@ describe('path-traversal.unc-path', () => {
   });
   it('does not flag a file: URI of a local resource', () => {
     assert.deepEqual(hits('uri', 'file:///home/dev/notes/todo.md'), []);
+  });
+});
+
+describe('path-traversal.unc-path: PHP stream wrappers', () => {
+  it('detects each wrapper a local file inclusion uses, spanning the wrapper path', () => {
+    for (const path of [
+      'php://filter/convert.base64-encode/resource=../config.php',
+      'php://input',
+      'PHP://filter/read=string.rot13/resource=index.php',
+      'phar://uploads/avatar.jpg/shell.php',
+      'zip://uploads/archive.zip#shell.php',
+      'data://text/plain;base64,PD9waHAgcGhwaW5mbygpOyA/Pg==',
+      'expect://id',
+    ]) {
+      assert.deepEqual(hits('path', path), [['unc-path', path, 0]], path);
+    }
+  });
+  it('detects a percent-encoded wrapper and one in a URL query parameter', () => {
+    assert.deepEqual(hits('file', 'php%3A%2F%2Finput'), [['unc-path', 'php%3A%2F%2Finput', 0]]);
+    const url = 'https://victim.example/index.php?page=php://filter/convert.base64-encode/resource=index&x=1';
+    assert.deepEqual(hits('url', url), [
+      ['unc-path', 'php://filter/convert.base64-encode/resource=index', 38],
+    ]);
+  });
+  it('leaves the one-level ../ after resource= to the wrapper finding: the dot-dot rule does not fire', () => {
+    // `resource=..` is one segment, not `..`, and the target climbs one level, which is ordinary.
+    const ids = hits('path', 'php://filter/convert.base64-encode/resource=../config.php').map(([id]) => id);
+    assert.deepEqual(ids, ['unc-path']);
+  });
+  it('does not flag the PHP manual, harmless wrappers, shell scripting or prose', () => {
+    assert.deepEqual(hits('path', 'https://www.php.net/manual/en/wrappers.php.php'), []);
+    assert.deepEqual(hits('url', 'https://www.php.net/manual/en/wrappers.php.php'), []);
+    assert.deepEqual(hits('path', 'php://memory'), []);
+    assert.deepEqual(hits('path', 'src/wrappers/php-input.ts'), []);
+    assert.deepEqual(hits('command', `php -r 'echo file_get_contents("php://stdin");'`), []);
+    assert.deepEqual(hits('message', 'PHP can read php://input and data:// streams'), []);
   });
 });
 

@@ -6,9 +6,11 @@ import { personalDataDetectors } from '../../src/detect/detectors/personal-data.
 import { ibanValid } from '../../src/detect/detectors/text/iban.js';
 import { ssnValid } from '../../src/detect/detectors/text/national-id.js';
 import {
+  bsnValid,
   cpfValid,
   dniValid,
   nirValid,
+  steuerIdValid,
   verhoeffValid,
 } from '../../src/detect/detectors/text/other-national-ids.js';
 import { cardBrand, luhnValid } from '../../src/detect/detectors/text/payment-card.js';
@@ -23,6 +25,14 @@ function detect(id: string, value: string, role: FieldRole = 'response'): Detect
 
 function found(id: string, value: string, role: FieldRole = 'response'): string[] {
   return detect(id, value, role).map((m) => value.slice(m.start, m.end));
+}
+
+/** What a detector finds in one field of parsed JSON, as the engine walks it (`response.<key>`). */
+function foundIn(id: string, key: string, value: string): string[] {
+  const detector = personalDataDetectors.find((d) => d.id === id);
+  assert.ok(detector, `no detector ${id}`);
+  const field = { path: `response.${key}`, key, role: 'response' as const, value };
+  return detectChecked(detector, field, { tool: null, method: null }).map((m) => value.slice(m.start, m.end));
 }
 
 const EMAIL = 'personal-data.email';
@@ -127,6 +137,10 @@ describe('personal-data.us-ssn', () => {
       '123-45-6789',
       '234567890',
     ]);
+  });
+  it('finds an undashed SSN after a snake_case name, but not after a word ending in ssn', () => {
+    assert.deepEqual(found(SSN, 'employee_ssn: 512847391'), ['512847391']);
+    assert.deepEqual(found(SSN, 'classn 512847391'), []);
   });
   it('excludes numbers the SSA never issues or voided', () => {
     assert.deepEqual(
@@ -330,5 +344,100 @@ describe('personal-data rule data', () => {
   it('redacts card numbers and SSNs in tool responses', () => {
     assert.match(yaml, /action: redact\n\s+fields: \[response\]\n\s+detector: personal-data\.payment-card/);
     assert.match(yaml, /action: redact\n\s+fields: \[response\]\n\s+detector: personal-data\.us-ssn/);
+  });
+});
+
+describe('personal-data.national-id: German tax id (Steuer-ID)', () => {
+  const ID = 'personal-data.national-id';
+  it('checks the ISO 7064 MOD 11,10 check digit and a leading digit other than 0', () => {
+    assert.equal(steuerIdValid('86095742719'), true);
+    assert.equal(steuerIdValid('65294713828'), true);
+    assert.equal(steuerIdValid('86095742718'), false);
+    assert.equal(steuerIdValid('06095742719'), false);
+  });
+  it('finds a valid Steuer-ID after its label, compact or grouped, or in a field named for it', () => {
+    assert.deepEqual(found(ID, 'Steuer-ID (Steueridentifikationsnummer): 86095742719'), ['86095742719']);
+    assert.deepEqual(found(ID, 'Ihre IdNr. lautet 65 294 713 828.'), ['65 294 713 828']);
+    assert.deepEqual(found(ID, 'steuerliche Identifikationsnummer 65294713828'), ['65294713828']);
+    assert.deepEqual(foundIn(ID, 'steuer_id', '86095742719'), ['86095742719']);
+  });
+  it('does not match a wrong check digit, a number without its label, or a longer number', () => {
+    for (const benign of [
+      'Steuer-ID: 86095742718',
+      'Rechnung 86095742719 vom 1. März',
+      'Steuer-ID: 860957427190',
+      'Steuernummer 181/815/08155',
+    ]) {
+      assert.deepEqual(found(ID, benign), [], benign);
+    }
+    assert.deepEqual(foundIn(ID, 'order_id', '86095742719'), []);
+  });
+});
+
+describe('personal-data.national-id: Dutch citizen service number (BSN)', () => {
+  const ID = 'personal-data.national-id';
+  it('checks the 11-proef', () => {
+    assert.equal(bsnValid('111222333'), true);
+    assert.equal(bsnValid('999998456'), true);
+    assert.equal(bsnValid('111222334'), false);
+    assert.equal(bsnValid('000000000'), false);
+  });
+  it('finds a valid BSN after its label, or in a field named for it', () => {
+    assert.deepEqual(found(ID, 'BSN: 111222333'), ['111222333']);
+    assert.deepEqual(found(ID, 'Burgerservicenummer 9999.98.456 (geverifieerd)'), ['9999.98.456']);
+    assert.deepEqual(found(ID, 'oud sofinummer: 999998456'), ['999998456']);
+    assert.deepEqual(foundIn(ID, 'bsn', '999998456'), ['999998456']);
+  });
+  it('does not match a number failing the 11-proef, or one without its label', () => {
+    for (const benign of ['BSN: 111222334', 'order 999998456 shipped', 'BSN: 1112223330']) {
+      assert.deepEqual(found(ID, benign), [], benign);
+    }
+    assert.deepEqual(foundIn(ID, 'invoice', '999998456'), []);
+  });
+});
+
+describe("personal-data.national-id: driver's licence numbers", () => {
+  const ID = 'personal-data.national-id';
+  it("finds a number after a driver's licence label", () => {
+    assert.deepEqual(found(ID, "Driver's License No. D1234-56789-01234"), ['D1234-56789-01234']);
+    assert.deepEqual(found(ID, 'drivers license: S530-4621-8823'), ['S530-4621-8823']);
+    assert.deepEqual(found(ID, "driver's licence 12345678"), ['12345678']);
+    assert.deepEqual(found(ID, 'Licence number: MORGA753116SM9IJ'), ['MORGA753116SM9IJ']);
+    assert.deepEqual(found(ID, 'DL# A9876543, exp 2029'), ['A9876543']);
+    assert.deepEqual(found(ID, 'Führerschein-Nr.: B072RRE2I55'), ['B072RRE2I55']);
+    assert.deepEqual(found(ID, 'Permis de conduire n° 12AB34567'), ['12AB34567']);
+    assert.deepEqual(foundIn(ID, 'drivers_license', 'D1234-56789-01234'), ['D1234-56789-01234']);
+  });
+  it('does not match licence words followed by words, a software licence, or a short number', () => {
+    for (const benign of [
+      "driver's license required",
+      'license: MIT',
+      'license number of seats',
+      'Licence number: 2026',
+      "Driver's license: valid",
+      'software license key ABCD-1234-EFGH-5678',
+      'DL 2 MB/s download',
+      'device drivers 5.15.0-91',
+    ]) {
+      assert.deepEqual(found(ID, benign), [], benign);
+    }
+    assert.deepEqual(foundIn(ID, 'license_number', 'ABCD-1234-EFGH-5678'), []);
+    assert.deepEqual(foundIn(ID, 'drivers_license', 'pending'), []);
+  });
+});
+
+describe('personal-data.health-record: fields of parsed JSON', () => {
+  it('finds a medical record number as the value of an MRN-named field', () => {
+    assert.deepEqual(foundIn(HEALTH, 'mrn', 'MRN-00482913'), ['MRN-00482913']);
+    assert.deepEqual(foundIn(HEALTH, 'medical_record_number', '00482913'), ['00482913']);
+    assert.deepEqual(foundIn(HEALTH, 'patient_mrn', ' A-7731-20 '), ['A-7731-20']);
+  });
+  it('does not read an empty MRN, a diagnostics field, a lone diagnosis or a patient_id', () => {
+    assert.deepEqual(foundIn(HEALTH, 'mrn', ''), []);
+    assert.deepEqual(foundIn(HEALTH, 'mrn', 'pending'), []);
+    assert.deepEqual(foundIn(HEALTH, 'diagnostics', 'ok'), []);
+    assert.deepEqual(foundIn(HEALTH, 'diagnosis', 'Type 2 diabetes'), []);
+    assert.deepEqual(foundIn(HEALTH, 'patient_id', '00482913'), []);
+    assert.deepEqual(foundIn(HEALTH, 'name', 'Maria Lopez'), []);
   });
 });

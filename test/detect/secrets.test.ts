@@ -380,3 +380,98 @@ describe('secrets: AWS secret keys next to "aws" that are documentation paths', 
     assert.deepEqual(found(AWS, `aws s3 sync . s3://backup:${keyWithSlashes}@bucket`), [keyWithSlashes]);
   });
 });
+
+describe('secrets: Mailchimp, Okta and Firebase Cloud Messaging keys', () => {
+  const SAAS = 'secrets.saas-api-token';
+  const mailchimp = j('3f9a6c2e8b71d4f0', '5a9e2c7b1d8f4a63', '-us21');
+  const okta = j('00', 'aB3dE9fG2hJ7kL4mN8pQ1rS6tU0vW5xY-zC2_eF7');
+  const fcmBody = j(
+    'R8x2Kq9LmZ4vT7wN1bC5dF3hJ6pS0yU2aE4g-kT9mB2xQ7vR4nL8pW3zY6cH1sJ5dF0gA2uE7iO9q',
+    'Xc4Vb8Nm2Lk6Jh1Gf5Dd9Ss3Aa7Qw_Er0Ty4Ui8Op2Zx6Cv1Bn5Mm9Kj3Hg7Ff2Dd6Sa0',
+  ).slice(0, 134);
+  const fcm = j('AAAA', 'xK9mQ2v', ':APA91b', fcmBody);
+
+  it('Mailchimp API key: 32 hex, -us and the data centre', () => {
+    assert.deepEqual(found(SAAS, `MAILCHIMP_KEY=${mailchimp}`), [mailchimp]);
+    assert.deepEqual(found(SAAS, `{"apikey": "${mailchimp.replace('-us21', '-us6')}"}`), [
+      mailchimp.replace('-us21', '-us6'),
+    ]);
+  });
+
+  it('not a Mailchimp look-alike: placeholders, a locale, a hash without -us<n>', () => {
+    for (const benign of [
+      `MAILCHIMP_KEY=${'x'.repeat(32)}-us21`,
+      `MAILCHIMP_KEY=${'0'.repeat(32)}-us21`,
+      `MAILCHIMP_KEY=${mailchimp.slice(0, 32)}`,
+      `checksum ${mailchimp.slice(0, 32)}-usa`,
+      'Accept-Language: en-us1, de',
+      'MAILCHIMP_KEY=<your-key>-us21',
+    ]) {
+      assert.deepEqual(found(SAAS, benign), [], benign);
+    }
+  });
+
+  it('Okta API token after SSWS, as a header string and as a JSON Authorization value', () => {
+    assert.deepEqual(found(SAAS, `Authorization: SSWS ${okta}`), [okta]);
+    assert.deepEqual(found(SAAS, `{"Authorization": "SSWS ${okta}", "Accept": "application/json"}`), [okta]);
+    assert.deepEqual(found(SAAS, `SSWS ${okta}`, 'authorization', 'argument'), [okta]);
+  });
+
+  it('not an Okta look-alike: no SSWS scheme, placeholders, a reference', () => {
+    for (const benign of [
+      `Authorization: Bearer ${okta}`,
+      `id ${okta}`,
+      `Authorization: SSWS 00${'x'.repeat(40)}`,
+      `Authorization: SSWS ${ref('OKTA_API_TOKEN')}`,
+      'Authorization: SSWS <your-okta-token>',
+      `Authorization: SSWS 00${'aB'.repeat(20)}`,
+    ]) {
+      assert.deepEqual(found(SAAS, benign), [], benign);
+    }
+  });
+
+  it('Firebase Cloud Messaging legacy server key', () => {
+    assert.deepEqual(found(SAAS, `FCM_SERVER_KEY=${fcm}`), [fcm]);
+    assert.deepEqual(found(SAAS, `Authorization: key=${fcm}`), [fcm]);
+  });
+
+  it('not an FCM look-alike: a short key, placeholders, no APA91b', () => {
+    for (const benign of [
+      `FCM_SERVER_KEY=${fcm.slice(0, 60)}`,
+      `FCM_SERVER_KEY=AAAAxK9mQ2v:APA91b${'x'.repeat(134)}`,
+      `FCM_SERVER_KEY=${fcm.replace(':APA91b', ':APB91b')}`,
+    ]) {
+      assert.deepEqual(found(SAAS, benign), [], benign);
+    }
+  });
+});
+
+describe('secrets: passwords on a docker login command line', () => {
+  const CLI = 'secrets.basic-auth';
+
+  it('docker login -p, --password and --password=', () => {
+    assert.deepEqual(found(CLI, 'docker login -u deploy -p Zq8rT2vLm9 registry.example.com'), ['Zq8rT2vLm9']);
+    assert.deepEqual(found(CLI, "docker login --username deploy --password 'k7Xp2Rw9q' ghcr.io"), [
+      'k7Xp2Rw9q',
+    ]);
+    assert.deepEqual(found(CLI, 'docker login --password=Hk3vR8mZ2q registry.example.com'), ['Hk3vR8mZ2q']);
+    assert.deepEqual(found(CLI, 'podman login -u ci -p "M4tR9qLx2" quay.io && podman push img'), [
+      'M4tR9qLx2',
+    ]);
+  });
+
+  it('not --password-stdin, a bare login, -p of other docker commands, or a reference', () => {
+    for (const benign of [
+      'echo "$TOKEN" | docker login -u deploy --password-stdin registry.example.com',
+      'cat ~/pw.txt | docker login --username deploy --password-stdin',
+      'docker login registry.example.com',
+      'docker login -u deploy registry.example.com && docker run -p 8080:80 img',
+      'docker login -u deploy -p $REGISTRY_PASSWORD registry.example.com',
+      `docker login -u deploy -p ${ref('REGISTRY_PASSWORD')} registry.example.com`,
+      "docker login -u deploy -p '<password>' registry.example.com",
+      'docker login -u deploy -p xxxxxxxx registry.example.com',
+    ]) {
+      assert.deepEqual(found(CLI, benign), [], benign);
+    }
+  });
+});

@@ -99,7 +99,9 @@ const LINK_TRIGGERS: DetectorTriggers = {
 
 /**
  * findCommandExfiltration returns nothing unless SENDER (case-insensitive: a network client, or
- * /dev/tcp|udp/), a DNS tool name (case-sensitive) or BROWSER_STORAGE (case-sensitive) matches.
+ * /dev/tcp|udp/), a DNS tool name (case-sensitive), BROWSER_STORAGE (case-sensitive), CLOUD_GATE
+ * (case-insensitive: `s3://`, `gs://`, `az storage`, the words `rclone`, `azcopy`) matches, or
+ * the text holds `--all` or `--mirror` (a whole-repository push).
  */
 const COMMAND_UPLOAD_TRIGGERS: DetectorTriggers = {
   literals: [
@@ -112,6 +114,8 @@ const COMMAND_UPLOAD_TRIGGERS: DetectorTriggers = {
     'localStorage',
     'sessionStorage',
     'indexedDB',
+    '--all',
+    '--mirror',
   ],
   // SENDER's command names stand after a separator or whitespace and before `\b`: whole words,
   // so `nc` in `function` or `once` opens nothing.
@@ -132,8 +136,10 @@ const COMMAND_UPLOAD_TRIGGERS: DetectorTriggers = {
     'invoke-restmethod',
     'iwr',
     'irm',
+    'rclone',
+    'azcopy',
   ],
-  caseless: ['/dev/tcp/', '/dev/udp/'],
+  caseless: ['/dev/tcp/', '/dev/udp/', 's3://', 'gs://', 'az storage'],
 };
 
 /**

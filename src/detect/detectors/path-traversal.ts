@@ -1,6 +1,13 @@
 import type { Detector, DetectorMatch, DetectorTriggers, ScanField } from '../detector.js';
 import { memoByField } from './args/field-memo.js';
-import { type Climb, measureClimb, pathCandidates, resolvePath, type Span } from './args/path-shape.js';
+import {
+  type Climb,
+  findStreamWrappers,
+  measureClimb,
+  pathCandidates,
+  resolvePath,
+  type Span,
+} from './args/path-shape.js';
 import { decodeMapped, type MappedText, toOriginal, wasEncoded } from './args/percent-decode.js';
 import {
   CREDENTIAL_PATHS,
@@ -233,6 +240,11 @@ function detectSystemFile(field: ScanField): DetectorMatch[] {
 const UNC =
   /^(?:\\\\|\\\/|\/\\)(?:[?.][\\/](?:unc[\\/])?)?[^\\/\s]+[\\/]?|^file:\/\/(?!localhost\/|\/)[^/\s]+/i;
 
+/**
+ * Paths that make the file API reach something other than a local file: a UNC or device path,
+ * or a PHP stream wrapper (`php://filter/.../resource=`, `phar://`, `expect://`), the usual turn
+ * of a local file inclusion into source disclosure or code execution.
+ */
 function detectUncPath(field: ScanField): DetectorMatch[] {
   const sites = pathSites(field);
   if (!sites) return [];
@@ -241,6 +253,9 @@ function detectUncPath(field: ScanField): DetectorMatch[] {
     const m = UNC.exec(sites.mapped.text.slice(span.start, span.end));
     if (!m) continue;
     matches.push(match(sites, span.start, span.start + m[0].length, 'UNC or device path'));
+  }
+  for (const wrapper of findStreamWrappers(sites.mapped.text, sites.kind)) {
+    matches.push(match(sites, wrapper.start, wrapper.end, wrapper.detail));
   }
   return capMatches(matches);
 }
@@ -316,6 +331,11 @@ const SENSITIVE_TRIGGERS: DetectorTriggers = {
     'github-copilot',
     '.continue',
     'keychains',
+    'kubelet',
+    '.kdbx',
+    '.opvault',
+    '.1pif',
+    '.vscdb',
   ],
 };
 
@@ -343,8 +363,21 @@ export const pathTraversalDetectors: readonly Detector[] = [
   {
     id: 'path-traversal.unc-path',
     roles: ARG_ROLES,
-    // UNC_ANCHOR: a backslash or `file:`.
-    triggers: { literals: ['\\', '%', ...LOOKALIKE_BACKSLASHES], caseless: ['file:'] },
+    // UNC_ANCHOR: a backslash or `file:`; a stream wrapper's scheme and `://`, whose slashes may be look-alikes.
+    triggers: {
+      literals: ['\\', '%', ...LOOKALIKE_BACKSLASHES, ...LOOKALIKE_SLASHES],
+      caseless: [
+        'file:',
+        'php://',
+        'phar://',
+        'zip://',
+        'compress.zlib://',
+        'compress.bzip2://',
+        'data://',
+        'expect://',
+        'glob://',
+      ],
+    },
     detect: detectUncPath,
   },
 ];

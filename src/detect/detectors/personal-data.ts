@@ -1,11 +1,17 @@
 import type { Detector, DetectorMatch, DetectorTriggers, FieldRole, ScanField } from '../detector.js';
 import { findEmails, findPhones } from './text/contact-details.js';
 import { scanWindow } from './text/find-phrases.js';
-import { findHealthRecords } from './text/health-record.js';
+import { findHealthRecords, isMedicalRecordKey } from './text/health-record.js';
 import { findIbans } from './text/iban.js';
 import { findUkNinos, findUsSsns, isSsnKey } from './text/national-id.js';
 import { findOtherNationalIds, isNationalIdKey } from './text/other-national-ids.js';
-import { findPassportNumbers, isPassportKey } from './text/passport-number.js';
+import {
+  DRIVING_LICENCE_TRIGGERS,
+  findDrivingLicenceNumbers,
+  findPassportNumbers,
+  isDrivingLicenceKey,
+  isPassportKey,
+} from './text/passport-number.js';
 import { findCardNumbers } from './text/payment-card.js';
 
 /**
@@ -73,12 +79,12 @@ const NINO_TRIGGERS: DetectorTriggers = { minLength: 9, shapes: ['Ad', 'A d'] };
 /**
  * Every match needs its name in the text, which holds one of these as a whole word (`num` of
  * "numéro": é is no word character to a RegExp without `u`; `sociale` of "sécurité sociale"), or
- * a passport label anywhere (`passport_number`), or sits in a field named for it (`cpf`,
- * `passport_no`); `sin` inside "using" opens nothing. The shortest match is a 6-character passport
- * number in its own field.
+ * a passport or driver's licence label anywhere (`passport_number`, `Driver's License No.`), or
+ * sits in a field named for it (`cpf`, `passport_no`, `drivers_license`); `sin` inside "using" opens
+ * nothing. The shortest match is a 5-character licence number in its own field.
  */
 const NATIONAL_ID_TRIGGERS: DetectorTriggers = {
-  minLength: 6,
+  minLength: 5,
   words: [
     'aadhaar',
     'aadhar',
@@ -97,9 +103,24 @@ const NATIONAL_ID_TRIGGERS: DetectorTriggers = {
     'insee',
     'sociale',
     'numero',
+    'idnr',
+    'bsn',
+    'burgerservicenummer',
+    'sofi',
+    'sofinummer',
   ],
-  caseless: ['passport', 'passeport', 'pasaporte', 'passaporto', 'reisepass'],
-  keys: (key) => isNationalIdKey(key) || isPassportKey(key),
+  // `steuer` starts every Steuer-ID label but "Steuer-ID", "Steueridentifikationsnummer" and
+  // "steuerliche" are not all one word.
+  caseless: [
+    'passport',
+    'passeport',
+    'pasaporte',
+    'passaporto',
+    'reisepass',
+    'steuer',
+    ...DRIVING_LICENCE_TRIGGERS,
+  ],
+  keys: (key) => isNationalIdKey(key) || isPassportKey(key) || isDrivingLicenceKey(key),
 };
 /** A health record needs a medical-id or clinical label; these words start every one of them. */
 const HEALTH_ANCHORS = [
@@ -118,14 +139,19 @@ const HEALTH_ANCHORS = [
   'condition',
 ];
 
-/** National identity and passport numbers; a field's own name may stand for their label. */
+/**
+ * National identity, passport and driver's licence numbers; a field's own name may stand for
+ * their label. A document number overlapping a checked national id gives way to it.
+ */
 function findNationalIds(text: string, field: ScanField): DetectorMatch[] {
-  const passports = findPassportNumbers(text, field.key);
+  const documents = [...findPassportNumbers(text, field.key), ...findDrivingLicenceNumbers(text, field.key)];
   const ids = findOtherNationalIds(text, field.key);
-  if (passports.length === 0) return ids;
-  return [...ids, ...passports.filter((p) => !ids.some((id) => id.start < p.end && p.start < id.end))].sort(
-    (a, b) => a.start - b.start,
-  );
+  if (documents.length === 0) return ids;
+  const kept: DetectorMatch[] = [...ids];
+  for (const doc of documents) {
+    if (!kept.some((other) => other.start < doc.end && doc.start < other.end)) kept.push(doc);
+  }
+  return kept.sort((a, b) => a.start - b.start);
 }
 
 function piiDetector(
@@ -162,5 +188,10 @@ export const personalDataDetectors: readonly Detector[] = [
   piiDetector('personal-data.uk-nino', ALL_ROLES, findUkNinos, NINO_TRIGGERS),
   piiDetector('personal-data.iban', ALL_ROLES, findIbans, IBAN_TRIGGERS),
   piiDetector('personal-data.national-id', ALL_ROLES, findNationalIds, NATIONAL_ID_TRIGGERS),
-  piiDetector('personal-data.health-record', CONTENT_ROLES, findHealthRecords, { caseless: HEALTH_ANCHORS }),
+  piiDetector(
+    'personal-data.health-record',
+    CONTENT_ROLES,
+    (text, field) => findHealthRecords(text, field.key),
+    { caseless: HEALTH_ANCHORS, keys: isMedicalRecordKey },
+  ),
 ];

@@ -4,6 +4,7 @@ import { findAzureKeys, findAzureSasTokens } from './secrets/azure-key.js';
 import { findBasicCredentials } from './secrets/basic-auth.js';
 import { findUrlCredentials } from './secrets/connection-string.js';
 import { DATABASE_CLI_TRIGGERS, findDatabaseCliPasswords } from './secrets/database-cli-password.js';
+import { DOCKER_LOGIN_TRIGGERS, findDockerLoginPasswords } from './secrets/docker-login-password.js';
 import { dropOverlaps, scanText } from './secrets/find-secrets.js';
 import { findServiceAccountKeys } from './secrets/gcp-service-account.js';
 import { ASSIGNMENT_TRIGGERS, findSecretAssignments } from './secrets/generic-assignment.js';
@@ -83,8 +84,16 @@ export const secretsDetectors: readonly Detector[] = [
   ),
   secretDetector(
     'secrets.basic-auth',
-    { minLength: 12, literals: ['Basic', '-u', 'password', ...DATABASE_CLI_TRIGGERS] },
-    (text) => dropOverlaps([...findBasicCredentials(text), ...findDatabaseCliPasswords(text)]),
+    {
+      minLength: 12,
+      literals: ['Basic', '-u', 'password', ...DATABASE_CLI_TRIGGERS, ...DOCKER_LOGIN_TRIGGERS],
+    },
+    (text) =>
+      dropOverlaps([
+        ...findBasicCredentials(text),
+        ...findDatabaseCliPasswords(text),
+        ...findDockerLoginPasswords(text),
+      ]),
   ),
   secretDetector(
     'secrets.generic-assignment',

@@ -173,3 +173,45 @@ function hasDotSegment(path: string): boolean {
   }
   return false;
 }
+
+/**
+ * PHP stream wrappers, what each makes a PHP file function (`include`, `file_get_contents`) do
+ * instead of opening a local file. `php://memory`, `temp`, `output` and `stdout` read nothing.
+ */
+const WRAPPER_EFFECTS: Readonly<Record<string, string>> = {
+  'php://filter': "reads a file's source through a filter",
+  'php://input': 'reads the request body (included as code)',
+  'php://stdin': 'reads standard input',
+  'php://fd': 'reads an open file descriptor',
+  'phar://': 'opens a PHP archive (deserializes its metadata)',
+  'zip://': 'opens a file inside an uploaded archive',
+  'compress.zlib://': 'opens a compressed file',
+  'compress.bzip2://': 'opens a compressed file',
+  'data://': 'includes inline data as a file',
+  'expect://': 'runs a command',
+  'glob://': 'lists files by pattern',
+};
+/** A wrapper where a path starts: at the value's start, after `=` (`?page=`, `resource=`), a quote or a separator. */
+const STREAM_WRAPPER =
+  /(?<![\w.+-])(?:php:\/\/(?:filter|input|stdin|fd)(?![\w-])|(?:phar|zip|compress\.zlib|compress\.bzip2|data|expect|glob):\/\/)/gi;
+const WRAPPER_END = stopSet(' \t\n\v\f\r&');
+
+/**
+ * PHP stream wrappers in a path, URL or one-token value (not in shell commands, where
+ * `php -r '...php://stdin'` is ordinary CLI scripting, nor in prose): spans from the wrapper to
+ * the end of its path.
+ */
+export function findStreamWrappers(text: string, kind: ValueKind): (Span & { detail: string })[] {
+  if (kind !== 'path' && kind !== 'url' && kind !== 'other') return [];
+  const found: (Span & { detail: string })[] = [];
+  for (const span of pathCandidates(text, kind, STREAM_WRAPPER)) {
+    const inSpan = text.slice(span.start, span.end);
+    for (const m of matchesIn(STREAM_WRAPPER, inSpan)) {
+      const wrapper = m[0].toLowerCase();
+      const start = span.start + m.index;
+      const end = endOf(text, start, WRAPPER_END, span.end);
+      found.push({ start, end, detail: `PHP stream wrapper ${wrapper} ${WRAPPER_EFFECTS[wrapper]}` });
+    }
+  }
+  return found;
+}

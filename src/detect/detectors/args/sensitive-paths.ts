@@ -41,6 +41,24 @@ export const CREDENTIAL_PATHS: readonly SensitivePath[] = [
     rooted: true,
   },
   { pattern: /(?:^|\/)library\/keychains(?:\/|$)/, what: 'macOS keychain' },
+  /** The kubelet's client certificate and key (`kubelet-client-current.pem`) authenticate the node to the API server. */
+  {
+    pattern: /^\/var\/lib\/kubelet\/(?:pki(?:\/|$)|kubeconfig$)/,
+    what: 'Kubernetes node credentials',
+    rooted: true,
+  },
+  /** KeePass databases and 1Password vaults (`.opvault` and `.1pif` export directories and what they hold). */
+  { pattern: /\.(?:kdbx|opvault|1pif)(?:\/|$)/, what: 'password manager database' },
+  /**
+   * VS Code and its forks keep extension secrets and sign-in tokens in `globalStorage/state.vscdb`
+   * (Linux `~/.config/<app>/User`, macOS `~/Library/Application Support/<app>/User`, Windows
+   * `%APPDATA%\<app>\User`): the app directory and `user/globalstorage` pin it, settings files stay out.
+   */
+  {
+    pattern:
+      /(?:^|\/)(?:code|code - insiders|vscodium|cursor|windsurf)\/user\/globalstorage\/state\.vscdb(?:\.backup)?$/,
+    what: 'editor secret storage (extension tokens)',
+  },
   { pattern: /^\/(?:var\/)?run\/secrets\//, what: 'mounted container secrets', rooted: true },
   { pattern: /(?:^|\/)\.docker\/config\.json$/, what: 'Docker registry credentials' },
   /*
@@ -107,7 +125,7 @@ export const SYSTEM_DIRS =
 
 /** Every entry above needs one of these in the path; a path without any is not resolved further. */
 export const SENSITIVE_HINT =
-  /etc[/\\]|proc[/\\]|\.ssh|id_|\.aws|gcloud|application_default|\.azure|\.kube|secrets|\.docker|credentials|netrc|\.npmrc|\.pypirc|\.pgpass|\.my\.cnf|vault-token|htpasswd|hosts\.yml|\.terraform|\.tfstate|docker[/\\]containers|\.gnupg|_history|\.env|login data|logins\.json|key[34]\.db|cookies\.sqlite|wp-config|system32|repair|ntds|appdata|unattend|\.ini|mcp|claude|copilot|\.continue|keychains|\.\./i;
+  /etc[/\\]|proc[/\\]|\.ssh|id_|\.aws|gcloud|application_default|\.azure|\.kube|secrets|\.docker|credentials|netrc|\.npmrc|\.pypirc|\.pgpass|\.my\.cnf|vault-token|htpasswd|hosts\.yml|\.terraform|\.tfstate|docker[/\\]containers|\.gnupg|_history|\.env|login data|logins\.json|key[34]\.db|cookies\.sqlite|wp-config|system32|repair|ntds|appdata|unattend|\.ini|mcp|claude|copilot|\.continue|keychains|kubelet|\.kdbx|\.opvault|\.1pif|\.vscdb|\.\./i;
 
 /** SENSITIVE_HINT for scanning a whole value (global). */
 export const SENSITIVE_ANCHOR = new RegExp(SENSITIVE_HINT.source, 'gi');

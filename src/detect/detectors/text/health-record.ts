@@ -24,11 +24,43 @@ const LABEL_PROBE = new RegExp(LABEL.source, 'i');
 type Kind = 'identity' | 'birth' | 'medicalId' | 'clinical';
 const KINDS: readonly Kind[] = ['identity', 'birth', 'medicalId', 'clinical'];
 
+/**
+ * Field names (parsed JSON, tool arguments) whose whole value is a medical record number. Only
+ * MRN names: `patient_id` is as often a row id of a scheduling or billing system as a chart
+ * number, and carries no label to tell them apart.
+ */
+const MRN_KEY =
+  /^(?:(?:patient_?)?mrn(?:_?(?:number|no|id))?|medical_?record_?(?:number|no|num|id)|medicalrecordnumber)$/;
+/** A record number: one token of 3 to 30 letters, digits, dashes or dots that holds a digit. */
+const RECORD_NUMBER = /^\s*((?=[A-Za-z.-]{0,29}\d)[A-Za-z0-9][A-Za-z0-9.-]{1,28}[A-Za-z0-9])\s*$/;
+
 /** The value of a labelled field runs to the end of its line, at most this far. */
 const MAX_VALUE = 120;
 
-/** Labelled health-record fields, when `text` holds a record and not a stray label. */
-export function findHealthRecords(text: string): DetectorMatch[] {
+/** True for a field name under which a bare value is read as a medical record number. */
+export function isMedicalRecordKey(key: string): boolean {
+  return MRN_KEY.test(key);
+}
+
+/**
+ * Labelled health-record fields, when `text` holds a record and not a stray label; or, in a field
+ * named for one (`{"mrn": "MRN-00482913"}`), the medical record number itself.
+ *
+ * The engine walks parsed JSON into one field per value, so `{"name": ..., "mrn": ...,
+ * "diagnosis": ...}` never reaches this function as one record. An MRN counts alone: it points at
+ * one patient's chart, as an SSN points at one person. A `diagnosis` field alone does not: without
+ * an identifier beside it in the same value it is a condition, not a person's health information,
+ * and such fields fill symptom checkers, medical references and test fixtures. The MRN field of the
+ * same object is found, which is enough to raise the record.
+ */
+export function findHealthRecords(text: string, key = ''): DetectorMatch[] {
+  if (isMedicalRecordKey(key)) {
+    const m = RECORD_NUMBER.exec(text);
+    if (m) {
+      const start = text.indexOf(m[1]!);
+      return [{ start, end: start + m[1]!.length, detail: 'medical record number' }];
+    }
+  }
   if (!LABEL_PROBE.test(text)) return [];
   const found: { kind: Kind; match: DetectorMatch }[] = [];
   for (const m of matchesIn(LABEL, text)) {

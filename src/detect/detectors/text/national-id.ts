@@ -9,8 +9,9 @@ import { matchesIn } from './regex-matches.js';
  */
 
 const SSN_DASHED = /(?<![\w-])(\d{3})-(\d{2})-(\d{4})(?![\w-]|\.\d)/dg;
+/** After a letter-less boundary, so `employee_ssn: ...` counts (an underscore is a word character). */
 const SSN_NAMED =
-  /\b(?:ssn|social\s+security(?:\s+(?:number|no\.?|#))?|ss#)\s*(?:is\s+|:\s*|#\s*|=\s*)?(\d{3})[ ]?(\d{2})[ ]?(\d{4})(?![\w-])/dgi;
+  /(?<![A-Za-z0-9])(?:ssn|social\s+security(?:\s+(?:number|no\.?|#))?|ss#)\s*(?:is\s+|:\s*|#\s*|=\s*)?(\d{3})[ ]?(\d{2})[ ]?(\d{4})(?![\w-])/dgi;
 /** Numbers the SSA voided after they were published (a wallet insert, an advert). */
 const VOIDED_SSNS = new Set(['078051120', '219099999']);
 

@@ -7,7 +7,8 @@ import { matchesIn } from './regex-matches.js';
  * National identity numbers whose check digit makes them precise enough for free text: India's
  * Aadhaar (12 digits, Verhoeff check digit, never starting 0 or 1), Spain's DNI and NIE (a check
  * letter from the number mod 23), Canada's Social Insurance Number (Luhn), Brazil's CPF (two mod 11
- * check digits) and France's NIR, the social security number (a mod 97 key). A grouped (4-4-4)
+ * check digits), France's NIR, the social security number (a mod 97 key), Germany's tax id
+ * (Steuer-ID, ISO 7064 MOD 11,10) and the Dutch BSN (the 11-proef). A grouped (4-4-4)
  * Aadhaar counts in a text that names Aadhaar; the others, and a compact Aadhaar, only right
  * after their name, or in a field named for them (`{"cpf": "..."}`, `{"nir": "..."}`).
  */
@@ -30,9 +31,19 @@ const NIR =
   /(?<![\w.-])([1-478])[ .]?(\d{2})[ .]?(\d{2})[ .]?((?:\d{2}|2[AB])[ .]?\d{3}|\d{3}[ .]?\d{2})[ .]?(\d{3})[ .]?(\d{2})(?![\w-]|[.,]\d)/g;
 const NIR_NAME =
   /\b(?:nir|insee|s[ée]curit[ée]\s+sociale|num[ée]ro\s+de\s+s[ée]cu|social\s+security\s+number)\b/i;
-/** Field names whose whole value is read as a CPF or a NIR. */
+/** Steuer-ID: 11 digits, never starting 0, written compact or grouped `86 095 742 719`. */
+const STEUER_ID = /(?<![\d.-])([1-9]\d)( ?)(\d{3})\2(\d{3})\2(\d{3})(?![\d-]|[.,]\d)/g;
+const STEUER_ID_NAME = /(?:\bsteuer(?:liche)?[\s-]*(?:id|identifikationsnummer|idnr)|\bidnr)\b/i;
+/** BSN: 9 digits, compact or grouped `1112.22.333` / `111 222 333`. */
+const BSN =
+  /(?<![\d.-])(\d{3})([ .]?)(\d{3})\2(\d{3})(?![\d-]|[.,]\d)|(?<![\d.-])(\d{4})\.(\d{2})\.(\d{3})(?![\d-]|[.,]\d)/g;
+const BSN_NAME = /\b(?:bsn|burgerservicenummer|sofi[\s-]?nummer)\b/i;
+/** Field names whose whole value is read as a CPF, a NIR, a Steuer-ID or a BSN. */
 const CPF_KEY = /^(?:cpf|(?:numero|num|nr|n)_?cpf|cpf_?(?:number|numero|num|no))$/;
 const NIR_KEY = /^(?:nir|numero_?(?:insee|secu(?:rite_?sociale)?)|num_?secu|insee(?:_?number)?)$/;
+const STEUER_ID_KEY =
+  /^(?:steuer_?id(?:_?nr)?|steuer_?identifikationsnummer|steueridentifikationsnummer|idnr|tax_?id_?de)$/;
+const BSN_KEY = /^(?:bsn|burger_?service_?nummer|burgerservicenummer|sofi_?nummer)$/;
 const NAME_WINDOW = 40;
 
 // Verhoeff's dihedral-group tables (multiplication and permutation).
@@ -105,6 +116,25 @@ export function nirValid(nir: string): boolean {
   return 97 - rest === Number(nir.slice(13));
 }
 
+/** True when the last of 11 digits is the Steuer-ID's ISO 7064 MOD 11,10 check digit. */
+export function steuerIdValid(digits: string): boolean {
+  if (!/^[1-9]\d{10}$/.test(digits)) return false;
+  let product = 10;
+  for (let i = 0; i < 10; i++) {
+    const sum = (digits.charCodeAt(i) - 48 + product) % 10 || 10;
+    product = (sum * 2) % 11;
+  }
+  return (11 - product) % 10 === digits.charCodeAt(10) - 48;
+}
+
+/** True when 9 digits pass the 11-proef: weights 9..2 and -1 for the last, sum divisible by 11. */
+export function bsnValid(digits: string): boolean {
+  if (!/^\d{9}$/.test(digits) || /^0+$/.test(digits)) return false;
+  let sum = -(digits.charCodeAt(8) - 48);
+  for (let i = 0; i < 8; i++) sum += (digits.charCodeAt(i) - 48) * (9 - i);
+  return sum % 11 === 0;
+}
+
 function named(text: string, index: number, name: RegExp): boolean {
   return name.test(text.slice(Math.max(0, index - NAME_WINDOW), index));
 }
@@ -117,7 +147,7 @@ function push(out: DetectorMatch[], start: number, end: number, detail: string):
 
 /** True for a field name under which a bare CPF or NIR is read as one. */
 export function isNationalIdKey(key: string): boolean {
-  return CPF_KEY.test(key) || NIR_KEY.test(key);
+  return CPF_KEY.test(key) || NIR_KEY.test(key) || STEUER_ID_KEY.test(key) || BSN_KEY.test(key);
 }
 
 /**
@@ -151,6 +181,16 @@ export function findOtherNationalIds(text: string, key = ''): DetectorMatch[] {
   }
   findCpfs(text, CPF_KEY.test(key), out);
   findNirs(text, NIR_KEY.test(key), out);
+  findLabelled(
+    text,
+    STEUER_ID_KEY.test(key),
+    STEUER_ID,
+    STEUER_ID_NAME,
+    steuerIdValid,
+    'German tax id (Steuer-ID)',
+    out,
+  );
+  findLabelled(text, BSN_KEY.test(key), BSN, BSN_NAME, bsnValid, 'Dutch citizen service number (BSN)', out);
   return out.sort((a, b) => a.start - b.start);
 }
 
@@ -170,5 +210,27 @@ function findNirs(text: string, keyed: boolean, out: DetectorMatch[]): void {
     const nir = m.slice(1).join('').replace(/[ .]/g, '');
     if (nirValid(nir) && (keyed || named(text, m.index, NIR_NAME)))
       push(out, m.index, m.index + m[0].length, 'French social security number (NIR)');
+  }
+}
+
+/**
+ * Numbers of `pattern` that pass `valid` (on their digits) after their label, or anywhere in a
+ * field named for them. One random number in eleven (Steuer-ID, BSN) passes a check digit: the
+ * label is required.
+ */
+function findLabelled(
+  text: string,
+  keyed: boolean,
+  pattern: RegExp,
+  label: RegExp,
+  valid: (digits: string) => boolean,
+  detail: string,
+  out: DetectorMatch[],
+): void {
+  if (!keyed && !label.test(text)) return;
+  for (const m of matchesIn(pattern, text)) {
+    const digits = m[0].replace(/[ .]/g, '');
+    if (valid(digits) && (keyed || named(text, m.index, label)))
+      push(out, m.index, m.index + m[0].length, detail);
   }
 }

@@ -3,7 +3,7 @@ import { MAX_MATCHES } from './find-phrases.js';
 import { matchesIn } from './regex-matches.js';
 
 /**
- * Passport numbers. Their formats differ by country (6 to 9 letters and digits) and carry no check
+ * Passport and driver's licence numbers: document numbers with no check digit. Passport numbers: their formats differ by country (6 to 9 letters and digits) and carry no check
  * digit outside the machine-readable zone, so a value counts only right after a passport label
  * (`Passport No: 533401372`, `"passport_number": "K8734521"`, `pasaporte X1234567`) or as the whole
  * value of a field named for one; it must hold a digit, so `passport: valid until 2030` and
@@ -22,10 +22,79 @@ const PASSPORT_KEY =
 const WHOLE_PASSPORT = /^\s*((?=[A-Z]{0,8}\d)[A-Z0-9]{6,9})\s*$/;
 /** Passport numbers are written in capitals; `k8734521` after a label is more likely something else. */
 const UPPER_OR_DIGITS = /^[A-Z0-9]+$/;
+const UPPER_OR_DIGITS_OR_DASH = /^[A-Z0-9-]+$/;
+
+/**
+ * Driver's licence numbers differ by state and country (5 to 20 letters, digits and dashes): only
+ * right after a licence label, holding four digits at least, so `driver's license required`,
+ * `license: MIT` and `license number of seats` stay quiet. A bare `license` names software
+ * licences, so it counts only followed by "number"/"no.". The label is written without free
+ * spacing so that DRIVING_LICENCE_TRIGGERS stay literals every match holds.
+ */
+const DRIVING_LICENCE_LABEL =
+  "(?:\\bdriver(?:'s|’s|s)?[ _-]?licen[cs]e(?:[ _-]?(?:number|no\\.?|nr\\.?|#|id))?|\\blicen[cs]e[ _]?(?:number|no\\.?)|\\bDL(?: ?#| no\\.?| number)|f(?:ü|ue|u)hrerschein(?:[ -]?(?:nummer|nr\\.?))?|\\bpermis de conduire(?: (?:n[º°o]\\.?|num[ée]ro))?)";
+const LABELLED_LICENCE = new RegExp(
+  `${DRIVING_LICENCE_LABEL}["']?[\\s:=#]{1,4}["']?((?=(?:[A-Z-]{0,19}\\d){4})[A-Z0-9][A-Z0-9-]{3,18}[A-Z0-9])(?![A-Za-z0-9-]|[./]\\d)`,
+  'gi',
+);
+/** Not `license_number`: as a field name it also holds software licence keys. */
+const LICENCE_KEY =
+  /^(?:drivers?_?licen[cs]e(?:_?(?:number|no|nr|num|id))?|dl_?(?:number|no|num)|f(?:ue|u)hrerschein(?:_?(?:nummer|nr))?|permis_?de_?conduire)$/;
+const WHOLE_LICENCE = /^\s*((?=(?:[A-Z-]{0,19}\d){4})[A-Z0-9][A-Z0-9-]{3,18}[A-Z0-9])\s*$/;
+/**
+ * Caseless literals every licence label holds, for the engine's prefilter: each alternative of
+ * DRIVING_LICENCE_LABEL starts with one of them.
+ */
+export const DRIVING_LICENCE_TRIGGERS: readonly string[] = [
+  "driver's",
+  'driver’s',
+  'drivers',
+  'driver l',
+  'driver_l',
+  'driver-l',
+  'driverl',
+  'license n',
+  'licence n',
+  'license_n',
+  'licence_n',
+  'licensen',
+  'licencen',
+  'dl#',
+  'dl #',
+  'dl no',
+  'dl number',
+  'hrerschein',
+  'permis de conduire',
+];
 
 /** True for a field name under which a bare value is read as a passport number. */
 export function isPassportKey(key: string): boolean {
   return PASSPORT_KEY.test(key);
+}
+
+/** True for a field name under which a bare value is read as a driver's licence number. */
+export function isDrivingLicenceKey(key: string): boolean {
+  return LICENCE_KEY.test(key);
+}
+
+/** Driver's licence numbers after a licence label in `text`, or the whole value of a licence field. */
+export function findDrivingLicenceNumbers(text: string, key = ''): DetectorMatch[] {
+  if (isDrivingLicenceKey(key)) {
+    const m = WHOLE_LICENCE.exec(text);
+    if (m) {
+      const start = text.indexOf(m[1]!);
+      return [{ start, end: start + m[1]!.length, detail: "driver's licence number" }];
+    }
+  }
+  const out: DetectorMatch[] = [];
+  for (const m of matchesIn(LABELLED_LICENCE, text)) {
+    const value = m[1]!;
+    if (!UPPER_OR_DIGITS_OR_DASH.test(value)) continue;
+    const end = m.index + m[0].length;
+    out.push({ start: end - value.length, end, detail: "driver's licence number" });
+    if (out.length >= MAX_MATCHES) break;
+  }
+  return out;
 }
 
 /** Passport numbers after a passport label in `text`, or the whole value of a passport field. */
