@@ -11,6 +11,7 @@ import {
   redactText,
   walkEvent,
 } from '../../src/detect/index.js';
+import { mcpEvent } from '../support/mcp-event.js';
 
 const ALL: FieldRole[] = ['prompt', 'response', 'tool_description', 'argument', 'metadata', 'identity'];
 
@@ -56,47 +57,22 @@ function rule(id: string, overrides: Partial<Rule> = {}): Rule {
   };
 }
 
-function event(overrides: Partial<McpEvent> = {}): McpEvent {
-  return {
-    id: 'evt-1',
-    serverId: 'srv',
-    timestamp: '2026-11-01T10:30:00.000Z',
-    receivedAt: '2026-11-01T10:30:00.000Z',
-    source: 'webhook',
-    externalId: null,
-    sessionId: null,
-    user: null,
-    agent: null,
-    client: null,
-    tool: null,
-    method: null,
-    prompt: null,
-    response: null,
-    arguments: null,
-    metadata: {},
-    toolDescription: null,
-    isError: null,
-    durationMs: null,
-    ...overrides,
-  };
-}
-
 const scan = (rules: Rule[], e: McpEvent) => createEngine(rules, { detectors }).scan(e);
 const fieldsOf = (rules: Rule[], e: McpEvent) => scan(rules, e).findings.map((f) => f.field);
 
 describe('engine: which rules run where', () => {
   it('a disabled rule does not run', () => {
-    const result = scan([rule('R1', { enabled: false })], event({ prompt: 'a needle' }));
+    const result = scan([rule('R1', { enabled: false })], mcpEvent({ prompt: 'a needle' }));
     assert.deepEqual(result, { findings: [], verdict: 'allow' });
   });
 
   it('a rule runs only on the roles in its fields', () => {
-    const e = event({ prompt: 'needle', response: 'needle', toolDescription: 'needle' });
+    const e = mcpEvent({ prompt: 'needle', response: 'needle', toolDescription: 'needle' });
     assert.deepEqual(fieldsOf([rule('R1', { fields: ['response'] })], e), ['response']);
   });
 
   it("a detector's own roles narrow the rule's fields", () => {
-    const e = event({ prompt: 'needle', response: 'needle' });
+    const e = mcpEvent({ prompt: 'needle', response: 'needle' });
     assert.deepEqual(fieldsOf([rule('R1', { detector: 'test.prompt-only' })], e), ['prompt']);
   });
 
@@ -106,9 +82,9 @@ describe('engine: which rules run where', () => {
       match: { pattern: '[a-z]+@acme\\.test', flags: '' },
       minMatches: 3,
     });
-    const twoDistinct = event({ prompt: 'ann@acme.test and ann@acme.test', response: 'bob@acme.test' });
+    const twoDistinct = mcpEvent({ prompt: 'ann@acme.test and ann@acme.test', response: 'bob@acme.test' });
     assert.equal(scan([r], twoDistinct).findings.length, 0);
-    const three = event({
+    const three = mcpEvent({
       prompt: 'ann@acme.test',
       response: 'bob@acme.test',
       arguments: { to: 'cy@acme.test' },
@@ -117,7 +93,7 @@ describe('engine: which rules run where', () => {
   });
 
   it('overlapping matches of one rule in one field are de-duplicated', () => {
-    const result = scan([rule('R1', { detector: 'test.overlap' })], event({ prompt: 'abcdefghij' }));
+    const result = scan([rule('R1', { detector: 'test.overlap' })], mcpEvent({ prompt: 'abcdefghij' }));
     assert.deepEqual(
       result.findings.map((f) => [f.start, f.end]),
       [
@@ -144,7 +120,7 @@ describe('engine: which rules run where', () => {
 
 describe('engine: the field walker', () => {
   it('finds metadata.arguments.path as an argument keyed path', () => {
-    const e = event({ metadata: { arguments: { path: '../../needle' } } });
+    const e = mcpEvent({ metadata: { arguments: { path: '../../needle' } } });
     const field = walkEvent(e).find((f) => f.path === 'metadata.arguments.path');
     assert.deepEqual(field, {
       path: 'metadata.arguments.path',
@@ -156,7 +132,7 @@ describe('engine: the field walker', () => {
   });
 
   it('walks JSON held in an argument string one level deep', () => {
-    const e = event({
+    const e = mcpEvent({
       arguments: { payload: '{"path":"../../etc/needle","nested":"{\\"x\\":\\"needle\\"}"}' },
     });
     const fields = walkEvent(e).map((f) => [f.path, f.key, f.role, f.value]);
@@ -171,7 +147,7 @@ describe('engine: the field walker', () => {
       content: [{ type: 'text', text: 'result with needle' }],
       tools: [{ name: 'read', description: 'needle in the description' }],
     });
-    const roles = walkEvent(event({ response })).map((f) => [f.path, f.role]);
+    const roles = walkEvent(mcpEvent({ response })).map((f) => [f.path, f.role]);
     assert.deepEqual(roles, [
       ['response.content.0.type', 'response'],
       ['response.content.0.text', 'response'],
@@ -181,7 +157,7 @@ describe('engine: the field walker', () => {
   });
 
   it('classifies metadata by key: result -> response, description -> tool_description, identity fields', () => {
-    const e = event({
+    const e = mcpEvent({
       metadata: { result: 'r', tool_description: 'd', operation: 'read', args: ['a'] },
       user: 'ann',
       sessionId: 's-1',
@@ -200,7 +176,7 @@ describe('engine: the field walker', () => {
   });
 
   it('scans a value only up to maxFieldChars', () => {
-    const e = event({ prompt: `${'x'.repeat(100)}needle` });
+    const e = mcpEvent({ prompt: `${'x'.repeat(100)}needle` });
     assert.equal(createEngine([rule('R1')], { detectors, maxFieldChars: 100 }).scan(e).findings.length, 0);
     assert.equal(createEngine([rule('R1')], { detectors, maxFieldChars: 106 }).scan(e).findings.length, 1);
   });
@@ -210,7 +186,7 @@ describe('engine: findings, secrets and verdict', () => {
   it('evidence shows the match with context', () => {
     const [finding] = scan(
       [rule('R1')],
-      event({ prompt: 'please find the needle in this haystack' }),
+      mcpEvent({ prompt: 'please find the needle in this haystack' }),
     ).findings;
     assert.equal(finding?.evidence, 'please find the needle in this haystack');
     assert.equal(finding?.fingerprint, null);
@@ -219,8 +195,8 @@ describe('engine: findings, secrets and verdict', () => {
 
   it('a secret is masked in evidence, fingerprinted, and stable across events', () => {
     const r = rule('S1', { detector: 'test.token', category: 'secrets', action: 'redact' });
-    const a = scan([r], event({ prompt: 'key TOK-AB12CD34 here' })).findings[0];
-    const b = scan([r], event({ arguments: { k: 'TOK-AB12CD34' } })).findings[0];
+    const a = scan([r], mcpEvent({ prompt: 'key TOK-AB12CD34 here' })).findings[0];
+    const b = scan([r], mcpEvent({ arguments: { k: 'TOK-AB12CD34' } })).findings[0];
     assert.equal(a?.evidence, 'key TOK************ here');
     assert.equal(a?.fingerprint, fingerprintSecret('TOK-AB12CD34'));
     assert.match(a?.fingerprint ?? '', /^[0-9a-f]{16}$/);
@@ -230,7 +206,7 @@ describe('engine: findings, secrets and verdict', () => {
 
   it("a neighbouring secret is masked in another finding's evidence", () => {
     const rules = [rule('R1'), rule('S1', { detector: 'test.token', category: 'secrets' })];
-    const result = scan(rules, event({ prompt: 'needle TOK-ZZ99YY88' }));
+    const result = scan(rules, mcpEvent({ prompt: 'needle TOK-ZZ99YY88' }));
     const needle = result.findings.find((f) => f.ruleId === 'R1');
     assert.equal(needle?.evidence, 'needle TOK************');
   });
@@ -241,24 +217,24 @@ describe('engine: findings, secrets and verdict', () => {
       category: 'secrets',
       match: { pattern: 'acme_[a-z0-9]{10}', flags: '' },
     });
-    const [finding] = scan([r], event({ response: 'token acme_q1w2e3r4t5 ok' })).findings;
+    const [finding] = scan([r], mcpEvent({ response: 'token acme_q1w2e3r4t5 ok' })).findings;
     assert.equal(finding?.evidence, 'token acm************ ok');
     assert.equal(finding?.fingerprint, fingerprintSecret('acme_q1w2e3r4t5'));
   });
 
   it('verdict is the strongest action: block > redact > alert > allow', () => {
-    const e = event({ prompt: 'needle TOK-AB12CD34' });
+    const e = mcpEvent({ prompt: 'needle TOK-AB12CD34' });
     const alert = rule('A', { action: 'alert' });
     const redact = rule('R', { detector: 'test.token', action: 'redact' });
     const block = rule('B', { action: 'block' });
     assert.equal(scan([alert], e).verdict, 'alert');
     assert.equal(scan([alert, redact], e).verdict, 'redact');
     assert.equal(scan([redact, block, alert], e).verdict, 'block');
-    assert.equal(scan([block], event({ prompt: 'hay' })).verdict, 'allow');
+    assert.equal(scan([block], mcpEvent({ prompt: 'hay' })).verdict, 'allow');
   });
 
   it('findings come in field order, then position', () => {
-    const e = event({ prompt: 'needle TOK-AB12CD34 needle', response: 'needle' });
+    const e = mcpEvent({ prompt: 'needle TOK-AB12CD34 needle', response: 'needle' });
     const result = scan([rule('S', { detector: 'test.token' }), rule('N')], e);
     assert.deepEqual(
       result.findings.map((f) => `${f.field}:${f.start}:${f.ruleId}`),

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import type { FieldRole } from '../../src/detect/detector.js';
 import { sqlInjectionDetectors } from '../../src/detect/detectors/sql-injection.js';
 import { createEngine, loadBuiltinRules } from '../../src/detect/index.js';
+import { mcpEvent } from '../support/mcp-event.js';
 import { detectChecked } from './trigger-check.js';
 
 /** Every SQL match on one field: [detector id without family, matched text, start]. */
@@ -266,27 +267,7 @@ describe('sql-injection.nosql-operator', () => {
   const engine = createEngine(loadBuiltinRules());
   const findings = (args: Record<string, unknown>) =>
     engine
-      .scan({
-        id: 'evt-1',
-        serverId: 'srv',
-        timestamp: '2026-11-01T10:30:00.000Z',
-        receivedAt: '2026-11-01T10:30:00.000Z',
-        source: 'webhook',
-        externalId: null,
-        sessionId: null,
-        user: null,
-        agent: null,
-        client: null,
-        tool: 'find_user',
-        method: 'tools/call',
-        prompt: null,
-        response: null,
-        arguments: args,
-        metadata: {},
-        toolDescription: null,
-        isError: null,
-        durationMs: null,
-      })
+      .scan(mcpEvent({ tool: 'find_user', method: 'tools/call', arguments: args }))
       .findings.filter((finding) => finding.ruleId === 'MCP-SQL-011')
       .map((finding) => [finding.field, finding.detail]);
 

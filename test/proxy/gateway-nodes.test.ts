@@ -6,6 +6,7 @@ import type { TestApp } from '../support/test-app.js';
 import { BACKENDS } from '../support/test-stores.js';
 import {
   gatewayUrl,
+  initializeBody,
   rawPost,
   secondNode,
   startEverything,
@@ -87,20 +88,7 @@ for (const backend of BACKENDS) {
         role: 'viewer',
       });
       const call = (base: string) =>
-        rawPost(
-          gatewayUrl(base, serverId),
-          {
-            jsonrpc: '2.0',
-            id: 1,
-            method: 'initialize',
-            params: {
-              protocolVersion: '2025-11-25',
-              capabilities: {},
-              clientInfo: { name: 'k', version: '1' },
-            },
-          },
-          { authorization: `Bearer ${created.key}` },
-        );
+        rawPost(gatewayUrl(base, serverId), initializeBody(), { authorization: `Bearer ${created.key}` });
       assert.equal((await call(nodeB.base)).status, 200, 'node B has read the key');
       await t.app.apiKeys.revoke(await t.app.apiKeys.authenticate(t.adminKey), created.apiKey.id);
       assert.equal((await call(baseA)).status, 401, 'the node that revoked it refuses it at once');

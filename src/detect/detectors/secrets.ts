@@ -2,9 +2,8 @@ import type { Detector, DetectorMatch, FieldRole, ScanField } from '../detector.
 import { findAwsSecretKeys } from './secrets/aws-secret-key.js';
 import { findAzureKeys, findAzureSasTokens } from './secrets/azure-key.js';
 import { findBasicCredentials } from './secrets/basic-auth.js';
+import { COMMAND_LINE_PASSWORD_TRIGGERS, findCommandLinePasswords } from './secrets/command-line-password.js';
 import { findUrlCredentials } from './secrets/connection-string.js';
-import { DATABASE_CLI_TRIGGERS, findDatabaseCliPasswords } from './secrets/database-cli-password.js';
-import { DOCKER_LOGIN_TRIGGERS, findDockerLoginPasswords } from './secrets/docker-login-password.js';
 import { dropOverlaps, scanText } from './secrets/find-secrets.js';
 import { findServiceAccountKeys } from './secrets/gcp-service-account.js';
 import { ASSIGNMENT_TRIGGERS, findSecretAssignments } from './secrets/generic-assignment.js';
@@ -86,14 +85,9 @@ export const secretsDetectors: readonly Detector[] = [
     'secrets.basic-auth',
     {
       minLength: 12,
-      literals: ['Basic', '-u', 'password', ...DATABASE_CLI_TRIGGERS, ...DOCKER_LOGIN_TRIGGERS],
+      literals: ['Basic', '-u', 'password', ...COMMAND_LINE_PASSWORD_TRIGGERS],
     },
-    (text) =>
-      dropOverlaps([
-        ...findBasicCredentials(text),
-        ...findDatabaseCliPasswords(text),
-        ...findDockerLoginPasswords(text),
-      ]),
+    (text) => dropOverlaps([...findBasicCredentials(text), ...findCommandLinePasswords(text)]),
   ),
   secretDetector(
     'secrets.generic-assignment',

@@ -145,9 +145,47 @@ function push(out: DetectorMatch[], start: number, end: number, detail: string):
   }
 }
 
-/** True for a field name under which a bare CPF or NIR is read as one. */
+/**
+ * Numbers read after their label, or as a field named for them. One random number in a hundred
+ * (CPF) or in eleven (Steuer-ID, BSN) passes its check digits, so a bare number never counts.
+ */
+interface LabelledId {
+  readonly pattern: RegExp;
+  readonly label: RegExp;
+  readonly key: RegExp;
+  /** Checks the number's digits (separators removed). */
+  readonly valid: (digits: string) => boolean;
+  readonly detail: string;
+}
+
+const LABELLED_IDS: readonly LabelledId[] = [
+  { pattern: CPF, label: CPF_NAME, key: CPF_KEY, valid: cpfValid, detail: 'Brazilian CPF number' },
+  {
+    pattern: NIR,
+    label: NIR_NAME,
+    key: NIR_KEY,
+    valid: nirValid,
+    detail: 'French social security number (NIR)',
+  },
+  {
+    pattern: STEUER_ID,
+    label: STEUER_ID_NAME,
+    key: STEUER_ID_KEY,
+    valid: steuerIdValid,
+    detail: 'German tax id (Steuer-ID)',
+  },
+  {
+    pattern: BSN,
+    label: BSN_NAME,
+    key: BSN_KEY,
+    valid: bsnValid,
+    detail: 'Dutch citizen service number (BSN)',
+  },
+];
+
+/** True for a field name under which a bare CPF, NIR, Steuer-ID or BSN is read as one. */
 export function isNationalIdKey(key: string): boolean {
-  return CPF_KEY.test(key) || NIR_KEY.test(key) || STEUER_ID_KEY.test(key) || BSN_KEY.test(key);
+  return LABELLED_IDS.some((id) => id.key.test(key));
 }
 
 /**
@@ -179,58 +217,14 @@ export function findOtherNationalIds(text: string, key = ''): DetectorMatch[] {
         push(out, m.index, m.index + m[0].length, 'Canadian Social Insurance Number');
     }
   }
-  findCpfs(text, CPF_KEY.test(key), out);
-  findNirs(text, NIR_KEY.test(key), out);
-  findLabelled(
-    text,
-    STEUER_ID_KEY.test(key),
-    STEUER_ID,
-    STEUER_ID_NAME,
-    steuerIdValid,
-    'German tax id (Steuer-ID)',
-    out,
-  );
-  findLabelled(text, BSN_KEY.test(key), BSN, BSN_NAME, bsnValid, 'Dutch citizen service number (BSN)', out);
+  for (const id of LABELLED_IDS) findLabelled(text, id, id.key.test(key), out);
   return out.sort((a, b) => a.start - b.start);
 }
 
-/** One random 11-digit number in a hundred passes both check digits: the label is required. */
-function findCpfs(text: string, keyed: boolean, out: DetectorMatch[]): void {
-  if (!keyed && !CPF_NAME.test(text)) return;
-  for (const m of matchesIn(CPF, text)) {
-    const digits = `${m[1]}${m[3]}${m[4]}${m[5]}`;
-    if (cpfValid(digits) && (keyed || named(text, m.index, CPF_NAME)))
-      push(out, m.index, m.index + m[0].length, 'Brazilian CPF number');
-  }
-}
-
-function findNirs(text: string, keyed: boolean, out: DetectorMatch[]): void {
-  if (!keyed && !NIR_NAME.test(text)) return;
-  for (const m of matchesIn(NIR, text)) {
-    const nir = m.slice(1).join('').replace(/[ .]/g, '');
-    if (nirValid(nir) && (keyed || named(text, m.index, NIR_NAME)))
-      push(out, m.index, m.index + m[0].length, 'French social security number (NIR)');
-  }
-}
-
-/**
- * Numbers of `pattern` that pass `valid` (on their digits) after their label, or anywhere in a
- * field named for them. One random number in eleven (Steuer-ID, BSN) passes a check digit: the
- * label is required.
- */
-function findLabelled(
-  text: string,
-  keyed: boolean,
-  pattern: RegExp,
-  label: RegExp,
-  valid: (digits: string) => boolean,
-  detail: string,
-  out: DetectorMatch[],
-): void {
-  if (!keyed && !label.test(text)) return;
-  for (const m of matchesIn(pattern, text)) {
-    const digits = m[0].replace(/[ .]/g, '');
-    if (valid(digits) && (keyed || named(text, m.index, label)))
-      push(out, m.index, m.index + m[0].length, detail);
+function findLabelled(text: string, id: LabelledId, keyed: boolean, out: DetectorMatch[]): void {
+  if (!keyed && !id.label.test(text)) return;
+  for (const m of matchesIn(id.pattern, text)) {
+    if (id.valid(m[0].replace(/[ .-]/g, '')) && (keyed || named(text, m.index, id.label)))
+      push(out, m.index, m.index + m[0].length, id.detail);
   }
 }

@@ -67,51 +67,65 @@ export const DRIVING_LICENCE_TRIGGERS: readonly string[] = [
   'permis de conduire',
 ];
 
+/** A document number: read after its label, or as the whole value of a field named for it. */
+interface DocumentNumber {
+  readonly labelled: RegExp;
+  readonly key: RegExp;
+  readonly whole: RegExp;
+  /** What a labelled value must look like (capitals, digits, maybe dashes). */
+  readonly shape: RegExp;
+  readonly detail: string;
+}
+
+const PASSPORT: DocumentNumber = {
+  labelled: LABELLED_PASSPORT,
+  key: PASSPORT_KEY,
+  whole: WHOLE_PASSPORT,
+  shape: UPPER_OR_DIGITS,
+  detail: 'passport number',
+};
+const DRIVING_LICENCE: DocumentNumber = {
+  labelled: LABELLED_LICENCE,
+  key: LICENCE_KEY,
+  whole: WHOLE_LICENCE,
+  shape: UPPER_OR_DIGITS_OR_DASH,
+  detail: "driver's licence number",
+};
+
 /** True for a field name under which a bare value is read as a passport number. */
 export function isPassportKey(key: string): boolean {
-  return PASSPORT_KEY.test(key);
+  return PASSPORT.key.test(key);
 }
 
 /** True for a field name under which a bare value is read as a driver's licence number. */
 export function isDrivingLicenceKey(key: string): boolean {
-  return LICENCE_KEY.test(key);
+  return DRIVING_LICENCE.key.test(key);
 }
 
 /** Driver's licence numbers after a licence label in `text`, or the whole value of a licence field. */
 export function findDrivingLicenceNumbers(text: string, key = ''): DetectorMatch[] {
-  if (isDrivingLicenceKey(key)) {
-    const m = WHOLE_LICENCE.exec(text);
-    if (m) {
-      const start = text.indexOf(m[1]!);
-      return [{ start, end: start + m[1]!.length, detail: "driver's licence number" }];
-    }
-  }
-  const out: DetectorMatch[] = [];
-  for (const m of matchesIn(LABELLED_LICENCE, text)) {
-    const value = m[1]!;
-    if (!UPPER_OR_DIGITS_OR_DASH.test(value)) continue;
-    const end = m.index + m[0].length;
-    out.push({ start: end - value.length, end, detail: "driver's licence number" });
-    if (out.length >= MAX_MATCHES) break;
-  }
-  return out;
+  return findDocumentNumbers(text, key, DRIVING_LICENCE);
 }
 
 /** Passport numbers after a passport label in `text`, or the whole value of a passport field. */
 export function findPassportNumbers(text: string, key = ''): DetectorMatch[] {
-  if (isPassportKey(key)) {
-    const m = WHOLE_PASSPORT.exec(text);
+  return findDocumentNumbers(text, key, PASSPORT);
+}
+
+function findDocumentNumbers(text: string, key: string, document: DocumentNumber): DetectorMatch[] {
+  if (document.key.test(key)) {
+    const m = document.whole.exec(text);
     if (m) {
       const start = text.indexOf(m[1]!);
-      return [{ start, end: start + m[1]!.length, detail: 'passport number' }];
+      return [{ start, end: start + m[1]!.length, detail: document.detail }];
     }
   }
   const out: DetectorMatch[] = [];
-  for (const m of matchesIn(LABELLED_PASSPORT, text)) {
+  for (const m of matchesIn(document.labelled, text)) {
     const value = m[1]!;
-    if (!UPPER_OR_DIGITS.test(value)) continue;
+    if (!document.shape.test(value)) continue;
     const end = m.index + m[0].length;
-    out.push({ start: end - value.length, end, detail: 'passport number' });
+    out.push({ start: end - value.length, end, detail: document.detail });
     if (out.length >= MAX_MATCHES) break;
   }
   return out;
