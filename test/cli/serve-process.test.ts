@@ -49,6 +49,11 @@ function startLoad(base: string, server: { id: string; apiKey: string }) {
   return {
     acked,
     sent: () => sent,
+    /** Resolves once `count` events are acknowledged (a slow CI host needs longer than a fixed sleep). */
+    ackedAtLeast: async (count: number, timeoutMs = 60_000) => {
+      const deadline = Date.now() + timeoutMs;
+      while (acked.size < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    },
     stop: async () => {
       running = false;
       await workers;
@@ -100,7 +105,7 @@ for (const backend of BACKENDS) {
       await first.ready();
       const server = await registerOpenServer(first.url);
       const load = startLoad(first.url, server);
-      await new Promise((r) => setTimeout(r, 1500));
+      await load.ackedAtLeast(300);
       first.kill('SIGKILL');
       await first.exited;
       await load.stop();
@@ -123,7 +128,7 @@ for (const backend of BACKENDS) {
       await proc.ready();
       const server = await registerOpenServer(proc.url);
       const load = startLoad(proc.url, server);
-      await new Promise((r) => setTimeout(r, 800));
+      await load.ackedAtLeast(100);
       proc.kill('SIGTERM');
       const exit = await proc.exited;
       await load.stop();

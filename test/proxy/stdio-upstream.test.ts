@@ -13,7 +13,8 @@ describe('stdio proxy and a failing upstream', () => {
   const env = {
     SENTINEL_DATA_DIR: dataDir,
     SENTINEL_SECRET_KEY: SECRET_KEY,
-    SENTINEL_PROXY_UPSTREAM_TIMEOUT_SECONDS: '1',
+    // Long enough for the test server to start on a loaded CI host; the hang test waits this long.
+    SENTINEL_PROXY_UPSTREAM_TIMEOUT_SECONDS: '5',
   };
   after(() => rmSync(dataDir, { recursive: true, force: true }));
 
@@ -30,7 +31,7 @@ describe('stdio proxy and a failing upstream', () => {
     const proxied = await connectThroughProxy({ server: [process.execPath, TEST_SERVER], env });
     await assert.rejects(
       proxied.client.callTool({ name: 'hang', arguments: {} }),
-      /the MCP server did not answer tools\/call within 1 s/,
+      /the MCP server did not answer tools\/call within 5 s/,
     );
     const echo = await proxied.client.callTool({ name: 'echo', arguments: { text: 'still here' } });
     assert.deepEqual(echo.content, [{ type: 'text', text: 'still here' }]);
