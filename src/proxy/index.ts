@@ -43,6 +43,7 @@ export { createSession, type ProxySession } from './proxy-session.js';
 export { guessServerType, serverNameFor } from './server-identity.js';
 export { BufferedSink, type Deliver, type DeliveryResult } from './sinks/buffered-sink.js';
 export { DeadLetterFile, DiskBuffer } from './sinks/disk-buffer.js';
+export { EventJournal } from './sinks/event-journal.js';
 export { localDelivery } from './sinks/local-delivery.js';
 export { type RemoteTarget, remoteDelivery } from './sinks/remote-delivery.js';
 export {

@@ -4,6 +4,7 @@ import type { Approver } from './approver.js';
 import { createInterceptor, type FailMode } from './interceptor.js';
 import { BufferedSink, type Deliver } from './sinks/buffered-sink.js';
 import { DeadLetterFile, DiskBuffer } from './sinks/disk-buffer.js';
+import { EventJournal } from './sinks/event-journal.js';
 import { runStdioProxy } from './stdio/stdio-proxy.js';
 import type { ToolPinGuard } from './tool-pin-guard.js';
 
@@ -37,6 +38,7 @@ export async function runProxySession(run: StdioProxyRun): Promise<number> {
     deliver: run.deliver,
     buffer: new DiskBuffer(run.bufferDir),
     deadLetter: new DeadLetterFile(join(run.bufferDir, 'dead-letter.jsonl')),
+    journal: new EventJournal(run.bufferDir, log),
     log,
   });
   sink.start();

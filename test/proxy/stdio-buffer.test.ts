@@ -1,7 +1,9 @@
 // The stdio relay's building blocks: line splitting, ordered delivery, the on-disk buffer with
 // backoff and dead letter, and naming a server from its command line.
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import {
@@ -9,6 +11,7 @@ import {
   DeadLetterFile,
   type DeliveryResult,
   DiskBuffer,
+  EventJournal,
   guessServerType,
   OrderedDelivery,
   type ProxyEvent,
@@ -18,6 +21,13 @@ import { LineSplitter } from '../../src/proxy/stdio/line-splitter.js';
 import { tempDir } from './fixtures/proxy-client.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls until `done` holds (a loaded machine may take far longer than the backoff), failing after 10 s. */
+async function until(done: () => boolean, what: string): Promise<void> {
+  for (const start = Date.now(); !done(); await sleep(10)) {
+    if (Date.now() - start > 10_000) assert.fail(`timed out waiting for ${what}`);
+  }
+}
 
 function event(n: number): ProxyEvent {
   return {
@@ -109,14 +119,10 @@ describe('BufferedSink with the disk buffer', () => {
       return { ok: true };
     });
     for (let n = 0; n < 5; n++) sink.write(event(n));
-    await sleep(50);
-    assert.ok(
-      readdirSync(dir).some((name) => name.startsWith('seg-')),
-      'a segment on disk',
-    );
+    await until(() => readdirSync(dir).some((name) => name.startsWith('seg-')), 'a segment on disk');
     sink.write(event(5));
     up = true;
-    await sleep(300);
+    await until(() => delivered.length >= 6, 'the buffered events');
     assert.deepEqual(delivered, ['evt-0', 'evt-1', 'evt-2', 'evt-3', 'evt-4', 'evt-5']);
     await sink.close();
     assert.deepEqual(
@@ -145,7 +151,7 @@ describe('BufferedSink with the disk buffer', () => {
       deadLetter: new DeadLetterFile(join(down.dir, 'dead-letter.jsonl')),
     });
     next.start();
-    await sleep(100);
+    await until(() => delivered.length >= 2, 'the events of the earlier run');
     await next.close();
     assert.deepEqual(delivered, ['evt-1', 'evt-2']);
     assert.ok(!readdirSync(down.dir).some((name) => name.startsWith('seg-')));
@@ -158,13 +164,82 @@ describe('BufferedSink with the disk buffer', () => {
       return { ok: false, retry: false, reason: 'remote Sentinel answered 401' };
     });
     sink.write(event(9));
-    await sleep(100);
+    await until(() => attempts >= 1, 'the delivery attempt');
+    await sleep(50);
     await sink.close();
     assert.equal(attempts, 1);
     const line = JSON.parse(readFileSync(join(dir, 'dead-letter.jsonl'), 'utf8').trim());
     assert.equal(line.reason, 'remote Sentinel answered 401');
     assert.equal(line.event.record.id, 'evt-9');
     assert.ok(!existsSync(join(dir, 'seg')));
+  });
+});
+
+describe('EventJournal', () => {
+  const dirs: string[] = [];
+  after(() => {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+  const dir = () => {
+    const created = tempDir('sentinel-journal-');
+    dirs.push(created);
+    return created;
+  };
+  const journals = (folder: string) => readdirSync(folder).filter((name) => name.startsWith('jrn-'));
+  const collector = (folder: string, delivered: string[]) =>
+    new BufferedSink({
+      deliver: async (events) => {
+        delivered.push(...events.map((e) => e.record.id));
+        return { ok: true };
+      },
+      buffer: new DiskBuffer(folder),
+      deadLetter: new DeadLetterFile(join(folder, 'dead-letter.jsonl')),
+      journal: new EventJournal(folder),
+      flushDelayMs: 1,
+    });
+
+  it('keeps the queued events of a proxy killed with SIGKILL; the next run sends them', async () => {
+    const folder = dir();
+    const fixture = join(import.meta.dirname, 'fixtures/journal-writer.ts');
+    const child = spawn(process.execPath, ['--import', 'tsx', fixture, folder, '3'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    await once(child.stdout, 'data');
+    child.kill('SIGKILL');
+    await once(child, 'exit');
+    assert.equal(journals(folder).length, 1, 'the dead process left its journal');
+
+    const delivered: string[] = [];
+    const next = collector(folder, delivered);
+    next.start();
+    await until(() => delivered.length >= 3, 'the journaled events');
+    await next.close();
+    assert.deepEqual(delivered, ['evt-0', 'evt-1', 'evt-2']);
+    assert.deepEqual(
+      readdirSync(folder).filter((name) => name.startsWith('seg-') || name.startsWith('jrn-')),
+      [],
+    );
+  });
+
+  it('empties once the queue is delivered, is left alone by the buffer while open, and is removed on close', async () => {
+    const folder = dir();
+    const delivered: string[] = [];
+    const sink = collector(folder, delivered);
+    sink.start();
+    sink.write(event(1));
+    sink.write(event(2));
+    const [name] = journals(folder);
+    assert.ok(name !== undefined);
+    assert.equal(readFileSync(join(folder, name), 'utf8').trim().split('\n').length, 2);
+    await until(() => delivered.length >= 2, 'the delivery');
+    await until(() => statSync(join(folder, name)).size === 0, 'the journal to empty');
+    // A claim on the folder must not take the live journal of this process as an orphan.
+    assert.equal(await new DiskBuffer(folder).claim(), null);
+    assert.deepEqual(journals(folder), [name]);
+    sink.write(event(3));
+    await sink.close();
+    assert.deepEqual(delivered, ['evt-1', 'evt-2', 'evt-3']);
+    assert.deepEqual(journals(folder), []);
   });
 });
 

@@ -1,5 +1,6 @@
 import type { EventSink, ProxyEvent } from '../proxy-event.js';
 import type { DeadLetterFile, DiskBuffer } from './disk-buffer.js';
+import type { EventJournal } from './event-journal.js';
 
 /** What became of a batch: stored, worth retrying later, or refused for good (dead letter). */
 export type DeliveryResult =
@@ -12,6 +13,8 @@ export interface BufferedSinkOptions {
   readonly deliver: Deliver;
   readonly buffer: DiskBuffer;
   readonly deadLetter: DeadLetterFile;
+  /** Write-ahead record of the queue, so a killed process loses nothing (none: memory only). */
+  readonly journal?: EventJournal;
   /** Events held in memory before they spill to disk (the bound that keeps the agent unslowed). */
   readonly maxQueue?: number;
   readonly batchSize?: number;
@@ -55,6 +58,7 @@ export class BufferedSink implements EventSink {
   }
 
   write(event: ProxyEvent): void {
+    this.options.journal?.record(event);
     this.queue.push(event);
     if (this.flushing !== null) return;
     this.flushing = new Promise<void>((resolve) => {
@@ -74,6 +78,7 @@ export class BufferedSink implements EventSink {
       await this.withDeadline(this.replay());
     }
     await this.options.buffer.close();
+    if (this.queue.length === 0) this.options.journal?.close();
   }
 
   private async flush(): Promise<void> {
@@ -90,6 +95,8 @@ export class BufferedSink implements EventSink {
           else await this.persist(batch, result?.reason ?? 'timed out while closing');
         }
       }
+      // The queue is empty and every batch taken from it is delivered, on disk or dead-lettered.
+      this.options.journal?.settled();
     } finally {
       this.flushing = null;
     }

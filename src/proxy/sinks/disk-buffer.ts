@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { type FileHandle, mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ProxyEvent } from '../proxy-event.js';
+import { JOURNAL, journalOpenHere } from './event-journal.js';
 
 const SEGMENT = /^seg-(\d+)-(\d+)-[0-9a-f]+\.jsonl$/;
 
@@ -91,10 +92,20 @@ export class DiskBuffer {
     await this.rotate();
   }
 
-  /** Segments a crashed process had claimed but not finished sending go back to the queue. */
+  /**
+   * Segments a crashed process had claimed but not finished sending go back to the queue, and the
+   * event journal of a process that died becomes a segment (see EventJournal).
+   */
   private async recoverOrphans(): Promise<void> {
     const names = await readdir(this.dir).catch(() => [] as string[]);
     for (const name of names) {
+      const journal = JOURNAL.exec(name);
+      if (journal !== null) {
+        const pid = Number(journal[2]);
+        const orphan = pid === process.pid ? !journalOpenHere(name) : !processAlive(pid);
+        if (orphan) await rename(join(this.dir, name), join(this.dir, `seg-${journal[1]}`)).catch(() => {});
+        continue;
+      }
       const match = /^(seg-.+\.jsonl)\.sending-(\d+)$/.exec(name);
       if (match === null || processAlive(Number(match[2]))) continue;
       await rename(join(this.dir, name), join(this.dir, match[1]!)).catch(() => {});
