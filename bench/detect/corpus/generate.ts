@@ -1,5 +1,6 @@
 /**
- * Writes the labelled detection corpus to test/fixtures/corpus/*.jsonl.
+ * Writes the labelled detection corpus to test/fixtures/corpus/*.jsonl: the generated lines, then
+ * the hand-written red-team lines of `red-team/<file>.jsonl`.
  * Run: node --import tsx bench/detect/corpus/generate.ts
  * Output is deterministic (seeded), so regenerating without code changes gives identical files.
  */
@@ -35,6 +36,7 @@ import { sqlInjectionNearMisses } from './near-misses/sql-injection.js';
 import { ssrfNearMisses } from './near-misses/ssrf.js';
 import { toolPoisoningNearMisses } from './near-misses/tool-poisoning.js';
 import { RESPONSE_SHAPES, shapeResponse } from './placement.js';
+import { readRedTeamLines } from './red-team-lines.js';
 import { createRng, type Rng } from './rng.js';
 
 const OUT_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../../test/fixtures/corpus');
@@ -104,13 +106,12 @@ function main(): void {
     (typeof ATTACKS)[CorpusCategory],
   ][]) {
     const drafts = make(createRng(`attack:${category}`));
-    writeJsonl(
-      `${category}.jsonl`,
-      toLines(createRng(`envelope:${category}`), drafts, 'attack', category, prefix),
-    );
+    const generated = toLines(createRng(`envelope:${category}`), drafts, 'attack', category, prefix);
+    writeJsonl(`${category}.jsonl`, [...generated, ...readRedTeamLines(category, generated)]);
   }
   const benign = BENIGN_SOURCES.flatMap(([seed, make]) => make(createRng(`benign:${seed}`)));
-  writeJsonl('benign.jsonl', toLines(createRng('envelope:benign'), benign, 'benign', null, 'benign'));
+  const generated = toLines(createRng('envelope:benign'), benign, 'benign', null, 'benign');
+  writeJsonl('benign.jsonl', [...generated, ...readRedTeamLines(null, generated)]);
 }
 
 main();
