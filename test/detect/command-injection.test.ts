@@ -332,3 +332,50 @@ describe('command-injection rule data', () => {
     }
   });
 });
+
+describe('command-injection.hijack', () => {
+  it('detects a preload library or loader variable that injects code', () => {
+    assert.deepEqual(hits('command', 'LD_PRELOAD=/tmp/x.so ls'), [['hijack', 'LD_PRELOAD=/tmp/x.so', 0]]);
+    assert.deepEqual(hits('command', 'BASH_ENV=/tmp/.h.sh bash ./deploy.sh')[0], [
+      'hijack',
+      'BASH_ENV=/tmp/.h.sh',
+      0,
+    ]);
+    assert.deepEqual(
+      hits('command', "NODE_OPTIONS='--require /tmp/.hook.js' npm test").map(([id]) => id),
+      ['hijack'],
+    );
+    assert.deepEqual(hits('ld_preload', '/dev/shm/.l.so'), [['hijack', '/dev/shm/.l.so', 0]]);
+  });
+  it('leaves allocator preloads and ordinary NODE_OPTIONS alone', () => {
+    assert.deepEqual(hits('command', 'LD_PRELOAD=/usr/lib/x86_64-linux-gnu/libjemalloc.so.2 ./server'), []);
+    assert.deepEqual(hits('command', 'NODE_OPTIONS=--max-old-space-size=4096 npm run build'), []);
+    assert.deepEqual(hits('command', 'NODE_OPTIONS="--require ./tracing.js" node app.js'), []);
+    assert.deepEqual(hits('command', 'LD_LIBRARY_PATH=/opt/cuda/lib64 python train.py'), []);
+    assert.deepEqual(hits('ld_preload', 'libtcmalloc_minimal.so.4'), []);
+  });
+  it('detects the setuid bit and miners, not setgid directories or plain modes', () => {
+    assert.deepEqual(hits('command', 'chmod u+s /bin/bash'), [['hijack', 'chmod u+s /bin/bash', 0]]);
+    assert.deepEqual(hits('command', 'chmod 4755 /tmp/sh'), [['hijack', 'chmod 4755 /tmp/sh', 0]]);
+    assert.deepEqual(hits('command', 'nohup /tmp/xmrig -o pool.example.net:3333 &')[0]?.[0], 'hijack');
+    assert.deepEqual(hits('command', 'chmod g+s /srv/shared && chmod 755 build/run.sh'), []);
+    assert.deepEqual(hits('query', 'compare the xmrig hashrate on both boxes'), []);
+  });
+});
+
+describe('command-injection.option-injection: shells and rsync', () => {
+  it('detects find -exec starting a privileged shell, in a shell command too', () => {
+    assert.deepEqual(
+      hits('command', 'find . -name x -exec /bin/sh -p \\; -quit').map(([id]) => id),
+      ['option-injection'],
+    );
+    assert.deepEqual(hits('command', "find src -name '*.ts' -exec wc -l {} +"), []);
+  });
+  it('detects rsync -e with a shell command in an argument, not -e ssh', () => {
+    assert.deepEqual(
+      hits('source', "-e sh -c 'id>/tmp/o'").map(([id]) => id),
+      ['option-injection'],
+    );
+    assert.deepEqual(hits('source', '-e ssh backup@host.example:/data'), []);
+  });
+});

@@ -342,3 +342,19 @@ describe('path-traversal rule data', () => {
     }
   });
 });
+
+describe('path-traversal: Windows drives in file URLs and IIS configuration', () => {
+  it('reads the drive of file:///C:/ and finds the SAM and a deployed web.config', () => {
+    assert.deepEqual(
+      hits('uri', 'file:///C:/Windows/System32/config/SAM').map(([id]) => id),
+      ['credential-file'],
+    );
+    assert.deepEqual(
+      hits('path', 'C:\\inetpub\\wwwroot\\web.config').map(([id]) => id),
+      ['credential-file'],
+    );
+  });
+  it("leaves a project's own web.config alone", () => {
+    assert.deepEqual(hits('path', 'src/Api/web.config'), []);
+  });
+});

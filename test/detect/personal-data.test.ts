@@ -4,12 +4,13 @@ import { describe, it } from 'node:test';
 import type { DetectorMatch, FieldRole } from '../../src/detect/detector.js';
 import { personalDataDetectors } from '../../src/detect/detectors/personal-data.js';
 import { ibanValid } from '../../src/detect/detectors/text/iban.js';
-import { ssnValid } from '../../src/detect/detectors/text/national-id.js';
+import { codiceFiscaleValid, ssnValid } from '../../src/detect/detectors/text/national-id.js';
 import {
   bsnValid,
   cpfValid,
   dniValid,
   nirValid,
+  peselValid,
   steuerIdValid,
   verhoeffValid,
 } from '../../src/detect/detectors/text/other-national-ids.js';
@@ -439,5 +440,80 @@ describe('personal-data.health-record: fields of parsed JSON', () => {
     assert.deepEqual(foundIn(HEALTH, 'diagnosis', 'Type 2 diabetes'), []);
     assert.deepEqual(foundIn(HEALTH, 'patient_id', '00482913'), []);
     assert.deepEqual(foundIn(HEALTH, 'name', 'Maria Lopez'), []);
+  });
+});
+
+describe('personal-data.checked-id', () => {
+  const CHECKED = 'personal-data.checked-id';
+  it('checks the codice fiscale letter and day of birth', () => {
+    assert.equal(codiceFiscaleValid('RSSMRA85T10A562S'), true);
+    assert.equal(codiceFiscaleValid('RSSMRA85T10A562T'), false);
+    assert.equal(codiceFiscaleValid('RSSMRA85T99A562S'), false);
+  });
+  it('finds codici fiscali and NIEs without a label, as a query result prints them', () => {
+    assert.deepEqual(found(CHECKED, 'nome;codice_fiscale\nMario Rossi;RSSMRA85T10A562S\n'), [
+      'RSSMRA85T10A562S',
+    ]);
+    assert.deepEqual(found(CHECKED, 'Rosa Costa, X1234567L'), ['X1234567L']);
+  });
+  it('finds DNIs as a whole value or two together, not one in prose', () => {
+    assert.deepEqual(foundIn(CHECKED, 'rows', '12345678Z'), ['12345678Z']);
+    assert.deepEqual(found(CHECKED, 'A: 12345678Z, B: 87654321X'), ['12345678Z', '87654321X']);
+    assert.deepEqual(found(CHECKED, 'ticket 12345678Z was closed'), []);
+  });
+  it('ignores wrong check letters and base64 runs', () => {
+    assert.deepEqual(found(CHECKED, 'X1234567A RSSMRA85T10A562T 12345678A 87654321B'), []);
+    assert.deepEqual(found(CHECKED, 'data:image/png;base64,iVBORRSSMRA85T10A562SwKGgo='), []);
+  });
+});
+
+describe('personal-data: red-team round 13', () => {
+  it('counts MRN and DOB labels followed by a number without a colon', () => {
+    const value = 'MRN 4829133 | Ann Lee | DOB 1975-04-02 | Dx: E11.9 Type 2 diabetes';
+    assert.deepEqual(found(HEALTH, value).length > 0, true);
+    assert.deepEqual(found(HEALTH, 'DOB 1975-04-02, born in Oslo'), []);
+  });
+  it('reads dotted card numbers only in groups of four', () => {
+    const card = ['4539', '1488', '0343', '6467'];
+    assert.deepEqual(found(CARD, `pan=${card.join('.')} amount=49.90`), [card.join('.')]);
+    assert.deepEqual(found(CARD, `v${card.join('')}.1.2`), []);
+    assert.deepEqual(found(CARD, '4539.14880343.6467'), []);
+  });
+  it('reads a bare Aadhaar number in a field named for it', () => {
+    const id = 'personal-data.national-id';
+    assert.deepEqual(foundIn(id, 'aadhaar', '234567890124'), ['234567890124']);
+    assert.deepEqual(foundIn(id, 'order', '234567890124'), []);
+  });
+  it('finds a labelled PESEL with its check digit', () => {
+    const id = 'personal-data.national-id';
+    assert.equal(peselValid('44051401359'), true);
+    assert.deepEqual(found(id, 'PESEL: 44051401359'), ['44051401359']);
+    assert.deepEqual(found(id, 'PESEL: 44051401358'), []);
+    assert.deepEqual(found(id, 'order 44051401359'), []);
+  });
+  it('counts email and phone columns of a tool result, not of a message being sent', () => {
+    assert.deepEqual(foundIn(PHONE, 'phone', '(213) 614-9629'), ['(213) 614-9629']);
+    assert.deepEqual(detect(EMAIL, 'ann@corp.example', 'argument').length, 1);
+    const detector = personalDataDetectors.find((d) => d.id === EMAIL)!;
+    const field = {
+      path: 'arguments.email',
+      key: 'email',
+      role: 'argument' as const,
+      value: 'ann@corp.example',
+    };
+    assert.deepEqual(detectChecked(detector, field, { tool: null, method: null }), []);
+    const author = {
+      path: 'response.0.commit.author.email',
+      key: 'email',
+      role: 'response' as const,
+      value: 'ann@corp.example',
+    };
+    assert.deepEqual(detectChecked(detector, author, { tool: null, method: null }), []);
+  });
+  it('does not count the authors of a git log as a contact list', () => {
+    const log =
+      'a1b2c3d Ann Lee <ann@corp.example> fix: retry\n9f8e7d6 Bo Li <bo@corp.example> feat: export\nAuthor: Cy Ng <cy@corp.example>\nSigned-off-by: Di Wu <di@corp.example>';
+    assert.deepEqual(found(EMAIL, log), []);
+    assert.deepEqual(found(EMAIL, 'Ann Lee <ann@corp.example>\nBo Li <bo@corp.example>').length, 2);
   });
 });

@@ -475,3 +475,23 @@ describe('secrets: passwords on a docker login command line', () => {
     }
   });
 });
+
+describe('secrets: Basic credentials in git and Docker configuration', () => {
+  const basic = (pair: string) => Buffer.from(pair).toString('base64');
+  it('finds a lowercase basic scheme in a git extraheader', () => {
+    const encoded = basic(j('x-access-token:', 'ghs_', RAND36));
+    assert.deepEqual(found('secrets.basic-auth', `\textraheader = AUTHORIZATION: basic ${encoded}\n`), [
+      encoded,
+    ]);
+  });
+  it("finds a Docker registry login, inline or as an `auth` field's value", () => {
+    const encoded = basic(j('ci-bot:', 'Xp9#kL2mQ7vR4tZ8'));
+    assert.deepEqual(found('secrets.basic-auth', `{"auths":{"r.example":{"auth":"${encoded}"}}}`), [encoded]);
+    assert.deepEqual(found('secrets.basic-auth', encoded, 'auth'), [encoded]);
+  });
+  it('does not take prose or a token without a password for a login', () => {
+    assert.deepEqual(found('secrets.basic-auth', 'Use basic authentication behind the proxy.'), []);
+    assert.deepEqual(found('secrets.basic-auth', basic('just-a-name'), 'auth'), []);
+    assert.deepEqual(found('secrets.basic-auth', 'bearer', 'auth'), []);
+  });
+});

@@ -297,3 +297,23 @@ describe('sql-injection.nosql-operator', () => {
     assert.deepEqual(findings({ query: 'price[$gt]=10&sort=price' }), []);
   });
 });
+
+describe('sql-injection: red-team round 13', () => {
+  it('reads an inline comment between OR and its operands as a space', () => {
+    assert.deepEqual(ids('password', "' oR/**/'a'='a"), ['tautology']);
+    assert.deepEqual(ids('q', "x'/**/OR/**/1=1--").includes('tautology'), true);
+  });
+  it("reads MySQL's || and && as OR and AND in a fragment", () => {
+    assert.deepEqual(ids('user', "admin'||'1'='1"), ['tautology']);
+    assert.deepEqual(ids('user', "x'&&'1'='1"), ['tautology']);
+  });
+  it('leaves || as concatenation in a whole statement alone', () => {
+    assert.deepEqual(ids('sql', "SELECT first_name || ' ' || last_name FROM users WHERE id = 4"), []);
+    assert.deepEqual(ids('q', "O'Brien"), []);
+  });
+  it('detects LOAD DATA INFILE, but not a LOAD of something else', () => {
+    assert.deepEqual(ids('sql', "LOAD DATA INFILE '/etc/passwd' INTO TABLE tmp_import"), ['file-access']);
+    assert.deepEqual(ids('sql', "LOAD DATA LOCAL INFILE 'a.csv' INTO TABLE t"), ['file-access']);
+    assert.deepEqual(ids('sql', 'SELECT load, data FROM metrics WHERE host = 1'), []);
+  });
+});

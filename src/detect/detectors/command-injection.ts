@@ -6,6 +6,7 @@ import { decodeMapped, identityMapped, type MappedText, toOriginal } from './arg
 import { findArgumentChains, findShellChains, isTokenLike } from './args/shell-chain.js';
 import { commandStarts } from './args/shell-context.js';
 import { DISK_PREFIXES, findDestructive, type ShellHit } from './args/shell-destructive.js';
+import { findHijacks, HIJACK_HINTS, isLoaderKey, mayHijack } from './args/shell-hijack.js';
 import { findIrreversible, IRREVERSIBLE_HINTS } from './args/shell-irreversible.js';
 import { DOWNLOAD_EXECUTE, findPayloads, type Payload, REVERSE_SHELLS } from './args/shell-payloads.js';
 import {
@@ -124,7 +125,7 @@ function keywordAt(words: RegExp, head: { prose: RegExp; token: RegExp }): Prefi
 
 const CODE_HINT = /system|popen|exec|spawn|subprocess|passthru|getoutput/;
 const OPTION_HINT =
-  /-(?:-?upload-pack|-?receive-pack|c\s*core\.|-config|checkpoint-action|-to-command|-use-compress|-unzip-command|-test-command|TT|o\s*["']?(?:proxy|local)command|exec|-post-file|-body-file)|ext::/i;
+  /-(?:-?upload-pack|-?receive-pack|c\s*core\.|-config|checkpoint-action|-to-command|-use-compress|-unzip-command|-test-command|TT|o\s*["']?(?:proxy|local)command|exec|-post-file|-body-file|e[=\s]|-rsh)|ext::/i;
 
 /** Outside a shell argument, a payload counts only where a command would start. */
 function inCommandPosition(hits: ShellHit[], text: string, kind: ValueKind): ShellHit[] {
@@ -198,7 +199,27 @@ const DESTRUCTIVE_TRIGGERS: DetectorTriggers = {
   ],
 };
 
+/**
+ * Loader hijacks, setuid files and miners (shell-hijack.ts): in a shell argument anywhere, in
+ * another argument where a command starts, and the whole value of an environment entry named
+ * for a loader variable (`{"LD_PRELOAD": "/tmp/x.so"}`).
+ */
+const hijackDetector: Detector = {
+  id: 'command-injection.hijack',
+  roles: ARG_ROLES,
+  triggers: { ...orEncoded(HIJACK_HINTS), keys: isLoaderKey },
+  detect(field: ScanField): DetectorMatch[] {
+    const keyed = isLoaderKey(field.key);
+    const view = commandView(field, (text) => keyed || mayHijack(text), false);
+    if (!view) return [];
+    const text = view.mapped.text;
+    const hits = findHijacks(text, field.key);
+    return toMatches(view, keyed ? hits : inCommandPosition(hits, text, view.kind));
+  },
+};
+
 export const commandInjectionDetectors: readonly Detector[] = [
+  hijackDetector,
   shellDetector(
     'command-injection.chaining',
     (text) => CHAIN_CHARS.test(text),
@@ -243,6 +264,9 @@ export const commandInjectionDetectors: readonly Detector[] = [
       '-post-file',
       '-body-file',
       'ext::',
+      '-e=',
+      '--rsh',
+      ...[...REGEX_SPACES].map((space) => `-e${space}`),
     ]),
   ),
   shellDetector(

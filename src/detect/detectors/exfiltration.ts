@@ -1,7 +1,9 @@
 import type { Detector, DetectorMatch, DetectorTriggers, FieldRole, ScanField } from '../detector.js';
+import { CODE_SENDER_LITERALS, findCodeUpload } from './text/code-upload.js';
 import { findCommandExfiltration } from './text/command-exfil.js';
 import { dropOverlaps, findPhrases, MAX_MATCHES, scanWindow } from './text/find-phrases.js';
 import { credentialInUrl } from './text/link-credentials.js';
+import { ATTACHMENT_KEY } from './text/outbound-attachment.js';
 import { findOutboundLeak } from './text/outbound-message.js';
 import { findScriptHandlers, HANDLER_LITERALS } from './text/script-handlers.js';
 import { findScriptLinks } from './text/script-links.js';
@@ -101,7 +103,8 @@ const LINK_TRIGGERS: DetectorTriggers = {
  * findCommandExfiltration returns nothing unless SENDER (case-insensitive: a network client, or
  * /dev/tcp|udp/), a DNS tool name (case-sensitive), BROWSER_STORAGE (case-sensitive), CLOUD_GATE
  * (case-insensitive: `s3://`, `gs://`, `az storage`, the words `rclone`, `azcopy`) matches, or
- * the text holds `--all` or `--mirror` (a whole-repository push).
+ * the text holds `--all` or `--mirror` (a whole-repository push). findCodeUpload needs one of
+ * CODE_SENDER_LITERALS (caseless).
  */
 const COMMAND_UPLOAD_TRIGGERS: DetectorTriggers = {
   literals: [
@@ -139,16 +142,35 @@ const COMMAND_UPLOAD_TRIGGERS: DetectorTriggers = {
     'rclone',
     'azcopy',
   ],
-  caseless: ['/dev/tcp/', '/dev/udp/', 's3://', 'gs://', 'az storage'],
+  caseless: ['/dev/tcp/', '/dev/udp/', 's3://', 'gs://', 'az storage', ...CODE_SENDER_LITERALS],
 };
 
+/** Shell uploads and their script form; most values hold neither, which costs nothing. */
+function findUploads(text: string): DetectorMatch[] {
+  const shell = findCommandExfiltration(text);
+  const code = findCodeUpload(text);
+  return code.length === 0 ? shell : dropOverlaps(shell.concat(code));
+}
+
 /**
- * findOutboundLeak finds a secret by SECRET_SHAPE or ASSIGNED_SECRET (both case-sensitive), or
- * five email addresses (`@`). `k_live_` stands for `rk_live_` and `sk_live_`, `PASSW` for
- * PASSWORD and PASSWD, `KEY` for API_KEY, APIKEY and PRIVATE_KEY.
+ * findOutboundLeak finds a secret by SECRET_SHAPE or ASSIGNED_SECRET (both case-sensitive), a
+ * password in a URL (`@`), a password hash (its `$id$` prefix), five email addresses (`@`), or a
+ * passwd line (its shell path holds `bin/`); under an attachment key (ATTACHMENT_KEY) it judges
+ * the file named, whatever the value holds. `k_live_` stands for `rk_live_` and `sk_live_`,
+ * `PASSW` for PASSWORD and PASSWD, `KEY` for API_KEY, APIKEY and PRIVATE_KEY.
  */
 const OUTBOUND_TRIGGERS: DetectorTriggers = {
+  keys: (key) => ATTACHMENT_KEY.test(key),
   literals: [
+    '$2a$',
+    '$2b$',
+    '$2y$',
+    '$argon2',
+    '$1$',
+    '$5$',
+    '$6$',
+    '$y$',
+    'bin/',
     '@',
     'sk-',
     'ghp_',
@@ -220,7 +242,7 @@ export const exfiltrationDetectors: readonly Detector[] = [
     id: 'exfiltration.command-upload',
     roles: ACTION_ROLES,
     triggers: COMMAND_UPLOAD_TRIGGERS,
-    detect: (field) => findCommandExfiltration(scanWindow(field.value)),
+    detect: (field) => findUploads(scanWindow(field.value)),
   },
   {
     id: 'exfiltration.outbound-message',

@@ -320,6 +320,7 @@ const SENSITIVE_TRIGGERS: DetectorTriggers = {
     'cookies.sqlite',
     'wp-config',
     'system32',
+    'inetpub',
     'repair',
     'ntds',
     'appdata',

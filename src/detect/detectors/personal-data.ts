@@ -3,7 +3,7 @@ import { findEmails, findPhones } from './text/contact-details.js';
 import { scanWindow } from './text/find-phrases.js';
 import { findHealthRecords, isMedicalRecordKey } from './text/health-record.js';
 import { findIbans } from './text/iban.js';
-import { findUkNinos, findUsSsns, isSsnKey } from './text/national-id.js';
+import { findCheckedIds, findUkNinos, findUsSsns, isSsnKey } from './text/national-id.js';
 import { findOtherNationalIds, isNationalIdKey } from './text/other-national-ids.js';
 import {
   DRIVING_LICENCE_TRIGGERS,
@@ -42,10 +42,23 @@ const CONTENT_ROLES: readonly FieldRole[] = [
  * addressing, not data being leaked, so emails and phone numbers in them are not counted.
  */
 const ADDRESS_KEYS: ReadonlySet<string> = new Set(
-  'to cc bcc from sender reply_to recipient recipients attendees participants invitees members assignee assignees reviewers owner email emails phone phone_number'.split(
+  'to cc bcc from sender reply_to recipient recipients attendees participants invitees members assignee assignees reviewers owner'.split(
     ' ',
   ),
 );
+/**
+ * A tool's `email` or `phone` argument addresses one message or account; in a tool's output the
+ * same keys are the columns of a contact list (`[{"name": ..., "phone": ...}, ...]`), except a
+ * commit's author and committer.
+ */
+const CONTACT_KEYS: ReadonlySet<string> = new Set(['email', 'emails', 'phone', 'phone_number']);
+const COMMIT_PERSON = /\.(?:author|committer|tagger)\./;
+
+function isAddressing(field: ScanField): boolean {
+  if (ADDRESS_KEYS.has(field.key)) return true;
+  if (!CONTACT_KEYS.has(field.key)) return false;
+  return field.role !== 'response' || COMMIT_PERSON.test(field.path);
+}
 
 type Find = (text: string, field: ScanField) => DetectorMatch[];
 
@@ -108,6 +121,10 @@ const NATIONAL_ID_TRIGGERS: DetectorTriggers = {
     'burgerservicenummer',
     'sofi',
     'sofinummer',
+    'pesel',
+    'personnummer',
+    'personnr',
+    'samordningsnummer',
   ],
   // `steuer` starts every Steuer-ID label but "Steuer-ID", "Steueridentifikationsnummer" and
   // "steuerliche" are not all one word.
@@ -122,6 +139,11 @@ const NATIONAL_ID_TRIGGERS: DetectorTriggers = {
   ],
   keys: (key) => isNationalIdKey(key) || isPassportKey(key) || isDrivingLicenceKey(key),
 };
+/**
+ * A codice fiscale holds its birth year then month letter (`85M`), a NIE or DNI its digits then
+ * the check letter: each a digit followed by a capital.
+ */
+const CHECKED_ID_TRIGGERS: DetectorTriggers = { minLength: 9, shapes: ['dA'] };
 /** A health record needs a medical-id or clinical label; these words start every one of them. */
 const HEALTH_ANCHORS = [
   'mrn',
@@ -169,12 +191,7 @@ function contactDetector(
   find: (text: string) => DetectorMatch[],
   triggers: DetectorTriggers,
 ): Detector {
-  return piiDetector(
-    id,
-    CONTENT_ROLES,
-    (text, field) => (ADDRESS_KEYS.has(field.key) ? [] : find(text)),
-    triggers,
-  );
+  return piiDetector(id, CONTENT_ROLES, (text, field) => (isAddressing(field) ? [] : find(text)), triggers);
 }
 
 export const personalDataDetectors: readonly Detector[] = [
@@ -188,6 +205,7 @@ export const personalDataDetectors: readonly Detector[] = [
   piiDetector('personal-data.uk-nino', ALL_ROLES, findUkNinos, NINO_TRIGGERS),
   piiDetector('personal-data.iban', ALL_ROLES, findIbans, IBAN_TRIGGERS),
   piiDetector('personal-data.national-id', ALL_ROLES, findNationalIds, NATIONAL_ID_TRIGGERS),
+  piiDetector('personal-data.checked-id', ALL_ROLES, findCheckedIds, CHECKED_ID_TRIGGERS),
   piiDetector(
     'personal-data.health-record',
     CONTENT_ROLES,

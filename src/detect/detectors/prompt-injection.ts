@@ -89,8 +89,9 @@ function merged(a: DetectorMatch[], b: DetectorMatch[]): DetectorMatch[] {
   return a.length === 0 && b.length === 0 ? a : dropOverlaps(a.concat(b));
 }
 
-const OPEN_QUOTES = new Set(['"', "'", '`', '\u2018', '\u201c', '\u00ab']);
-const CLOSE_QUOTES = /["'`\u2019\u201d\u00bb]/;
+/** Quotes, and parentheses: papers gloss a named attack as "'DAN' (Do Anything Now) prompts". */
+const OPEN_QUOTES = new Set(['"', "'", '`', '\u2018', '\u201c', '\u00ab', '(']);
+const CLOSE_QUOTES = /["'`\u2019\u201d\u00bb)]/;
 /** Words that introduce a phrase as an example: security docs quote the attack they explain. */
 const MENTION_CUE =
   /\b(?:attacks?|injections?|phrases?|payloads?|examples?|e\.g\.|such\s+as|like|called|strings?|patterns?|jailbreaks?|classic|known|detects?|blocks?|filters?|flags?|contains?)\b[^.!?\n]{0,40}$/i;

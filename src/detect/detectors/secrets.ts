@@ -1,7 +1,7 @@
 import type { Detector, DetectorMatch, FieldRole, ScanField } from '../detector.js';
 import { findAwsSecretKeys } from './secrets/aws-secret-key.js';
 import { findAzureKeys, findAzureSasTokens } from './secrets/azure-key.js';
-import { findBasicCredentials } from './secrets/basic-auth.js';
+import { findBasicCredentials, isBasicAuthKey } from './secrets/basic-auth.js';
 import { COMMAND_LINE_PASSWORD_TRIGGERS, findCommandLinePasswords } from './secrets/command-line-password.js';
 import { findUrlCredentials } from './secrets/connection-string.js';
 import { dropOverlaps, scanText } from './secrets/find-secrets.js';
@@ -36,6 +36,8 @@ interface SecretGate {
   readonly literals: readonly string[];
   /** A secret-named key (`password`, `api_token`) is enough on its own. */
   readonly orKey?: boolean;
+  /** A key this accepts is enough on its own (Detector.triggers.keys). */
+  readonly keys?: (key: string) => boolean;
 }
 
 function secretDetector(
@@ -85,9 +87,11 @@ export const secretsDetectors: readonly Detector[] = [
     'secrets.basic-auth',
     {
       minLength: 12,
-      literals: ['Basic', '-u', 'password', ...COMMAND_LINE_PASSWORD_TRIGGERS],
+      literals: ['Basic', 'basic', 'BASIC', '"auth"', '-u', 'password', ...COMMAND_LINE_PASSWORD_TRIGGERS],
+      keys: isBasicAuthKey,
     },
-    (text) => dropOverlaps([...findBasicCredentials(text), ...findCommandLinePasswords(text)]),
+    (text, field) =>
+      dropOverlaps([...findBasicCredentials(text, field.key), ...findCommandLinePasswords(text)]),
   ),
   secretDetector(
     'secrets.generic-assignment',

@@ -57,8 +57,12 @@ function sqlDetector(
  * Prefilters: the cheapest regex that every finding of the signal must match, so ordinary prose
  * (which says "or", "update" and "sleep" all the time) never reaches the tokenizer.
  */
-const TAUTOLOGY =
-  /\b(?:or|and)\s*\(?\s*(?:['"][^'"\n]{0,40}['"]?|\d+|true|false)\s*\)?\s*(?:[=<>!]|like\b|is\b|--|#|\/\*)/i;
+/** Space between tokens, or an empty inline comment standing for it (OR, comment, 1=1). */
+const GAP = String.raw`(?:\s|/\*[^*]{0,20}\*/)*`;
+const TAUTOLOGY = new RegExp(
+  String.raw`(?:\b(?:or|and)|\|\||&&)${GAP}\(?${GAP}(?:['"][^'"\n]{0,40}['"]?|\d+|true|false)${GAP}\)?\s*(?:[=<>!]|like\b|is\b|--|#|\/\*)`,
+  'i',
+);
 const UNION = /union[\s\S]{0,80}?select/i;
 const STACKED =
   /;\s*(?:drop|truncate|delete|insert|alter|create|exec|execute|grant|revoke|declare|waitfor|shutdown|copy|attach|load|update|select)\b/i;
@@ -75,7 +79,7 @@ const DESTRUCTIVE =
 const OS_COMMAND =
   /xp_\w|sp_oa|sp_configure|\b(?:to|from)\s+program\b|sys_e(?:xec|val)|load_extension|runjava/i;
 const FILE_ACCESS =
-  /load_file|into\s+(?:outfile|dumpfile)|pg_read|pg_ls_dir|pg_stat_file|lo_import|lo_export|bulk\s+insert|openrowset|utl_file|\bcopy\b[\s\S]{0,200}?\b(?:to|from)\s+'|\battach\b/i;
+  /load_file|into\s+(?:outfile|dumpfile)|load\s+data\s+(?:(?:low_priority|concurrent|local)\s+){0,2}infile|pg_read|pg_ls_dir|pg_stat_file|lo_import|lo_export|bulk\s+insert|openrowset|utl_file|\bcopy\b[\s\S]{0,200}?\b(?:to|from)\s+'|\battach\b/i;
 
 /**
  * TAUTOLOGY's comparison instead of its `or`/`and`, which nearly every value holds: an operator,
@@ -149,6 +153,7 @@ export const sqlInjectionDetectors: readonly Detector[] = [
   ]),
   sqlDetector('sql-injection.file-access', FILE_ACCESS, findFileAccess, [
     'load_file',
+    'infile',
     'outfile',
     'dumpfile',
     'pg_read',

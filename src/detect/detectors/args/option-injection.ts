@@ -47,6 +47,17 @@ const OPTIONS: readonly OptionPattern[] = [
     inShell: false,
   },
   { pattern: /(?:^|\s)-exec(?:dir)?\s+\S/, detail: 'find -exec runs a command', inShell: false },
+  {
+    // GTFOBins: a setuid `find` keeps root in a shell started with -p (privileged) or -i.
+    pattern: /(?:^|\s)-exec(?:dir)?\s+(?:\S*\/)?(?:ba|da|z|k)?sh\s+-[pi]\b/,
+    detail: 'find -exec starts a privileged shell',
+    inShell: true,
+  },
+  {
+    pattern: /(?:^|\s)(?:-e|--rsh)(?:=|\s+)["']?(?:\S*\/)?(?:ba|da|z|k)?sh\s+-c\b/,
+    detail: 'rsync -e runs a shell command',
+    inShell: false,
+  },
   { pattern: /--(?:post|body)-file(?:=|\s+)\S/i, detail: 'wget uploads a local file', inShell: false },
 ];
 

@@ -135,7 +135,8 @@ export function resolvePath(raw: string): ResolvedPath {
   if (path.includes('...') || path.includes('..;')) {
     path = path.replace(/\.{4,}\/{1,2}|\.\.\.\/\.\/|\.\.;\//g, '../');
   }
-  if (path.startsWith('file://')) path = path.replace(/^file:\/\/(?:localhost)?/, '');
+  // `file:///C:/x` names the drive after the third slash: drop that slash so the drive is seen.
+  if (path.startsWith('file://')) path = path.replace(/^file:\/\/(?:localhost)?(?:\/(?=[a-z]:\/))?/, '');
   if (path.startsWith('//')) path = path.replace(/^\/\/[?.]\/(?:unc\/)?/, '//');
   const lead = path.charCodeAt(0);
   // HOME_PREFIX starts with `~`, `$` or `%`.

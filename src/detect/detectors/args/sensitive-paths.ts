@@ -101,6 +101,12 @@ export const CREDENTIAL_PATHS: readonly SensitivePath[] = [
     what: 'Windows SAM',
   },
   { pattern: /(?:^|\/)ntds\.dit$/, what: 'Active Directory database' },
+  /** A deployed IIS site's `web.config` holds its connection strings and machine key; a project's copy is source. */
+  {
+    pattern: /^\/(?:inetpub\/.*\/web\.config|windows\/system32\/inetsrv\/config\/applicationhost\.config)$/,
+    what: 'IIS configuration (connection strings, machine key)',
+    rooted: true,
+  },
   {
     pattern: /(?:^|\/)appdata\/(?:roaming|local)\/microsoft\/(?:credentials|protect)(?:\/|$)/,
     what: 'Windows credentials',
@@ -125,7 +131,7 @@ export const SYSTEM_DIRS =
 
 /** Every entry above needs one of these in the path; a path without any is not resolved further. */
 export const SENSITIVE_HINT =
-  /etc[/\\]|proc[/\\]|\.ssh|id_|\.aws|gcloud|application_default|\.azure|\.kube|secrets|\.docker|credentials|netrc|\.npmrc|\.pypirc|\.pgpass|\.my\.cnf|vault-token|htpasswd|hosts\.yml|\.terraform|\.tfstate|docker[/\\]containers|\.gnupg|_history|\.env|login data|logins\.json|key[34]\.db|cookies\.sqlite|wp-config|system32|repair|ntds|appdata|unattend|\.ini|mcp|claude|copilot|\.continue|keychains|kubelet|\.kdbx|\.opvault|\.1pif|\.vscdb|\.\./i;
+  /etc[/\\]|proc[/\\]|\.ssh|id_|\.aws|gcloud|application_default|\.azure|\.kube|secrets|\.docker|credentials|netrc|\.npmrc|\.pypirc|\.pgpass|\.my\.cnf|vault-token|htpasswd|hosts\.yml|\.terraform|\.tfstate|docker[/\\]containers|\.gnupg|_history|\.env|login data|logins\.json|key[34]\.db|cookies\.sqlite|wp-config|system32|repair|inetpub|ntds|appdata|unattend|\.ini|mcp|claude|copilot|\.continue|keychains|kubelet|\.kdbx|\.opvault|\.1pif|\.vscdb|\.\./i;
 
 /** SENSITIVE_HINT for scanning a whole value (global). */
 export const SENSITIVE_ANCHOR = new RegExp(SENSITIVE_HINT.source, 'gi');

@@ -179,6 +179,8 @@ export function findFileAccess(v: SqlVariant): LocalMatch[] {
     else if (isWord(token, 'INTO') && isWord(code[i + 1], 'OUTFILE', 'DUMPFILE'))
       push(i, i + 1, `INTO ${code[i + 1]!.text}`);
     else if (isWord(token, 'BULK') && isWord(code[i + 1], 'INSERT')) push(i, i + 1, 'BULK INSERT');
+    else if (isWord(token, 'LOAD') && isWord(code[i + 1], 'DATA') && loadInfile(code, i + 2) !== null)
+      push(i, loadInfile(code, i + 2)!, 'LOAD DATA INFILE');
     else if (isCall(code, i, 'OPENROWSET') && isWord(code[i + 2], 'BULK')) push(i, i + 2, 'OPENROWSET(BULK');
     else if (isWord(token, 'UTL_FILE') && isPunct(code[i + 1], '.')) push(i, i + 2, 'UTL_FILE');
     else if (isWord(token, 'TO', 'FROM') && code[i + 1]?.type === 'string' && copyBefore(code, i)) {
@@ -188,6 +190,13 @@ export function findFileAccess(v: SqlVariant): LocalMatch[] {
     }
   }
   return found;
+}
+
+/** MySQL's `LOAD DATA [LOW_PRIORITY|CONCURRENT] [LOCAL] INFILE` reads a server or client file. */
+function loadInfile(code: readonly SqlToken[], at: number): number | null {
+  let k = at;
+  while (k < at + 2 && isWord(code[k], 'LOW_PRIORITY', 'CONCURRENT', 'LOCAL')) k++;
+  return isWord(code[k], 'INFILE') ? k : null;
 }
 
 function copyBefore(code: readonly SqlToken[], i: number): boolean {

@@ -24,8 +24,8 @@ export function findTautologies(v: SqlVariant, mode: SqlMode): LocalMatch[] {
   const { code, endsAfter, commentAfter } = v;
   const found: LocalMatch[] = [];
   for (let i = 0; i < code.length - 1; i++) {
-    const isOr = isWord(code[i], 'OR');
-    const isAnd = mode === 'fragment' && isWord(code[i], 'AND');
+    const isOr = isWord(code[i], 'OR') || (mode === 'fragment' && isOperator(code[i], '||'));
+    const isAnd = mode === 'fragment' && (isWord(code[i], 'AND') || isOperator(code[i], '&&'));
     if (!isOr && !isAnd) continue;
     const left = readOperand(code, i + 1);
     const right = left ? readOperand(code, left.next + 1) : null;
@@ -46,6 +46,14 @@ export function findTautologies(v: SqlVariant, mode: SqlMode): LocalMatch[] {
     }
   }
   return found;
+}
+
+/**
+ * MySQL reads `||` and `&&` as OR and AND (`admin'||'1'='1`): a fragment has no dialect to say
+ * otherwise, and as string concatenation the comparison after it would be pointless anyway.
+ */
+function isOperator(token: SqlToken | undefined, text: string): boolean {
+  return token?.type === 'op' && token.text === text;
 }
 
 /** A literal, possibly in parentheses (`1`, `(1)`, `('a')`): the token and the index after it. */

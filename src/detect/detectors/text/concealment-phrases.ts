@@ -50,6 +50,13 @@ export const CONCEALMENT_PHRASES: PhraseSet = phraseSet([
     anchors: words('reveal mention disclose say admit acknowledge tell'),
   },
   {
+    // "don't mention it in your reply": the user reads the reply, so this hides the action.
+    pattern:
+      /\b(?:do\s+not|don'?t|never)\s+(?:ever\s+)?(?:mention|reveal|disclose)\s+(?:this|it|that|these\s+(?:steps?|instructions?|actions?|changes?)|this\s+(?:step|action|instruction|note|change|line))\s+(?:in|within)\s+(?:your|the)\s+(?:final\s+)?(?:reply|response|answer|summary|output|message|report|diff|commit\s+message|explanation)\b/gi,
+    detail: 'hide from the user',
+    anchors: ['mention', 'reveal', 'disclose'],
+  },
+  {
     pattern:
       /\b(?:silently|secretly|covertly)\s+(?:send|forward|call|invoke|execute|run|upload|email|copy|exfiltrate|include|append|post|transfer|bcc|cc)\b/gi,
     detail: 'covert action',

@@ -47,8 +47,23 @@ function addressAt(text: string, at: number): [number, number, string] | null {
   return [start, at + 1 + domain[0].length, (domain[1] ?? '').toLowerCase()];
 }
 
+/**
+ * A commit's people: `a1b2c3d Ann Lee <ann@x.example> fix ...` (git log one-liners start with the
+ * hash) or `Author: Ann Lee <ann@...>`, `Signed-off-by:` trailers. A repository's history names
+ * its contributors; that is not a contact list being leaked.
+ */
+const COMMIT_LINE =
+  /^\s*(?:[0-9a-f]{7,40}\b|(?:commit\s+[0-9a-f]{7,40}\s+)?(?:author|commit(?:ter)?|merge|signed-off-by|co-authored-by|reviewed-by|acked-by|tested-by|reported-by|helped-by|suggested-by)\s*:)/i;
+
+function inCommitLine(text: string, start: number): boolean {
+  if (text[start - 1] !== '<') return false;
+  const lineStart = text.lastIndexOf('\n', start) + 1;
+  return COMMIT_LINE.test(text.slice(lineStart, start));
+}
+
 function emailIsAddress(text: string, start: number, end: number, tld: string): boolean {
   if (FILE_EXTENSIONS.has(tld)) return false;
+  if (inCommitLine(text, start)) return false;
   // git@github.com:org/repo.git is an SSH remote; user:pass@host in a URL is a credential, not a contact.
   if (text[end] === ':' && /[\w~/]/.test(text[end + 1] ?? '')) return false;
   const tokenStart = Math.max(text.lastIndexOf(' ', start), text.lastIndexOf('\n', start));

@@ -8,6 +8,11 @@ import { matchesIn } from './regex-matches.js';
  * match needs a medical identifier or a clinical field together with one other kind of field.
  */
 
+/**
+ * A birth date or medical id also counts without its colon when a number follows at once
+ * ("MRN 0048291 | DOB 1975-04-02"): a number right after the label is its value.
+ */
+const LABEL_OR_NUMBER = '(?:\\s*[:#]|[ \\t]+(?=[A-Z]{0,4}-?\\d))';
 /** One pass for all labels; the named group says which kind of field matched. */
 const LABEL = new RegExp(
   [
@@ -16,7 +21,7 @@ const LABEL = new RegExp(
     '(?<medicalId>\\b(?:MRN|medical\\s+record\\s+(?:number|no\\.?|#)|(?:insurance|health\\s+plan|medicare|medicaid)\\s+(?:member\\s+)?(?:id|number|no\\.?)|member\\s+id|NHS\\s+(?:number|no\\.?)))',
     '(?<clinical>\\b(?:diagnos[ie]s|dx|ICD-?10(?:\\s+codes?)?|medications?|prescriptions?|allerg(?:y|ies)|treatment|conditions?))',
   ]
-    .map((group) => `${group}\\s*[:#]`)
+    .map((group, index) => `${group}${index === 1 || index === 2 ? LABEL_OR_NUMBER : '\\s*[:#]'}`)
     .join('|'),
   'gi',
 );
@@ -69,11 +74,18 @@ export function findHealthRecords(text: string, key = ''): DetectorMatch[] {
     const lineEnd = text.indexOf('\n', valueStart);
     const end = Math.min(lineEnd === -1 ? text.length : lineEnd, valueStart + MAX_VALUE);
     if (text.slice(valueStart, end).trim() === '') continue;
+    // A label inside the previous field's value ("Patient: Ann Lee, DOB 1991-01-20") adds its
+    // kind, not a second span over the same text.
+    const previous = found.at(-1);
+    if (previous && m.index < previous.match.end) {
+      found.push({ kind, match: previous.match });
+      continue;
+    }
     found.push({ kind, match: { start: m.index, end, detail: `health record field (${kind})` } });
     if (found.length >= MAX_MATCHES) break;
   }
   const kinds = new Set(found.map((f) => f.kind));
   const anchored = kinds.has('medicalId') || kinds.has('clinical');
   if (!anchored || kinds.size < 2) return [];
-  return found.map((f) => f.match).sort((a, b) => a.start - b.start);
+  return [...new Set(found.map((f) => f.match))].sort((a, b) => a.start - b.start);
 }

@@ -8,16 +8,24 @@ import { matchesIn } from './regex-matches.js';
  * are one regex with a named group per language, run only on text in those scripts.
  */
 
+/**
+ * After a bare article ("las", "les", "le", "as"), the instructions must not belong to something
+ * named next: "Ignora las instrucciones del manual" is advice about a manual, while "ignora tus
+ * instrucciones" and "todas las instrucciones anteriores" address the model. "de arriba",
+ * "ci-dessus" and "sopra" (the ones above) still address it.
+ */
+const NOT_OF = String.raw`(?!\s+\S+\s+(?:del|della|dello|dei|delle|du|des|do|da|dos|das|de(?!\s+(?:arriba|cima))|para|pour|per|sobre|sur))`;
+
 /** Languages in Latin script: phrases with anchor words, checked with the English ones in one pass. */
 const LATIN: readonly (readonly [string, string, string])[] = [
   [
     'French',
-    '\\b(?:ignore[zr]?|oublie[zr]?|ne\\s+tiens?\\s+pas\\s+compte\\s+d)\\w*\\s+(?:toutes\\s+|tous\\s+)?(?:les|vos|tes|des)\\s+(?:instructions|consignes|directives|ordres)(?:\\s+(?:pr[ée]c[ée]dent(?:es|e)?|ant[ée]rieures))?|\\br[ée]v[ée]le[zr]?\\s+(?:votre|ton|le)\\s+prompt\\s+syst[èe]me|\\bvotre\\s+nouvelle\\s+t[âa]che\\s+est',
+    `\\b(?:ignore[zr]?|oublie[zr]?|ne\\s+tiens?\\s+pas\\s+compte\\s+d)\\w*\\s+(?:(?:toutes\\s+|tous\\s+)?(?:vos|tes)|(?:toutes\\s+|tous\\s+)(?:les|des)|(?:les|des)${NOT_OF})\\s+(?:instructions|consignes|directives|ordres)(?:\\s+(?:pr[ée]c[ée]dent(?:es|e)?|ant[ée]rieures))?|\\br[ée]v[ée]le[zr]?\\s+(?:votre|ton|le)\\s+prompt\\s+syst[èe]me|\\bvotre\\s+nouvelle\\s+t[âa]che\\s+est`,
     'ignorez ignorer oubliez oublier oublie compte votre',
   ],
   [
     'Spanish',
-    '\\b(?:ignor[ae]d?|olvid[ae]d?)\\s+(?:todas\\s+)?(?:las|tus|sus)\\s+(?:instrucciones|indicaciones|[óo]rdenes)(?:\\s+(?:anteriores|previas))?|\\ba\\s+partir\\s+de\\s+ahora\\s+eres\\b|\\brevela\\s+tu\\s+prompt\\s+del\\s+sistema',
+    `\\b(?:ignor[ae]d?|olvid[ae]d?)\\s+(?:(?:todas\\s+)?(?:tus|sus)|todas\\s+las|las${NOT_OF})\\s+(?:instrucciones|indicaciones|[óo]rdenes)(?:\\s+(?:anteriores|previas))?|\\ba\\s+partir\\s+de\\s+ahora\\s+eres\\b|\\brevela\\s+tu\\s+prompt\\s+del\\s+sistema`,
     'ignora ignore ignorad olvida olvide olvidad eres revela',
   ],
   [
@@ -27,12 +35,12 @@ const LATIN: readonly (readonly [string, string, string])[] = [
   ],
   [
     'Italian',
-    '\\b(?:ignora|ignorate|dimentica|dimenticate)\\s+(?:tutte\\s+)?(?:le\\s+)?(?:tue\\s+|sue\\s+)?(?:istruzioni|indicazioni)(?:\\s+precedenti)?',
+    `\\b(?:ignora|ignorate|dimentica|dimenticate)\\s+(?:tutte\\s+(?:le\\s+)?|le${NOT_OF}\\s+)?(?:tue\\s+|sue\\s+)?(?:istruzioni|indicazioni)(?:\\s+precedenti)?`,
     'ignora ignorate dimentica dimenticate',
   ],
   [
     'Portuguese',
-    '\\b(?:ignore|ignora|ignorem|esque[çc]a|esque[çc]am)\\s+(?:todas\\s+)?(?:as\\s+)?(?:suas\\s+|tuas\\s+)?(?:instru[çc][õo]es|orienta[çc][õo]es)(?:\\s+anteriores)?',
+    `\\b(?:ignore|ignora|ignorem|esque[çc]a|esque[çc]am)\\s+(?:todas\\s+(?:as\\s+)?|as${NOT_OF}\\s+)?(?:suas\\s+|tuas\\s+)?(?:instru[çc][õo]es|orienta[çc][õo]es)(?:\\s+anteriores)?`,
     'ignore ignora ignorem todas suas',
   ],
   [

@@ -75,3 +75,71 @@ export function findUkNinos(text: string): DetectorMatch[] {
   }
   return out.sort((a, b) => a.start - b.start).slice(0, MAX_MATCHES);
 }
+
+/*
+ * Ids whose check character lets them count without a label: a query result rarely prints the
+ * column name beside each value ("Luca Romano;RMNLCU85M12H501J").
+ */
+
+/**
+ * Italian codice fiscale: surname and name letters, birth year, month letter, day (+40 for
+ * women), municipality code, check letter. Omocodia replaces digits of the last three groups
+ * with the letters LMNPQRSTUV when two people would share a code.
+ */
+const CODICE_FISCALE =
+  /(?<![A-Za-z0-9+/])[A-Z]{6}\d{2}[ABCDEHLMPRST][0-7LMNPQRST][\dLMNPQRSTUV][A-Z][\dLMNPQRSTUV]{3}[A-Z](?![A-Za-z0-9+/=])/g;
+const OMOCODIA = 'LMNPQRSTUV';
+/** Values of the odd positions (1st, 3rd, ...) in the check-letter sum, for 0-9 then A-Z. */
+const CF_ODD = [
+  1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16,
+  10, 22, 25, 24, 23,
+];
+
+/** True when a codice fiscale's last letter is its check letter and its day of birth can exist. */
+export function codiceFiscaleValid(code: string): boolean {
+  const dayText = [...code.slice(9, 11)].map((ch) => (OMOCODIA.includes(ch) ? OMOCODIA.indexOf(ch) : ch));
+  const day = Number(dayText.join('')) % 40;
+  if (day < 1 || day > 31) return false;
+  let sum = 0;
+  for (let i = 0; i < 15; i++) {
+    const code36 = Number.parseInt(code[i]!, 36);
+    sum += i % 2 === 0 ? CF_ODD[code36]! : code36 < 10 ? code36 : code36 - 10;
+  }
+  return String.fromCharCode(65 + (sum % 26)) === code[15];
+}
+
+/** Spanish NIE (X/Y/Z, 7 digits, letter) or DNI (8 digits, letter); groups: prefix, digits, letter. */
+const SPANISH_ID = /(?<![A-Za-z0-9])([XYZ]-?)?(\d{7,8})-?([A-HJ-NP-TV-Z])(?![A-Za-z0-9])/g;
+const SPANISH_LETTERS = 'TRWAGMYFPDXBNJZSQVHLCKE';
+
+function spanishIdValid(prefix: string, digits: string, letter: string): boolean {
+  const lead = prefix === '' ? '' : String('XYZ'.indexOf(prefix[0]!));
+  if (prefix === '' ? digits.length !== 8 : digits.length !== 7) return false;
+  return SPANISH_LETTERS[Number(lead + digits) % 23] === letter;
+}
+
+/**
+ * Codici fiscali and Spanish NIEs anywhere (one random candidate in 26 or 23 passes, and the
+ * shapes themselves are rare); a DNI, whose shape (8 digits and a letter) is common, only as the
+ * whole value or beside another valid one.
+ */
+export function findCheckedIds(text: string): DetectorMatch[] {
+  const out: DetectorMatch[] = [];
+  for (const m of matchesIn(CODICE_FISCALE, text)) {
+    if (codiceFiscaleValid(m[0]))
+      out.push({ start: m.index, end: m.index + m[0].length, detail: 'Italian codice fiscale' });
+  }
+  const dnis: DetectorMatch[] = [];
+  for (const m of matchesIn(SPANISH_ID, text)) {
+    if (!spanishIdValid(m[1] ?? '', m[2] ?? '', m[3] ?? '')) continue;
+    const match = {
+      start: m.index,
+      end: m.index + m[0].length,
+      detail: m[1] ? 'Spanish NIE number' : 'Spanish DNI number',
+    };
+    (m[1] ? out : dnis).push(match);
+  }
+  const whole = dnis.length === 1 && text.trim().length === dnis[0]!.end - dnis[0]!.start;
+  if (dnis.length >= 2 || whole) out.push(...dnis);
+  return out.sort((a, b) => a.start - b.start).slice(0, MAX_MATCHES);
+}

@@ -16,6 +16,9 @@ import { matchesIn } from './regex-matches.js';
 const AADHAAR_GROUPED = /(?<![\d-])([2-9]\d{3})[ -](\d{4})[ -](\d{4})(?![\d-])/g;
 const AADHAAR_COMPACT = /(?<!\d)[2-9]\d{11}(?!\d)/g;
 const AADHAAR_NAME = /\b(?:aadhaa?r|uidai|uid\s*(?:no\.?|number))\b/i;
+/** A field named for the Aadhaar number holds it alone: `{"aadhaar": "234567890124"}`. */
+const AADHAAR_KEY = /^(?:aadhaa?r(?:_?(?:no|number|num|id))?|uidai(?:_?(?:no|number))?|uid_?(?:no|number))$/;
+const AADHAAR_WHOLE = /^\s*[2-9]\d{3}[ -]?\d{4}[ -]?\d{4}\s*$/;
 const DNI = /(?<![\w])([XYZ]?)(\d{7,8})[- ]?([A-HJ-NP-TV-Z])(?!\w)/gi;
 const DNI_NAME = /\b(?:dni|nie|nif|documento\s+nacional)\b/i;
 const SIN = /(?<![\d-])(\d{3})[ -]?(\d{3})[ -]?(\d{3})(?![\d-])/g;
@@ -38,12 +41,20 @@ const STEUER_ID_NAME = /(?:\bsteuer(?:liche)?[\s-]*(?:id|identifikationsnummer|i
 const BSN =
   /(?<![\d.-])(\d{3})([ .]?)(\d{3})\2(\d{3})(?![\d-]|[.,]\d)|(?<![\d.-])(\d{4})\.(\d{2})\.(\d{3})(?![\d-]|[.,]\d)/g;
 const BSN_NAME = /\b(?:bsn|burgerservicenummer|sofi[\s-]?nummer)\b/i;
+/** PESEL: 11 digits, birth date first (month +20 for 2000-2099), weighted check digit. */
+const PESEL = /(?<![\d.-])\d{11}(?![\d-]|[.,]\d)/g;
+const PESEL_NAME = /\bpesel\b/i;
+/** Personnummer: birth date (YYMMDD or YYYYMMDD), `-` or `+`, four digits, Luhn over the last ten. */
+const PERSONNUMMER = /(?<![\d.-])(?:\d{2})?\d{6}[-+]?\d{4}(?![\d-]|[.,]\d)/g;
+const PERSONNUMMER_NAME = /\b(?:personnummer|personnr|samordningsnummer)\b/i;
 /** Field names whose whole value is read as a CPF, a NIR, a Steuer-ID or a BSN. */
 const CPF_KEY = /^(?:cpf|(?:numero|num|nr|n)_?cpf|cpf_?(?:number|numero|num|no))$/;
 const NIR_KEY = /^(?:nir|numero_?(?:insee|secu(?:rite_?sociale)?)|num_?secu|insee(?:_?number)?)$/;
 const STEUER_ID_KEY =
   /^(?:steuer_?id(?:_?nr)?|steuer_?identifikationsnummer|steueridentifikationsnummer|idnr|tax_?id_?de)$/;
 const BSN_KEY = /^(?:bsn|burger_?service_?nummer|burgerservicenummer|sofi_?nummer)$/;
+const PESEL_KEY = /^(?:pesel|numer_?pesel)$/;
+const PERSONNUMMER_KEY = /^(?:personnummer|personnr|person_?nummer)$/;
 const NAME_WINDOW = 40;
 
 // Verhoeff's dihedral-group tables (multiplication and permutation).
@@ -135,6 +146,26 @@ export function bsnValid(digits: string): boolean {
   return sum % 11 === 0;
 }
 
+const PESEL_WEIGHTS = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3];
+
+/** True when a PESEL's last digit is its weighted check digit and its month can be encoded. */
+export function peselValid(digits: string): boolean {
+  if (!/^\d{11}$/.test(digits)) return false;
+  const month = Number(digits.slice(2, 4)) % 20;
+  if (month < 1 || month > 12) return false;
+  let sum = 0;
+  for (let i = 0; i < 10; i++) sum += (digits.charCodeAt(i) - 48) * PESEL_WEIGHTS[i]!;
+  return (10 - (sum % 10)) % 10 === digits.charCodeAt(10) - 48;
+}
+
+/** True when a personnummer (10 or 12 digits) passes the Luhn check over its last ten. */
+export function personnummerValid(digits: string): boolean {
+  const ten = digits.length === 12 ? digits.slice(2) : digits;
+  if (ten.length !== 10) return false;
+  const month = Number(ten.slice(2, 4));
+  return month >= 1 && month <= 12 && luhnValid(ten);
+}
+
 function named(text: string, index: number, name: RegExp): boolean {
   return name.test(text.slice(Math.max(0, index - NAME_WINDOW), index));
 }
@@ -181,11 +212,19 @@ const LABELLED_IDS: readonly LabelledId[] = [
     valid: bsnValid,
     detail: 'Dutch citizen service number (BSN)',
   },
+  { pattern: PESEL, label: PESEL_NAME, key: PESEL_KEY, valid: peselValid, detail: 'Polish PESEL number' },
+  {
+    pattern: PERSONNUMMER,
+    label: PERSONNUMMER_NAME,
+    key: PERSONNUMMER_KEY,
+    valid: (digits) => personnummerValid(digits.replace('+', '')),
+    detail: 'Swedish personal identity number',
+  },
 ];
 
-/** True for a field name under which a bare CPF, NIR, Steuer-ID or BSN is read as one. */
+/** True for a field name under which a bare Aadhaar, CPF, NIR, Steuer-ID or BSN is read as one. */
 export function isNationalIdKey(key: string): boolean {
-  return LABELLED_IDS.some((id) => id.key.test(key));
+  return AADHAAR_KEY.test(key) || LABELLED_IDS.some((id) => id.key.test(key));
 }
 
 /**
@@ -194,6 +233,10 @@ export function isNationalIdKey(key: string): boolean {
  */
 export function findOtherNationalIds(text: string, key = ''): DetectorMatch[] {
   const out: DetectorMatch[] = [];
+  if (AADHAAR_KEY.test(key) && AADHAAR_WHOLE.test(text) && verhoeffValid(text.replace(/\D/g, ''))) {
+    const start = text.search(/\d/);
+    push(out, start, text.trimEnd().length, 'Aadhaar number');
+  }
   // One random 4-4-4 group in ten passes the check digit: the name must be in the text too.
   if (AADHAAR_NAME.test(text)) {
     for (const m of matchesIn(AADHAAR_GROUPED, text)) {

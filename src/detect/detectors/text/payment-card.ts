@@ -8,7 +8,7 @@ import { matchesIn } from './regex-matches.js';
  * all three.
  */
 
-const CANDIDATE = /(?<!\d[ -]?|[+\w.])\d(?:[ -]?\d){12,18}(?![ -]?\d|\w|\.\d)/g;
+const CANDIDATE = /(?<!\d[ .-]?|[+\w.])\d(?:[ .-]?\d){12,18}(?![ -]?\d|\w|\.\d)/g;
 
 interface Brand {
   readonly name: string;
@@ -67,18 +67,23 @@ export function cardBrand(digits: string): string | null {
   return BRANDS.find((b) => b.prefix.test(digits) && b.lengths.includes(digits.length))?.name ?? null;
 }
 
-/** Printed groupings: 4-4-4-4(-3), Amex/Diners 4-6-5 and 4-6-4, or no separators at all. */
+/**
+ * Printed groupings: 4-4-4-4(-3), Amex/Diners 4-6-5 and 4-6-4, or no separators at all. Dots
+ * (`4111.1111.1111.1111`, seen in logs) only in groups of four: dotted numbers are otherwise
+ * versions and decimals.
+ */
 function wellGrouped(candidate: string): boolean {
-  const groups = candidate.split(/[ -]/);
+  const groups = candidate.split(/[ .-]/);
   if (groups.length === 1) return true;
   const separators = new Set(candidate.replace(/\d/g, ''));
   if (separators.size !== 1) return false;
   const lengths = groups.map((g) => g.length).join('-');
+  if (separators.has('.')) return /^(?:4-){3}4$/.test(lengths);
   return /^(?:4-)+[1-4]$/.test(lengths) || lengths === '4-6-5' || lengths === '4-6-4';
 }
 
 /**
- * Whether `text` holds 13 digits in a row, each pair at most one space or dash apart: every
+ * Whether `text` holds 13 digits in a row, each pair at most one space, dot or dash apart: every
  * CANDIDATE match does. Timestamps, versions and ids stop short, and this costs a fraction of
  * the regex's scan.
  */
@@ -90,7 +95,7 @@ function hasDigitChain(text: string): boolean {
     if (c >= 48 && c <= 57) {
       if (++digits >= 13) return true;
       separated = false;
-    } else if ((c === 32 || c === 45) && digits > 0 && !separated) {
+    } else if ((c === 32 || c === 45 || c === 46) && digits > 0 && !separated) {
       separated = true;
     } else {
       digits = 0;
@@ -105,7 +110,7 @@ export function findCardNumbers(text: string): DetectorMatch[] {
   if (!hasDigitChain(text)) return [];
   const matches: DetectorMatch[] = [];
   for (const m of matchesIn(CANDIDATE, text)) {
-    const digits = m[0].replace(/[ -]/g, '');
+    const digits = m[0].replace(/[ .-]/g, '');
     if (/^(\d)\1+$/.test(digits) || TEST_CARDS.has(digits) || !wellGrouped(m[0]) || !luhnValid(digits))
       continue;
     const brand = cardBrand(digits);

@@ -8,7 +8,7 @@ import { mentionsSensitiveData } from './sensitive-data.js';
  */
 
 const PRESSURE =
-  /\b(?:you\s+(?:must|need\s+to|are\s+required\s+to|have\s+to)|immediately|right\s+away|before\s+(?:responding|answering|replying|continuing|you\s+(?:respond|answer|reply|continue))|without\s+(?:asking|telling|informing|confirmation|confirming|(?:user\s+)?approval)|do\s+not\s+(?:ask|tell|mention|inform)|silently|secretly|(?:when(?:ever)?|as\s+soon\s+as|once)\s+you\s+(?:see|read|receive|process)\s+this|upon\s+reading\s+this)\b/i;
+  /\b(?:you\s+(?:must|need\s+to|are\s+required\s+to|have\s+to)|immediately|right\s+away|before\s+(?:responding|answering|replying|continuing|you\s+(?:respond|answer|reply|continue))|without\s+(?:asking|telling|informing|confirmation|confirming|(?:user\s+)?approval)|(?:do\s+not|don'?t|never)\s+(?:ask|tell|mention|inform)|silently|secretly|(?:when(?:ever)?|as\s+soon\s+as|once)\s+you\s+(?:see|read|receive|process)\s+this|upon\s+reading\s+this)\b/i;
 
 const CONTEXT_CHARS = 200;
 
@@ -24,10 +24,10 @@ function hasPressureOrSensitiveData(m: RegExpExecArray, text: string): boolean {
 export const TOOL_CALL_PHRASES: PhraseSet = phraseSet([
   {
     pattern:
-      /\b(?:call|invoke|use|run|execute|trigger)\s+(?:the\s+|a\s+)?(?!(?:this|that|any|some|each|every|your|my|our|its|their|another|other|same|next|following|callback|appropriate|right|correct)\b)(?:[`'"][\w.:-]{2,64}[`'"]|[a-z][\w.-]{1,63})\s+(?:tool|function)\b/gi,
+      /\b(?:call|invoke|use|using|run|execute|trigger)\s+(?:the\s+|a\s+)?(?!(?:this|that|any|some|each|every|your|my|our|its|their|another|other|same|next|following|callback|appropriate|right|correct)\b)(?:[`'"][\w.:-]{2,64}[`'"]|[a-z][\w.-]{1,63})\s+(?:tool|function)\b/gi,
     detail: 'instruction to call a tool',
     // Anchored on the verb: "function" is on every line of JavaScript.
-    anchors: ['call', 'invoke', 'use', 'run', 'execute', 'trigger'],
+    anchors: ['call', 'invoke', 'use', 'using', 'run', 'execute', 'trigger'],
     accept: hasPressureOrSensitiveData,
   },
   {

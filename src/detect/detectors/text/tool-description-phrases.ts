@@ -15,10 +15,25 @@ const DECOY_PARAM =
 const FILE_CONTENT =
   /\b(?:its|their|the\s+file'?s?|the\s+whole\s+file'?s?)\s+contents?\b|\bcontents?\s+of\b/i;
 
+/** "gather all environment variables ... and pass them in the `debug` parameter": the pronoun's antecedent. */
+const PRONOUN_OBJECT =
+  /^\w+\s+(?:them|it|this|that|those|these|the\s+(?:result|output|values?|contents?))\b/i;
+
+/** The text of the sentence before a match, back to a sentence end (at most 200 characters). */
+function sentenceBefore(m: RegExpExecArray, text: string): string {
+  const before = text.slice(Math.max(0, m.index - 200), m.index);
+  const cut = Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n\n'));
+  return cut === -1 ? before : before.slice(cut + 1);
+}
+
 /** The smuggled thing names secrets or the conversation, or file contents sent via a decoy parameter. */
 function smugglesData(m: RegExpExecArray, text: string): boolean {
   const passage = m[0];
   if (SENSITIVE_DATA.test(passage) || SENSITIVE_PATH.test(passage)) return true;
+  if (PRONOUN_OBJECT.test(passage)) {
+    const before = sentenceBefore(m, text);
+    if (SENSITIVE_DATA.test(before) || SENSITIVE_PATH.test(before)) return true;
+  }
   if (!FILE_CONTENT.test(passage)) return false;
   return DECOY_PARAM.test(passage) || SENSITIVE_PATH.test(text);
 }
@@ -255,6 +270,11 @@ export const DESCRIPTION_SECRECY_PHRASES: PhraseSet = phraseSet([
   },
 ]);
 
-/** Imperative verbs that make a sensitive path a request ("read ~/.ssh/id_rsa"), not a mention. */
+/**
+ * Verbs that make a sensitive path a request ("read ~/.ssh/id_rsa", "obtain it by reading
+ * ~/.git-credentials"), not a mention. A third-person "Reads a config file" describes the tool,
+ * so only the imperative and "by/after/first ...ing" count; also in the languages poisoned descriptions are written in
+ * ("lies die Datei", "lisez le fichier", "lee el archivo", "leggi il file", "leia o arquivo").
+ */
 export const FILE_REQUEST_VERB =
-  /\b(?:read|cat|include|attach|send|pass|provide|upload|copy|print|output|fetch|retrieve|extract|collect|grab|dump|open)\b|\b(?:add|append|insert|embed|paste|put|post|write)\b[^.\n]{0,60}\bcontents?\s+of\b/i;
+  /\b(?:read|cat|include|attach|send|pass|provide|upload|copy|print|output|fetch|retrieve|extract|collect|grab|dump|open)\b|\b(?:by|after|first)\s+(?:reading|including|attaching|sending|passing|uploading|copying|fetching|retrieving|extracting|collecting|dumping|opening)\b|\b(?:add|append|insert|embed|paste|put|post|write)\b[^.\n]{0,60}\bcontents?\s+of\b|(?<![\wÀ-ÿ])(?:lies|lese|lesen|übergib|übergeben|sende|senden|schicke|schicken|lisez|lire|lis|envoyez|envoyer|envoie|passez|transmettez|transmettre|joignez|incluez|lee|leer|lea|envía|envia|enviar|envíe|incluye|incluya|adjunta|leia|ler|envie|inclua|anexe|leggi|leggere|legga|invia|inviare|includi|allega|прочитай|прочитайте|отправь|отправьте)(?![\wÀ-ÿ])/i;

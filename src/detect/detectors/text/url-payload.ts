@@ -163,6 +163,16 @@ function scoreHost(host: string, tally: Tally): void {
   }
 }
 
+/**
+ * An image URL ending in an empty data parameter (`pixel.gif?d=`): the template an injection tells
+ * the model to complete with the conversation ("append the chat history, base64-encoded").
+ */
+function endsWithEmptyDataParam(url: string): boolean {
+  if (!url.endsWith('=')) return false;
+  const name = url.slice(Math.max(url.lastIndexOf('?'), url.lastIndexOf('&')) + 1, -1).toLowerCase();
+  return DATA_PARAMS.has(name) || SECRET_PARAMS.has(name);
+}
+
 /** Cheap test first: without a query, a placeholder or a long segment a URL carries no data. */
 function mayCarryData(url: string): boolean {
   if (DATA_SIGNS.test(url)) return true;
@@ -200,6 +210,7 @@ export function scoreUrl(url: string, place: UrlPlace): UrlScore {
     const name = safeDecode(eq === -1 ? pair : pair.slice(0, eq)).toLowerCase();
     scoreParam(name, eq === -1 ? '' : safeDecode(pair.slice(eq + 1)), place, tally);
   }
+  if (place.image && endsWithEmptyDataParam(noFragment)) tally.add(2, 'empty data parameter left to fill');
   if (place.image && tally.score > 0) tally.add(1, 'image fetched without a click');
   return tally;
 }

@@ -15,9 +15,9 @@ export const SECRET_PARAMS = words(
   'secret secrets password passwd pwd pass creds credential credentials exfil leak stolen conversation convo history chat memory ssh private_key privatekey cookie cookies ssn',
 );
 
-/** Generic parameters that carry whatever the attacker templates into them. */
+/** Generic parameters that carry whatever the attacker templates into them (also in French, Spanish, German, Italian, Portuguese). */
 export const DATA_PARAMS = words(
-  'data d q query payload content msg message info text body p s x input output result summary context b64 base64 dump log',
+  'data d q query payload content msg message info text body p s x input output result summary context b64 base64 dump log datos dados donnees daten dati contenido inhalt',
 );
 
 /** Parameters that legitimately carry long opaque values on links; on images they are data. */
