@@ -86,6 +86,54 @@ for (const backend of BACKENDS) {
       assert.match(text(result), /completed/i);
     });
 
+    it('answers a stream that holds only the answer as one JSON body, a stream with progress as SSE', {
+      skip,
+    }, async () => {
+      const { client: raw, transport } = await connectStreamable(base, serverId, t.adminKey);
+      const post = (body: unknown) =>
+        fetch(`${base}/gateway/${serverId}/mcp`, {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${t.adminKey}`,
+            'content-type': 'application/json',
+            accept: 'application/json, text/event-stream',
+            'mcp-session-id': transport.sessionId ?? '',
+          },
+          body: JSON.stringify(body),
+        });
+      try {
+        const plain = await post({
+          jsonrpc: '2.0',
+          id: 41,
+          method: 'tools/call',
+          params: { name: 'echo', arguments: { message: 'as json' } },
+        });
+        assert.equal(plain.status, 200);
+        assert.match(plain.headers.get('content-type') ?? '', /^application\/json/);
+        assert.equal(plain.headers.get('mcp-session-id'), transport.sessionId);
+        const answer = (await plain.json()) as { id: number; result: unknown };
+        assert.equal(answer.id, 41);
+        assert.equal(text(answer.result), 'Echo: as json');
+
+        const streamed = await post({
+          jsonrpc: '2.0',
+          id: 42,
+          method: 'tools/call',
+          params: {
+            name: 'trigger-long-running-operation',
+            arguments: { duration: 1, steps: 2 },
+            _meta: { progressToken: 'p42' },
+          },
+        });
+        assert.match(streamed.headers.get('content-type') ?? '', /^text\/event-stream/);
+        const events = await streamed.text();
+        assert.match(events, /"method":"notifications\/progress"/);
+        assert.match(events, /"id":42,"result"|"result"[\s\S]*"id":42/);
+      } finally {
+        await raw.close();
+      }
+    });
+
     it('relays server-to-client requests (sampling) and the client’s answer', { skip }, async () => {
       client.setRequestHandler(CreateMessageRequestSchema, async () => ({
         model: 'test-model',

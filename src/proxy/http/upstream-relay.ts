@@ -119,6 +119,12 @@ export async function relayJson(
  * Relays an upstream SSE stream event by event as it arrives (progress notifications, server
  * requests, then the response), each through the interceptor. Untouched messages keep their
  * original bytes and event ids (so the client's Last-Event-ID resumption still works upstream).
+ *
+ * A POST stream whose first message is the answer goes to the client as one JSON body instead
+ * (MCP §Streamable HTTP lets the server answer a request either way): the gateway holds each
+ * message until it is checked anyway, so nothing arrives later for it, and a client reads one
+ * JSON body far more cheaply than an event stream. Events before the answer that carry no
+ * message (a priming event's id) are held until the choice is made; once answered they are moot.
  */
 export async function relaySse(
   response: UpstreamResponse,
@@ -128,16 +134,24 @@ export async function relaySse(
   options: StreamOptions,
 ): Promise<void> {
   const raw = reply.raw;
+  const sessionHeader = options.sessionId === null ? {} : { 'mcp-session-id': options.sessionId };
   // A held call that asked the client something already turned this reply into a stream.
-  if (!isSse(reply)) {
-    void reply.hijack();
-    raw.writeHead(200, {
-      ...SSE_HEADERS,
-      ...(options.sessionId === null ? {} : { 'mcp-session-id': options.sessionId }),
-    });
-    // A GET stream may stay quiet for long: the client must see its headers now. A POST stream's
-    // first event follows at once and carries them (one write instead of two).
-    if (options.request === null) raw.flushHeaders();
+  const streaming = isSse(reply);
+  if (!streaming) void reply.hijack();
+  /** Null until the reply's form is chosen: the held event texts meanwhile. */
+  let held: string[] | null = streaming ? null : [];
+  const startStream = () => {
+    if (held === null) return;
+    const before = held;
+    held = null;
+    raw.writeHead(200, { ...SSE_HEADERS, ...sessionHeader });
+    for (const text of before) raw.write(text);
+  };
+  // A GET stream may stay quiet for long: the client must see its headers now. A POST stream's
+  // first event follows at once and carries them (one write instead of two).
+  if (options.request === null && !streaming) {
+    startStream();
+    raw.flushHeaders();
   }
   let answered = options.request === null;
   let idle: NodeJS.Timeout | undefined;
@@ -152,13 +166,35 @@ export async function relaySse(
   };
   const write = (data: string, id: string | null, event?: string) => {
     if (raw.writableEnded) return;
+    const text = formatSse(data, { id, ...(event ? { event } : {}) });
+    if (held !== null) {
+      held.push(text);
+      return;
+    }
     // Writes of one tick leave together: the answer and the end of the stream are one packet,
     // not two. Uncorked on the next tick, so nothing waits behind an await.
     if (raw.writableCorked === 0) {
       raw.cork();
       process.nextTick(() => raw.uncork());
     }
-    raw.write(formatSse(data, { id, ...(event ? { event } : {}) }));
+    raw.write(text);
+  };
+  const endReply = () => {
+    if (raw.writableEnded) return;
+    if (!raw.destroyed) startStream();
+    raw.end();
+  };
+  /** The answer alone, as a JSON body, when nothing went to the client before it. */
+  const answerAsJson = (body: string): boolean => {
+    if (held === null || raw.writableEnded) return false;
+    held = null;
+    raw.writeHead(200, {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(body),
+      ...sessionHeader,
+    });
+    raw.end(body);
+    return true;
   };
   armIdle();
   try {
@@ -180,13 +216,17 @@ export async function relaySse(
       if (messages.length === 0) write(event.data, event.id);
       for (const message of messages) {
         const forward = await fromServer(live, message, answerUpstream);
-        if (options.request !== null && answers(message, options.request)) answered = true;
+        const isAnswer = options.request !== null && answers(message, options.request);
+        if (isAnswer) answered = true;
         if (forward === null) continue;
-        write(forward === message && messages.length === 1 ? event.data : JSON.stringify(forward), event.id);
+        const data = forward === message && messages.length === 1 ? event.data : JSON.stringify(forward);
+        if (isAnswer && answerAsJson(data)) continue;
+        startStream();
+        write(data, event.id);
       }
       if (answered && options.request !== null) {
         clearTimeout(idle);
-        raw.end();
+        endReply();
         setTimeout(() => response.destroy(), LINGER_MS).unref();
       }
     }
@@ -200,7 +240,7 @@ export async function relaySse(
       ? `the upstream MCP server "${options.upstreamName}" went silent for ${Math.round(options.idleMs / 1000)} s before answering`
       : `the upstream MCP server "${options.upstreamName}" closed the stream before answering`;
     const error = await failRequest(live, options.request, reason);
-    if (error !== null) write(JSON.stringify(error), null);
+    if (error !== null && !answerAsJson(JSON.stringify(error))) write(JSON.stringify(error), null);
   }
-  raw.end();
+  endReply();
 }
