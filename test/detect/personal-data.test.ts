@@ -517,3 +517,50 @@ describe('personal-data: red-team round 13', () => {
     assert.deepEqual(found(EMAIL, 'Ann Lee <ann@corp.example>\nBo Li <bo@corp.example>').length, 2);
   });
 });
+
+describe('personal-data.birth-dates', () => {
+  const BIRTH = 'personal-data.birth-dates';
+  it('finds labelled birth dates once a value lists three people', () => {
+    const rows = [
+      'Amara Okafor | DOB 1979-06-14 | 118 Elm Street',
+      'Bastian Tanaka | DOB 1965-07-10 | 105 Elm Street',
+      'Chloe Sokolova | date of birth: 17/05/1998 | 175 Elm Street',
+    ].join('\n');
+    assert.deepEqual(found(BIRTH, rows), ['1979-06-14', '1965-07-10', '17/05/1998']);
+    assert.deepEqual(found(BIRTH, 'Geburtsdatum: 3. März 1980'), []);
+    assert.deepEqual(
+      found(BIRTH, 'D.O.B. June 14, 1979; D.O.B. 14 Jun 1981; Date de naissance : 02-03-1990'),
+      ['June 14, 1979', '14 Jun 1981', '02-03-1990'],
+    );
+  });
+  it('reads a birth-date column of a CSV, TSV or markdown table', () => {
+    assert.deepEqual(
+      found(BIRTH, 'name,date_of_birth,city\nAnn,1979-06-14,Leeds\nBo,1981-02-01,York\nCy,1990-12-30,Hull\n'),
+      ['1979-06-14', '1981-02-01', '1990-12-30'],
+    );
+    const table =
+      '| Name | Birth Date |\n| --- | --- |\n| Ann | 06/14/1979 |\n| Bo | 02/01/1981 |\n| Cy | 12/30/1990 |';
+    assert.deepEqual(found(BIRTH, table), ['06/14/1979', '02/01/1981', '12/30/1990']);
+    assert.deepEqual(found(BIRTH, 'id\tdob\n1\t1979-06-14\n2\t1981-02-01\n3\t1990-12-30'), [
+      '1979-06-14',
+      '1981-02-01',
+      '1990-12-30',
+    ]);
+  });
+  it('leaves one person, the same date repeated, biographies and other date columns alone', () => {
+    assert.deepEqual(found(BIRTH, 'Profile: Ann Lee, DOB 1979-06-14, member since 2020-01-01'), []);
+    assert.deepEqual(found(BIRTH, 'DOB 1979-06-14\nDOB 1979-06-14\nDOB 1979-06-14'), []);
+    assert.deepEqual(
+      found(BIRTH, 'Einstein (born 14 March 1879), Curie (born 7 November 1867), Bohr (born 7 October 1885)'),
+      [],
+    );
+    assert.deepEqual(
+      found(BIRTH, 'version,release_date\n1.0,2021-01-05\n1.1,2021-03-09\n2.0,2022-07-21\n'),
+      [],
+    );
+    assert.deepEqual(
+      found(BIRTH, 'Please enter your date of birth (DD/MM/YYYY) and birth date of each child.'),
+      [],
+    );
+  });
+});

@@ -316,4 +316,11 @@ describe('sql-injection: red-team round 13', () => {
     assert.deepEqual(ids('sql', "LOAD DATA LOCAL INFILE 'a.csv' INTO TABLE t"), ['file-access']);
     assert.deepEqual(ids('sql', 'SELECT load, data FROM metrics WHERE host = 1'), []);
   });
+  it('reads a short one-line `code` or `data` argument as a fragment, a code body not', () => {
+    assert.deepEqual(ids('code', "x'||DBMS_PIPE.RECEIVE_MESSAGE(('a'),10)||'"), ['time-based']);
+    assert.deepEqual(ids('data', "x' AND SLEEP(10)-- ").includes('time-based'), true);
+    assert.deepEqual(ids('code', 'SAVE20'), []);
+    const body = 'import time\nquery = "SELECT * FROM t WHERE a = \'" + x + "\' AND SLEEP(5)"\n';
+    assert.deepEqual(ids('code', body), []);
+  });
 });

@@ -1,4 +1,5 @@
 import type { Detector, DetectorMatch, DetectorTriggers, FieldRole, ScanField } from '../detector.js';
+import { findBirthDates } from './text/birth-dates.js';
 import { findEmails, findPhones } from './text/contact-details.js';
 import { scanWindow } from './text/find-phrases.js';
 import { findHealthRecords, isMedicalRecordKey } from './text/health-record.js';
@@ -161,6 +162,12 @@ const HEALTH_ANCHORS = [
   'condition',
 ];
 
+/** Every birth-date label and column name holds one of these (`dob`, `date_of_birth`, `Geburtsdatum`). */
+const BIRTH_DATE_TRIGGERS: DetectorTriggers = {
+  minLength: 30,
+  caseless: ['dob', 'd.o.b', 'birth', 'geburtsdatum', 'naissance', 'nacimiento', 'nascita'],
+};
+
 /**
  * National identity, passport and driver's licence numbers; a field's own name may stand for
  * their label. A document number overlapping a checked national id gives way to it.
@@ -212,4 +219,5 @@ export const personalDataDetectors: readonly Detector[] = [
     (text, field) => findHealthRecords(text, field.key),
     { caseless: HEALTH_ANCHORS, keys: isMedicalRecordKey },
   ),
+  piiDetector('personal-data.birth-dates', CONTENT_ROLES, findBirthDates, BIRTH_DATE_TRIGGERS),
 ];

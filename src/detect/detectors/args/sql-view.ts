@@ -3,7 +3,7 @@ import { memoByField } from './field-memo.js';
 import { decodeMapped, identityMapped, type MappedText, toOriginal } from './percent-decode.js';
 import { isPunct, isWord } from './sql-statements.js';
 import { type SqlToken, tokenizeSql } from './sql-tokenizer.js';
-import { capMatches, fieldKind, type ValueKind } from './value-kind.js';
+import { capMatches, fieldKind, isSingleLine, type ValueKind } from './value-kind.js';
 
 /**
  * How a value is read as SQL. A `sql`/`query`/`statement` argument that starts with a statement
@@ -43,6 +43,8 @@ export interface LocalMatch {
 const MAX_SQL = 128 * 1024;
 /** Injected fragments are short; a longer non-SQL value is read only this far. */
 const MAX_FRAGMENT = 16 * 1024;
+/** A document-named argument (`code`, `data`) at most this long, on one line, is read as a fragment. */
+const MAX_SHORT_DOCUMENT = 160;
 /**
  * The escapes that make a value read decoded (space, quotes, `#`, `+`, `-`, `*`, `;`, `=`): a value
  * without one is read as written, so one of these or a literal as written must be in it.
@@ -72,8 +74,13 @@ interface SqlBase {
  * function of the field, so sharing it changes no result.
  */
 const sqlBase = memoByField((field): SqlBase | null => {
-  const kind = fieldKind(field);
-  if (!kind || kind === 'document') return null;
+  const documentKind = fieldKind(field);
+  if (!documentKind) return null;
+  // A `code` or `data` argument this short and on one line is a value (a voucher code, a field an
+  // app pastes into its query), not a file body; install lines in a file stay out of the shell rules.
+  const kind =
+    documentKind === 'document' && isSingleLine(field.value, MAX_SHORT_DOCUMENT) ? 'other' : documentKind;
+  if (kind === 'document') return null;
   const limit = kind === 'sql' ? MAX_SQL : MAX_FRAGMENT;
   const value = field.value.length > limit ? field.value.slice(0, limit) : field.value;
   const encoded = value.includes('%') && ENCODED_SQL.test(value);

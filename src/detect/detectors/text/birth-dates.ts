@@ -1,0 +1,102 @@
+import type { DetectorMatch } from '../../detector.js';
+import { MAX_MATCHES } from './find-phrases.js';
+import { matchesIn } from './regex-matches.js';
+
+/**
+ * Dates of birth in bulk: a query result or export that lists people with their birth dates. One
+ * birth date is a form, a profile or a signup; several in one value are a list of people, which is
+ * what leaks in a dump. Read two ways: labelled dates ("DOB 1979-06-14", "date of birth:
+ * 14/06/1979") and a table whose header names a birth-date column (CSV, TSV, pipes, markdown).
+ *
+ * Record labels only: "born" and "birthday" fill biographies and greeting cards, and a page about
+ * famous people lists their births without leaking anyone's record.
+ */
+
+/** A birth-date label as records write it, in English and the languages of the other id labels. */
+const LABEL =
+  '(?:\\bDOB|\\bD\\.O\\.B\\.?|\\bdate\\s+of\\s+birth|\\bbirth[\\s_-]?date|\\bgeburtsdatum|\\bdate\\s+de\\s+naissance|\\bfecha\\s+de\\s+nacimiento|\\bdata\\s+di\\s+nascita)';
+/** ISO, day/month/year or month/day/year with `/`, `.` or `-`, or with the month written out. */
+const MONTHS =
+  'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+const DATE = `(?:(?:19|20)\\d{2}-[01]?\\d-[0-3]?\\d|[0-3]?\\d[/.-][01]?\\d[/.-](?:19|20)\\d{2}|[01]?\\d/[0-3]?\\d/(?:19|20)\\d{2}|[0-3]?\\d\\s+(?:${MONTHS})\\.?\\s+(?:19|20)\\d{2}|(?:${MONTHS})\\.?\\s+[0-3]?\\d,?\\s+(?:19|20)\\d{2})`;
+const LABELLED = new RegExp(`${LABEL}\\s*[:#=|-]?\\s*(${DATE})(?![\\d/.-]\\d)`, 'gi');
+const DATE_CELL = new RegExp(`^\\s*${DATE}\\s*$`, 'i');
+/** A header cell naming a birth-date column (`dob`, `date_of_birth`, `Birth Date`). */
+const COLUMN =
+  /^\s*(?:dob|d\.o\.b\.?|date[\s_-]?of[\s_-]?birth|birth[\s_-]?date|birthdate|geburtsdatum|fecha[\s_-]de[\s_-]nacimiento|date[\s_-]de[\s_-]naissance)\s*$/i;
+const SEPARATORS = ['|', '\t', ',', ';'] as const;
+
+/** Distinct birth dates, in one value, that make it a list of people. */
+export const BULK_BIRTH_DATES = 3;
+
+/** Birth dates when `text` lists at least BULK_BIRTH_DATES people's; otherwise none. */
+export function findBirthDates(text: string): DetectorMatch[] {
+  const labelled: DetectorMatch[] = [];
+  for (const m of matchesIn(LABELLED, text)) {
+    const date = m[1]!;
+    const start = m.index + m[0].length - date.length;
+    labelled.push({ start, end: start + date.length, detail: 'date of birth' });
+    if (labelled.length >= MAX_MATCHES) break;
+  }
+  const found = enough(text, labelled) ? labelled : tableBirthDates(text);
+  return found.map((match) => ({ ...match, detail: `date of birth, one of ${found.length} in this value` }));
+}
+
+function enough(text: string, matches: readonly DetectorMatch[]): boolean {
+  return new Set(matches.map((m) => text.slice(m.start, m.end))).size >= BULK_BIRTH_DATES;
+}
+
+/** The cells of a birth-date column, from the first header line that names one. */
+function tableBirthDates(text: string): DetectorMatch[] {
+  const lines = lineSpans(text);
+  for (let i = 0; i < lines.length; i++) {
+    const header = text.slice(lines[i]![0], lines[i]![1]);
+    for (const separator of SEPARATORS) {
+      if (!header.includes(separator)) continue;
+      const column = header.split(separator).findIndex((cell) => COLUMN.test(cell));
+      if (column === -1) continue;
+      const cells: DetectorMatch[] = [];
+      for (const [start, end] of lines.slice(i + 1)) {
+        const cell = cellAt(text, start, end, separator, column);
+        if (cell !== null && DATE_CELL.test(text.slice(cell[0], cell[1]))) {
+          cells.push({ start: cell[0], end: cell[1], detail: 'date of birth' });
+          if (cells.length >= MAX_MATCHES) break;
+        }
+      }
+      if (enough(text, cells)) return cells;
+    }
+  }
+  return [];
+}
+
+function lineSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  let start = 0;
+  for (;;) {
+    const end = text.indexOf('\n', start);
+    spans.push([start, end === -1 ? text.length : end]);
+    if (end === -1 || spans.length > 2000) return spans;
+    start = end + 1;
+  }
+}
+
+/** The trimmed span of cell `column` of a row, or null when the row has fewer cells. */
+function cellAt(
+  text: string,
+  start: number,
+  end: number,
+  separator: string,
+  column: number,
+): [number, number] | null {
+  let cellStart = start;
+  for (let n = 0; n < column; n++) {
+    const next = text.indexOf(separator, cellStart);
+    if (next === -1 || next >= end) return null;
+    cellStart = next + 1;
+  }
+  const next = text.indexOf(separator, cellStart);
+  let cellEnd = next === -1 || next >= end ? end : next;
+  while (cellStart < cellEnd && /\s/.test(text[cellStart]!)) cellStart++;
+  while (cellEnd > cellStart && /\s/.test(text[cellEnd - 1]!)) cellEnd--;
+  return [cellStart, cellEnd];
+}
