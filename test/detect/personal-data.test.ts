@@ -564,3 +564,22 @@ describe('personal-data.birth-dates', () => {
     );
   });
 });
+
+describe('personal-data.national-id: table columns', () => {
+  const NATIONAL = 'personal-data.national-id';
+  it('reads every cell of a column whose header names the id, far below the header', () => {
+    const csv =
+      'imie,nazwisko,pesel\nAmara,Okafor,59020480002\nBastian,Tanaka,20122732513\nChloe,Sokolova,51052145269\nDmitri,Lindqvist,73121472238\n';
+    assert.deepEqual(found(NATIONAL, csv), ['59020480002', '20122732513', '51052145269', '73121472238']);
+    const table =
+      '| namn | personnummer |\n|---|---|\n| Amara Okafor | 820319-5006 |\n| Bastian Tanaka | 861011-1463 |\n| Chloe Sokolova | 841201-0046 |';
+    assert.deepEqual(found(NATIONAL, table), ['820319-5006', '861011-1463', '841201-0046']);
+  });
+  it('keeps the check digits: wrong numbers and other columns stay unflagged', () => {
+    assert.deepEqual(found(NATIONAL, 'name;pesel\nAnn;59020480003\nBo;12345678901\nCy;n/a\n'), []);
+    assert.deepEqual(
+      found(NATIONAL, 'order_id,pesel_checked,total\n59020480002,yes,10\n20122732513,no,12\n'),
+      [],
+    );
+  });
+});

@@ -1,6 +1,7 @@
 import type { DetectorMatch } from '../../detector.js';
 import { MAX_MATCHES } from './find-phrases.js';
 import { matchesIn } from './regex-matches.js';
+import { columnCells } from './table-columns.js';
 
 /**
  * Dates of birth in bulk: a query result or export that lists people with their birth dates. One
@@ -24,7 +25,6 @@ const DATE_CELL = new RegExp(`^\\s*${DATE}\\s*$`, 'i');
 /** A header cell naming a birth-date column (`dob`, `date_of_birth`, `Birth Date`). */
 const COLUMN =
   /^\s*(?:dob|d\.o\.b\.?|date[\s_-]?of[\s_-]?birth|birth[\s_-]?date|birthdate|geburtsdatum|fecha[\s_-]de[\s_-]nacimiento|date[\s_-]de[\s_-]naissance)\s*$/i;
-const SEPARATORS = ['|', '\t', ',', ';'] as const;
 
 /** Distinct birth dates, in one value, that make it a list of people. */
 export const BULK_BIRTH_DATES = 3;
@@ -46,57 +46,13 @@ function enough(text: string, matches: readonly DetectorMatch[]): boolean {
   return new Set(matches.map((m) => text.slice(m.start, m.end))).size >= BULK_BIRTH_DATES;
 }
 
-/** The cells of a birth-date column, from the first header line that names one. */
+/** The cells of a birth-date column that hold dates. */
 function tableBirthDates(text: string): DetectorMatch[] {
-  const lines = lineSpans(text);
-  for (let i = 0; i < lines.length; i++) {
-    const header = text.slice(lines[i]![0], lines[i]![1]);
-    for (const separator of SEPARATORS) {
-      if (!header.includes(separator)) continue;
-      const column = header.split(separator).findIndex((cell) => COLUMN.test(cell));
-      if (column === -1) continue;
-      const cells: DetectorMatch[] = [];
-      for (const [start, end] of lines.slice(i + 1)) {
-        const cell = cellAt(text, start, end, separator, column);
-        if (cell !== null && DATE_CELL.test(text.slice(cell[0], cell[1]))) {
-          cells.push({ start: cell[0], end: cell[1], detail: 'date of birth' });
-          if (cells.length >= MAX_MATCHES) break;
-        }
-      }
-      if (enough(text, cells)) return cells;
-    }
+  const cells: DetectorMatch[] = [];
+  for (const [start, end] of columnCells(text, (cell) => COLUMN.test(cell))) {
+    if (!DATE_CELL.test(text.slice(start, end))) continue;
+    cells.push({ start, end, detail: 'date of birth' });
+    if (cells.length >= MAX_MATCHES) break;
   }
-  return [];
-}
-
-function lineSpans(text: string): Array<[number, number]> {
-  const spans: Array<[number, number]> = [];
-  let start = 0;
-  for (;;) {
-    const end = text.indexOf('\n', start);
-    spans.push([start, end === -1 ? text.length : end]);
-    if (end === -1 || spans.length > 2000) return spans;
-    start = end + 1;
-  }
-}
-
-/** The trimmed span of cell `column` of a row, or null when the row has fewer cells. */
-function cellAt(
-  text: string,
-  start: number,
-  end: number,
-  separator: string,
-  column: number,
-): [number, number] | null {
-  let cellStart = start;
-  for (let n = 0; n < column; n++) {
-    const next = text.indexOf(separator, cellStart);
-    if (next === -1 || next >= end) return null;
-    cellStart = next + 1;
-  }
-  const next = text.indexOf(separator, cellStart);
-  let cellEnd = next === -1 || next >= end ? end : next;
-  while (cellStart < cellEnd && /\s/.test(text[cellStart]!)) cellStart++;
-  while (cellEnd > cellStart && /\s/.test(text[cellEnd - 1]!)) cellEnd--;
-  return [cellStart, cellEnd];
+  return enough(text, cells) ? cells : [];
 }

@@ -2,6 +2,7 @@ import type { DetectorMatch } from '../../detector.js';
 import { MAX_MATCHES } from './find-phrases.js';
 import { luhnValid } from './payment-card.js';
 import { matchesIn } from './regex-matches.js';
+import { columnCells } from './table-columns.js';
 
 /**
  * National identity numbers whose check digit makes them precise enough for free text: India's
@@ -56,6 +57,8 @@ const BSN_KEY = /^(?:bsn|burger_?service_?nummer|burgerservicenummer|sofi_?numme
 const PESEL_KEY = /^(?:pesel|numer_?pesel)$/;
 const PERSONNUMMER_KEY = /^(?:personnummer|personnr|person_?nummer)$/;
 const NAME_WINDOW = 40;
+/** A table cell holding one id number: digits with the separators the ids are printed with. */
+const CELL_NUMBER = /^\d[\d .+-]{7,16}\d$/;
 
 // Verhoeff's dihedral-group tables (multiplication and permutation).
 const VERHOEFF_D = [
@@ -269,5 +272,11 @@ function findLabelled(text: string, id: LabelledId, keyed: boolean, out: Detecto
   for (const m of matchesIn(id.pattern, text)) {
     if (id.valid(m[0].replace(/[ .-]/g, '')) && (keyed || named(text, m.index, id.label)))
       push(out, m.index, m.index + m[0].length, id.detail);
+  }
+  if (keyed) return;
+  // A query result names the column once, in its header, and the rows run on below it.
+  for (const [start, end] of columnCells(text, (cell) => id.key.test(cell))) {
+    const cell = text.slice(start, end);
+    if (CELL_NUMBER.test(cell) && id.valid(cell.replace(/[ .-]/g, ''))) push(out, start, end, id.detail);
   }
 }
