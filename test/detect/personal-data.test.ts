@@ -11,6 +11,7 @@ import {
   dniValid,
   nirValid,
   peselValid,
+  residentIdValid,
   steuerIdValid,
   verhoeffValid,
 } from '../../src/detect/detectors/text/other-national-ids.js';
@@ -581,5 +582,26 @@ describe('personal-data.national-id: table columns', () => {
       found(NATIONAL, 'order_id,pesel_checked,total\n59020480002,yes,10\n20122732513,no,12\n'),
       [],
     );
+  });
+});
+
+describe('personal-data.national-id: Chinese resident identity numbers', () => {
+  const NATIONAL = 'personal-data.national-id';
+  it('checks the MOD 11-2 character, X included', () => {
+    assert.equal(residentIdValid('110105196204090686'), true);
+    assert.equal(residentIdValid('110105196204090687'), false);
+    assert.equal(residentIdValid('11010519491231002X'), true);
+  });
+  it('finds one after its label, in a field named for it, or in an id_card column', () => {
+    assert.deepEqual(found(NATIONAL, '客户：张伟，身份证号：110105196204090686'), ['110105196204090686']);
+    assert.deepEqual(found(NATIONAL, 'ID card number: 11010519491231002X'), ['11010519491231002X']);
+    assert.deepEqual(
+      found(NATIONAL, 'name,id_card\nAmara,110105196204090686\nBastian,110105197507130619\n'),
+      ['110105196204090686', '110105197507130619'],
+    );
+  });
+  it('leaves unlabelled numbers and wrong check characters alone', () => {
+    assert.deepEqual(found(NATIONAL, 'order 110105196204090686 shipped'), []);
+    assert.deepEqual(found(NATIONAL, '身份证号：110105196204090687'), []);
   });
 });

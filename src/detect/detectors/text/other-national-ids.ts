@@ -9,9 +9,11 @@ import { columnCells } from './table-columns.js';
  * Aadhaar (12 digits, Verhoeff check digit, never starting 0 or 1), Spain's DNI and NIE (a check
  * letter from the number mod 23), Canada's Social Insurance Number (Luhn), Brazil's CPF (two mod 11
  * check digits), France's NIR, the social security number (a mod 97 key), Germany's tax id
- * (Steuer-ID, ISO 7064 MOD 11,10) and the Dutch BSN (the 11-proef). A grouped (4-4-4)
+ * (Steuer-ID, ISO 7064 MOD 11,10), the Dutch BSN (the 11-proef), Poland's PESEL, Sweden's
+ * personnummer and China's resident identity number (birth date, MOD 11-2). A grouped (4-4-4)
  * Aadhaar counts in a text that names Aadhaar; the others, and a compact Aadhaar, only right
- * after their name, or in a field named for them (`{"cpf": "..."}`, `{"nir": "..."}`).
+ * after their name, in a field named for them (`{"cpf": "..."}`, `{"nir": "..."}`) or in a table
+ * column whose header names them.
  */
 
 const AADHAAR_GROUPED = /(?<![\d-])([2-9]\d{3})[ -](\d{4})[ -](\d{4})(?![\d-])/g;
@@ -48,6 +50,16 @@ const PESEL_NAME = /\bpesel\b/i;
 /** Personnummer: birth date (YYMMDD or YYYYMMDD), `-` or `+`, four digits, Luhn over the last ten. */
 const PERSONNUMMER = /(?<![\d.-])(?:\d{2})?\d{6}[-+]?\d{4}(?![\d-]|[.,]\d)/g;
 const PERSONNUMMER_NAME = /\b(?:personnummer|personnr|samordningsnummer)\b/i;
+/**
+ * Chinese resident identity number: region (6 digits), birth date (YYYYMMDD), order (3 digits),
+ * ISO 7064 MOD 11-2 check character (a digit or X).
+ */
+const RESIDENT_ID =
+  /(?<![\dA-Za-z])\d{6}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![\dA-Za-z])/g;
+const RESIDENT_ID_NAME =
+  /身份证|公民身份号码|\bresident\s+id(?:entity)?(?:\s+(?:card|number|no\.?))?|\bid[\s_-]?card(?:\s+(?:number|no\.?))?|\bshenfenzheng|\bsfzh?\b/i;
+const RESIDENT_ID_KEY =
+  /^(?:id_?card(?:_?(?:no|number|num))?|resident_?id(?:_?(?:no|number|card))?|shenfenzheng(?:_?hao)?|sfzh?(?:m)?|身份证号?码?)$/;
 /** Field names whose whole value is read as a CPF, a NIR, a Steuer-ID or a BSN. */
 const CPF_KEY = /^(?:cpf|(?:numero|num|nr|n)_?cpf|cpf_?(?:number|numero|num|no))$/;
 const NIR_KEY = /^(?:nir|numero_?(?:insee|secu(?:rite_?sociale)?)|num_?secu|insee(?:_?number)?)$/;
@@ -58,7 +70,7 @@ const PESEL_KEY = /^(?:pesel|numer_?pesel)$/;
 const PERSONNUMMER_KEY = /^(?:personnummer|personnr|person_?nummer)$/;
 const NAME_WINDOW = 40;
 /** A table cell holding one id number: digits with the separators the ids are printed with. */
-const CELL_NUMBER = /^\d[\d .+-]{7,16}\d$/;
+const CELL_NUMBER = /^\d[\d .+-]{7,16}[\dXx]$/;
 
 // Verhoeff's dihedral-group tables (multiplication and permutation).
 const VERHOEFF_D = [
@@ -161,6 +173,16 @@ export function peselValid(digits: string): boolean {
   return (10 - (sum % 10)) % 10 === digits.charCodeAt(10) - 48;
 }
 
+const RESIDENT_ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+
+/** True when an 18-character resident id's last character is its MOD 11-2 check character. */
+export function residentIdValid(id: string): boolean {
+  if (!/^\d{17}[\dXx]$/.test(id)) return false;
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += (id.charCodeAt(i) - 48) * RESIDENT_ID_WEIGHTS[i]!;
+  return '10X98765432'[sum % 11] === id[17]!.toUpperCase();
+}
+
 /** True when a personnummer (10 or 12 digits) passes the Luhn check over its last ten. */
 export function personnummerValid(digits: string): boolean {
   const ten = digits.length === 12 ? digits.slice(2) : digits;
@@ -222,6 +244,13 @@ const LABELLED_IDS: readonly LabelledId[] = [
     key: PERSONNUMMER_KEY,
     valid: (digits) => personnummerValid(digits.replace('+', '')),
     detail: 'Swedish personal identity number',
+  },
+  {
+    pattern: RESIDENT_ID,
+    label: RESIDENT_ID_NAME,
+    key: RESIDENT_ID_KEY,
+    valid: residentIdValid,
+    detail: 'Chinese resident identity number',
   },
 ];
 
