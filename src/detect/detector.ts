@@ -79,7 +79,7 @@ export interface DetectorTriggers {
   /**
    * The detector also runs when this holds for the field's key (lowercase): for detectors that
    * read any value under certain keys (`url`, `host`), where key literals would also have to open
-   * the gate on values. Keep it cheap and pure; it runs once per gated field.
+   * the gate on values. Keep it pure: the engine remembers its answer per key.
    */
   readonly keys?: (key: string) => boolean;
 }

@@ -86,7 +86,7 @@ export class Prefilter {
         ...(trigger?.caseless ?? []).map((text) => ({ text, caseless: true, word: false })),
         ...(trigger?.words ?? []).map((text) => ({ text, caseless: true, word: true })),
       ].filter((literal) => literal.text.length > 0);
-      const keyTest = trigger?.keys ?? null;
+      const keyTest = trigger?.keys ? memoizedKeyTest(trigger.keys) : null;
       const shapeBits = (trigger?.shapes ?? []).reduce((bits, shape) => bits | shapeBit(shape), 0);
       if (texts.length === 0 && keyTest === null && shapeBits === 0) {
         return minLength > 0 ? { minLength, id: -1, orKey: false, keyTest: null, shapes: 0 } : OPEN_GATE;
@@ -195,4 +195,24 @@ function boundaryAt(text: string, at: number): boolean {
   const before = at > 0 && isWordChar(text.charCodeAt(at - 1));
   const after = at < text.length && isWordChar(text.charCodeAt(at));
   return before !== after;
+}
+
+/** Keys remembered per test; the set is cleared when full, since keys come from the sender. */
+const KEY_MEMO_SIZE = 1024;
+
+/**
+ * A key test that remembers its answers: events repeat a small set of field names, and the tests
+ * (several regexes each) ran on every field of every event. Pure functions of the key only.
+ */
+function memoizedKeyTest(test: (key: string) => boolean): (key: string) => boolean {
+  const seen = new Map<string, boolean>();
+  return (key) => {
+    let result = seen.get(key);
+    if (result === undefined) {
+      result = test(key);
+      if (seen.size >= KEY_MEMO_SIZE) seen.clear();
+      seen.set(key, result);
+    }
+    return result;
+  };
 }
