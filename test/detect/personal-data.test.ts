@@ -605,3 +605,19 @@ describe('personal-data.national-id: Chinese resident identity numbers', () => {
     assert.deepEqual(found(NATIONAL, '身份证号：110105196204090687'), []);
   });
 });
+
+describe('personal-data.iban: typed in lowercase', () => {
+  const IBAN = 'personal-data.iban';
+  it('finds a lowercase IBAN near a banking word, compact or grouped', () => {
+    assert.deepEqual(found(IBAN, 'please wire the deposit to my account de72745553839469263260, thanks'), [
+      'de72745553839469263260',
+    ]);
+    assert.deepEqual(found(IBAN, 'mój rachunek: pl61 1090 1014 0000 0712 1981 2874'), [
+      'pl61 1090 1014 0000 0712 1981 2874',
+    ]);
+  });
+  it('needs the banking word and the mod-97 check', () => {
+    assert.deepEqual(found(IBAN, 'build de72745553839469263260 finished'), []);
+    assert.deepEqual(found(IBAN, 'account id de12345678901234567890 created'), []);
+  });
+});

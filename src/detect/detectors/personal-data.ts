@@ -3,7 +3,7 @@ import { findBirthDates } from './text/birth-dates.js';
 import { findEmails, findPhones } from './text/contact-details.js';
 import { scanWindow } from './text/find-phrases.js';
 import { findHealthRecords, isMedicalRecordKey } from './text/health-record.js';
-import { findIbans } from './text/iban.js';
+import { findIbans, IBAN_CONTEXT_WORDS } from './text/iban.js';
 import { findCheckedIds, findUkNinos, findUsSsns, isSsnKey } from './text/national-id.js';
 import { findOtherNationalIds, isNationalIdKey } from './text/other-national-ids.js';
 import {
@@ -85,10 +85,11 @@ const SSN_TRIGGERS: DetectorTriggers = {
   keys: isSsnKey,
 };
 /**
- * An IBAN starts with its country code and two digits; a NINO's prefix letter is followed by a
- * digit, or by a space and a digit when grouped (both case-sensitive patterns).
+ * An IBAN starts with its country code and two digits (a typed lowercase one needs a banking
+ * word nearby); a NINO's prefix letter is followed by a digit, or by a space and a digit when
+ * grouped (both case-sensitive patterns).
  */
-const IBAN_TRIGGERS: DetectorTriggers = { minLength: 12, shapes: ['Ad'] };
+const IBAN_TRIGGERS: DetectorTriggers = { minLength: 12, shapes: ['Ad'], caseless: [...IBAN_CONTEXT_WORDS] };
 const NINO_TRIGGERS: DetectorTriggers = { minLength: 9, shapes: ['Ad', 'A d'] };
 /**
  * Every match needs its name in the text, which holds one of these as a whole word (`num` of

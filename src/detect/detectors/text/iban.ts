@@ -31,19 +31,47 @@ export function ibanValid(iban: string): boolean {
   return remainder === 1;
 }
 
-/** Valid IBANs in `text`, printed compact or in groups of four. */
+/**
+ * A lowercase IBAN, as people type one into a message: the country in lowercase, then digits only
+ * (the BBANs of DE, BE, PL, ES, SE and most others). Read only near a banking word, so the mod-97
+ * check is not the only thing between a lowercase token and a finding.
+ */
+const LOWERCASE_CANDIDATE = /(?<![A-Za-z0-9])[a-z]{2}\d{2}(?: ?\d{4}){2,7}(?: ?\d{1,3})?(?![A-Za-z0-9])/g;
+/** Words a text around a typed account number holds; each is a trigger of the IBAN detector. */
+export const IBAN_CONTEXT_WORDS = [
+  'iban',
+  'account',
+  'acct',
+  'bank',
+  'wire',
+  'transfer',
+  'konto',
+  'überweis',
+  'cuenta',
+  'compte',
+  'conto',
+  'rekening',
+  'rachunek',
+] as const;
+const IBAN_CONTEXT = new RegExp(IBAN_CONTEXT_WORDS.join('|'), 'i');
+
+/** Valid IBANs in `text`, printed compact or in groups of four (or typed in lowercase near a banking word). */
 export function findIbans(text: string): DetectorMatch[] {
-  if (!/[A-Z]{2}\d{2}/.test(text)) return [];
   const matches: DetectorMatch[] = [];
-  for (const m of matchesIn(CANDIDATE, text)) {
-    const compact = m[0].replace(/ /g, '');
+  if (/[A-Z]{2}\d{2}/.test(text)) collect(text, CANDIDATE, matches);
+  if (matches.length < MAX_MATCHES && IBAN_CONTEXT.test(text)) collect(text, LOWERCASE_CANDIDATE, matches);
+  return matches.length > 1 ? matches.sort((a, b) => a.start - b.start) : matches;
+}
+
+function collect(text: string, candidate: RegExp, matches: DetectorMatch[]): void {
+  for (const m of matchesIn(candidate, text)) {
+    const compact = m[0].replace(/ /g, '').toUpperCase();
     if (!ibanValid(compact)) continue;
     matches.push({
       start: m.index,
       end: m.index + m[0].length,
       detail: `IBAN (${compact.slice(0, 2)}, mod-97 valid)`,
     });
-    if (matches.length >= MAX_MATCHES) break;
+    if (matches.length >= MAX_MATCHES) return;
   }
-  return matches;
 }
