@@ -42,6 +42,11 @@ export interface DetectorMatch {
 export interface ScanContext {
   readonly tool: string | null;
   readonly method: string | null;
+  /**
+   * The event's query argument (`sql`, `query`, ...; absent when it has none): it names the
+   * columns its result holds, which the result itself prints without names.
+   */
+  readonly query?: string | null;
 }
 
 /**
@@ -82,6 +87,11 @@ export interface DetectorTriggers {
    * the gate on values. Keep it pure: the engine remembers its answer per key.
    */
   readonly keys?: (key: string) => boolean;
+  /**
+   * The detector also runs on every field of its roles when this holds for the event: a request
+   * that names what its result holds (`select name, pesel from clients`). Pure; asked once per event.
+   */
+  readonly context?: (context: ScanContext) => boolean;
 }
 
 export interface Detector {

@@ -1,6 +1,7 @@
 import type { Finding, McpEvent, ScanResult } from '../core/index.js';
 import { type CompiledRule, compileRules, DEFAULT_MAX_USER_REGEX_CHARS } from './compiled-rule.js';
 import type { Detector, ScanContext, ScanField } from './detector.js';
+import { keyKind } from './detectors/args/value-kind.js';
 import { builtinDetectors } from './detectors/index.js';
 import { buildEvidence, fingerprintSecret, type Span } from './evidence.js';
 import { DEFAULT_MAX_FIELD_CHARS, walkEvent } from './field-walker.js';
@@ -42,7 +43,7 @@ export function createEngine(rules: readonly Rule[], options: EngineOptions = {}
 
 function scanEvent(plan: ScanPlan, event: McpEvent, maxFieldChars: number): ScanResult {
   const fields = walkEvent(event, maxFieldChars);
-  const context: ScanContext = { tool: event.tool, method: event.method };
+  const context: ScanContext = { tool: event.tool, method: event.method, query: queryOf(event) };
   const hits = collectHits(plan, fields, context);
   // Most events raise nothing: skip the bookkeeping below.
   if (hits.length === 0) return { findings: [], verdict: verdictOf([]) };
@@ -55,6 +56,18 @@ function scanEvent(plan: ScanPlan, event: McpEvent, maxFieldChars: number): Scan
     .filter((hit) => !quiet.has(hit.ruleIndex))
     .map((hit) => toFinding(hit, fields[hit.fieldIndex]!, secrets.get(hit.fieldIndex) ?? []));
   return { findings, verdict: verdictOf(findings) };
+}
+
+/** The event's first string argument under a SQL name (`sql`, `query`), top level or under metadata. */
+function queryOf(event: McpEvent): string | null {
+  const nested = event.metadata['arguments'];
+  for (const args of [event.arguments, nested]) {
+    if (typeof args !== 'object' || args === null || Array.isArray(args)) continue;
+    for (const [key, value] of Object.entries(args)) {
+      if (typeof value === 'string' && keyKind(key.toLowerCase()) === 'sql') return value;
+    }
+  }
+  return null;
 }
 
 /** Every secret span per field, from all rules, so evidence masks neighbours' secrets too. */

@@ -1,4 +1,4 @@
-import type { DetectorTriggers } from './detector.js';
+import type { DetectorTriggers, ScanContext } from './detector.js';
 import { buildAutomaton, type LiteralAutomaton } from './literal-automaton.js';
 import { ShapeFinder } from './value-shapes.js';
 
@@ -20,6 +20,8 @@ export interface Gate {
   readonly keyTest: ((key: string) => boolean) | null;
   /** Shape bits (Prefilter.shapesOf) that open the gate too; 0 for none. */
   readonly shapes: number;
+  /** A test on the event that opens the gate for all its fields (DetectorTriggers.context), or null. */
+  readonly contextTest: ((context: ScanContext) => boolean) | null;
 }
 
 interface Literal {
@@ -33,7 +35,14 @@ interface Literal {
 }
 
 /** A gate that runs every field of its rule's roles. */
-export const OPEN_GATE: Gate = { minLength: 0, id: -1, orKey: false, keyTest: null, shapes: 0 };
+export const OPEN_GATE: Gate = {
+  minLength: 0,
+  id: -1,
+  orKey: false,
+  keyTest: null,
+  shapes: 0,
+  contextTest: null,
+};
 
 export interface CompiledTriggers {
   readonly prefilter: Prefilter;
@@ -88,8 +97,9 @@ export class Prefilter {
       ].filter((literal) => literal.text.length > 0);
       const keyTest = trigger?.keys ? memoizedKeyTest(trigger.keys) : null;
       const shapeBits = (trigger?.shapes ?? []).reduce((bits, shape) => bits | shapeBit(shape), 0);
-      if (texts.length === 0 && keyTest === null && shapeBits === 0) {
-        return minLength > 0 ? { minLength, id: -1, orKey: false, keyTest: null, shapes: 0 } : OPEN_GATE;
+      const contextTest = trigger?.context ?? null;
+      if (texts.length === 0 && keyTest === null && shapeBits === 0 && contextTest === null) {
+        return minLength > 0 ? { ...OPEN_GATE, minLength } : OPEN_GATE;
       }
       const id = orKey.length;
       const keyToo = trigger?.orKey === true;
@@ -100,7 +110,7 @@ export class Prefilter {
         if (!entry.gates.includes(id)) entry.gates.push(id);
         literals.set(key, entry);
       }
-      return { minLength, id, orKey: keyToo, keyTest, shapes: shapeBits };
+      return { minLength, id, orKey: keyToo, keyTest, shapes: shapeBits, contextTest };
     });
     return { prefilter: new Prefilter([...literals.values()], orKey, shapes), gates };
   }

@@ -91,7 +91,8 @@ export function planScan(compiled: readonly CompiledRule[]): ScanPlan {
         continue;
       }
       plan.minGatedLength = Math.min(plan.minGatedLength, gate.minLength);
-      if (gate.shapes !== 0 || gate.orKey || gate.keyTest !== null) plan.special.push(planned);
+      if (gate.shapes !== 0 || gate.orKey || gate.keyTest !== null || gate.contextTest !== null)
+        plan.special.push(planned);
       else plan.byGate[gate.id] = planned;
     }
   });
@@ -110,6 +111,8 @@ interface ScanState {
   readonly hits: Hit[];
   /** Detectors are pure, so a result for the same field is the same result. */
   readonly sharedMatches: DetectorMatch[][];
+  /** Per gate with a context test, its answer for this event (asked once; made when first asked). */
+  contextOpen: Map<number, boolean> | null;
 }
 
 /**
@@ -126,7 +129,7 @@ export function collectHits(plan: ScanPlan, fields: readonly ScanField[], contex
     prefilter.resetStamps();
     scratch.stamp = 0;
   }
-  const state: ScanState = { plan, context, hits: [], sharedMatches: [] };
+  const state: ScanState = { plan, context, hits: [], sharedMatches: [], contextOpen: null };
   for (let fieldIndex = 0; fieldIndex < fields.length; fieldIndex++) {
     const field = fields[fieldIndex]!;
     const rolePlan = plan.byRole.get(field.role);
@@ -159,11 +162,23 @@ export function collectHits(plan: ScanPlan, fields: readonly ScanField[], contex
         prefilter.mark(field.key, open, stamp, true);
         keyScanned = true;
       }
+      if (open[gate.id] !== stamp && gate.contextTest !== null && contextOpens(state, gate))
+        open[gate.id] = stamp;
       if (open[gate.id] !== stamp && gate.keyTest?.(field.key) !== true) continue;
       runRule(state, planned, field, fieldIndex, stamp);
     }
   }
   return state.hits;
+}
+
+function contextOpens(state: ScanState, gate: Gate): boolean {
+  state.contextOpen ??= new Map();
+  let opens = state.contextOpen.get(gate.id);
+  if (opens === undefined) {
+    opens = gate.contextTest?.(state.context) === true;
+    state.contextOpen.set(gate.id, opens);
+  }
+  return opens;
 }
 
 function runRule(

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
+import type { McpEvent } from '../../src/core/index.js';
 import type { DetectorMatch, FieldRole } from '../../src/detect/detector.js';
 import { personalDataDetectors } from '../../src/detect/detectors/personal-data.js';
 import { ibanValid } from '../../src/detect/detectors/text/iban.js';
@@ -9,6 +10,7 @@ import {
   bsnValid,
   cpfValid,
   dniValid,
+  idsNamedByQuery,
   nirValid,
   peselValid,
   residentIdValid,
@@ -16,6 +18,8 @@ import {
   verhoeffValid,
 } from '../../src/detect/detectors/text/other-national-ids.js';
 import { cardBrand, luhnValid } from '../../src/detect/detectors/text/payment-card.js';
+import { createEngine, loadBuiltinRules } from '../../src/detect/index.js';
+import { mcpEvent } from '../support/mcp-event.js';
 import { detectChecked } from './trigger-check.js';
 
 function detect(id: string, value: string, role: FieldRole = 'response'): DetectorMatch[] {
@@ -619,5 +623,43 @@ describe('personal-data.iban: typed in lowercase', () => {
   it('needs the banking word and the mod-97 check', () => {
     assert.deepEqual(found(IBAN, 'build de72745553839469263260 finished'), []);
     assert.deepEqual(found(IBAN, 'account id de12345678901234567890 created'), []);
+  });
+});
+
+describe('personal-data.national-id: ids named by the query a result answers', () => {
+  const engine = createEngine(loadBuiltinRules());
+  const ROWS = 'Amara Okafor: 59020480002\nBastian Tanaka: 20122732513\nChloe Sokolova: 51052145269';
+  const idFindings = (event: Partial<McpEvent>) =>
+    engine
+      .scan(mcpEvent({ method: 'tools/call', tool: 'read_query', ...event }))
+      .findings.filter((finding) => finding.ruleId === 'MCP-PII-010')
+      .map((finding) => finding.field);
+
+  it('reads which ids a query selects, by their column names', () => {
+    assert.deepEqual(
+      idsNamedByQuery('SELECT imie, "pesel" FROM klienci').map((id) => id.detail),
+      ['Polish PESEL number'],
+    );
+    assert.deepEqual(
+      idsNamedByQuery('select name, id_card from members')[0]?.detail,
+      'Chinese resident identity number',
+    );
+    assert.deepEqual(idsNamedByQuery('select imie, telefon from klienci'), []);
+  });
+  it('counts checked numbers in the result when the query names their column', () => {
+    const query = { query: 'select imie, pesel from klienci' };
+    assert.deepEqual(idFindings({ arguments: query, response: ROWS }), ['response', 'response', 'response']);
+    assert.deepEqual(idFindings({ metadata: { arguments: query }, response: ROWS }).length, 3);
+  });
+  it('needs the column in the query, the number in the result, and the check digit', () => {
+    assert.deepEqual(
+      idFindings({ arguments: { query: 'select imie, telefon from klienci' }, response: ROWS }),
+      [],
+    );
+    assert.deepEqual(idFindings({ arguments: { query: 'select pesel from klienci', note: ROWS } }), []);
+    assert.deepEqual(
+      idFindings({ arguments: { query: 'select pesel from klienci' }, response: 'Amara: 59020480003' }),
+      [],
+    );
   });
 });

@@ -4,13 +4,18 @@ import type { Detector, DetectorMatch, ScanContext, ScanField } from '../../src/
 /**
  * Whether the engine's prefilter lets `detector` run on `field`, by the DetectorTriggers rules:
  * long enough, and a literal (by case), a caseless literal or a whole word in the value, or in the key with
- * `orKey`, or a key that `keys` accepts. Tests call detectors directly, past the prefilter; this says whether the engine would.
+ * `orKey`, or a key that `keys` accepts, or an event that `context` accepts. Tests call detectors directly, past the prefilter; this says whether the engine would.
  */
-export function triggersAllow(detector: Detector, field: ScanField): boolean {
+export function triggersAllow(
+  detector: Detector,
+  field: ScanField,
+  context: ScanContext = { tool: null, method: null },
+): boolean {
   const triggers = detector.triggers;
   if (!triggers) return true;
   if (field.value.length < (triggers.minLength ?? 0)) return false;
   if (triggers.keys?.(field.key) === true) return true;
+  if (triggers.context?.(context) === true) return true;
   const literals = (triggers.literals ?? []).filter((text) => text !== '');
   const caseless = (triggers.caseless ?? []).filter((text) => text !== '');
   const words = (triggers.words ?? []).filter((text) => text !== '');
@@ -42,7 +47,7 @@ export function detectChecked(detector: Detector, field: ScanField, context: Sca
   const matches = detector.detect(field, context);
   if (matches.length > 0) {
     assert.ok(
-      triggersAllow(detector, field),
+      triggersAllow(detector, field, context),
       `${detector.id} matches ${JSON.stringify(field.value.slice(0, 120))}, which its triggers skip`,
     );
   }

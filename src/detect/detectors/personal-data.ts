@@ -1,11 +1,18 @@
-import type { Detector, DetectorMatch, DetectorTriggers, FieldRole, ScanField } from '../detector.js';
+import type {
+  Detector,
+  DetectorMatch,
+  DetectorTriggers,
+  FieldRole,
+  ScanContext,
+  ScanField,
+} from '../detector.js';
 import { findBirthDates } from './text/birth-dates.js';
 import { findEmails, findPhones } from './text/contact-details.js';
 import { scanWindow } from './text/find-phrases.js';
 import { findHealthRecords, isMedicalRecordKey } from './text/health-record.js';
 import { findIbans, IBAN_CONTEXT_WORDS } from './text/iban.js';
 import { findCheckedIds, findUkNinos, findUsSsns, isSsnKey } from './text/national-id.js';
-import { findOtherNationalIds, isNationalIdKey } from './text/other-national-ids.js';
+import { findOtherNationalIds, idsNamedByQuery, isNationalIdKey, NO_IDS } from './text/other-national-ids.js';
 import {
   DRIVING_LICENCE_TRIGGERS,
   findDrivingLicenceNumbers,
@@ -61,7 +68,7 @@ function isAddressing(field: ScanField): boolean {
   return field.role !== 'response' || COMMIT_PERSON.test(field.path);
 }
 
-type Find = (text: string, field: ScanField) => DetectorMatch[];
+type Find = (text: string, field: ScanField, context: ScanContext) => DetectorMatch[];
 
 /*
  * Prefilter triggers (Detector.triggers): each is a necessary condition of its finder's own
@@ -150,6 +157,7 @@ const NATIONAL_ID_TRIGGERS: DetectorTriggers = {
     ...DRIVING_LICENCE_TRIGGERS,
   ],
   keys: (key) => isNationalIdKey(key) || isPassportKey(key) || isDrivingLicenceKey(key),
+  context: (context) => idsNamedByQuery(context.query).length > 0,
 };
 /**
  * A codice fiscale holds its birth year then month letter (`85M`), a NIE or DNI its digits then
@@ -183,9 +191,11 @@ const BIRTH_DATE_TRIGGERS: DetectorTriggers = {
  * National identity, passport and driver's licence numbers; a field's own name may stand for
  * their label. A document number overlapping a checked national id gives way to it.
  */
-function findNationalIds(text: string, field: ScanField): DetectorMatch[] {
+function findNationalIds(text: string, field: ScanField, context: ScanContext): DetectorMatch[] {
   const documents = [...findPassportNumbers(text, field.key), ...findDrivingLicenceNumbers(text, field.key)];
-  const ids = findOtherNationalIds(text, field.key);
+  // A result's numbers are named by the query that asked for them.
+  const queried = field.role === 'response' ? idsNamedByQuery(context.query) : NO_IDS;
+  const ids = findOtherNationalIds(text, field.key, queried);
   if (documents.length === 0) return ids;
   const kept: DetectorMatch[] = [...ids];
   for (const doc of documents) {
@@ -200,7 +210,8 @@ function piiDetector(
   find: Find,
   triggers?: DetectorTriggers,
 ): Detector {
-  const detect = (field: ScanField): DetectorMatch[] => find(scanWindow(field.value), field);
+  const detect = (field: ScanField, context: ScanContext): DetectorMatch[] =>
+    find(scanWindow(field.value), field, context);
   return triggers ? { id, roles, triggers, detect } : { id, roles, detect };
 }
 

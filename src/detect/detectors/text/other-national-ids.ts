@@ -69,6 +69,10 @@ const BSN_KEY = /^(?:bsn|burger_?service_?nummer|burgerservicenummer|sofi_?numme
 const PESEL_KEY = /^(?:pesel|numer_?pesel)$/;
 const PERSONNUMMER_KEY = /^(?:personnummer|personnr|person_?nummer)$/;
 const NAME_WINDOW = 40;
+/** Identifiers of a query (quoted ones with their quotes, stripped after). */
+const IDENTIFIER = /"[^"]{1,64}"|`[^`]{1,64}`|\[[^\]]{1,64}\]|[a-z_][a-z0-9_]{0,63}/g;
+/** Queries longer than this are scripts, not a select whose columns name a result. */
+const MAX_QUERY = 4096;
 /** A table cell holding one id number: digits with the separators the ids are printed with. */
 const CELL_NUMBER = /^\d[\d .+-]{7,16}[\dXx]$/;
 
@@ -259,11 +263,35 @@ export function isNationalIdKey(key: string): boolean {
   return AADHAAR_KEY.test(key) || LABELLED_IDS.some((id) => id.key.test(key));
 }
 
+/** The ids whose field name is a column of a query (`select name, pesel from clients`). */
+export type QueriedIds = readonly LabelledId[];
+export const NO_IDS: QueriedIds = [];
+
+let lastQuery: string | null = null;
+let lastQueried: QueriedIds = NO_IDS;
+
+/**
+ * The labelled ids a query names as columns: its result prints their numbers without a label, so
+ * each number there that passes its check counts as labelled. Remembered for the last query,
+ * which the gate and the detector of one event both ask about.
+ */
+export function idsNamedByQuery(query: string | null | undefined): QueriedIds {
+  if (query === null || query === undefined || query.length > MAX_QUERY) return NO_IDS;
+  if (query === lastQuery) return lastQueried;
+  const names = new Set(
+    (query.toLowerCase().match(IDENTIFIER) ?? []).map((name) => name.replace(/["`[\]]/g, '')),
+  );
+  const queried = LABELLED_IDS.filter((id) => [...names].some((name) => id.key.test(name)));
+  lastQuery = query;
+  lastQueried = queried.length === 0 ? NO_IDS : queried;
+  return lastQueried;
+}
+
 /**
  * Aadhaar, DNI/NIE, SIN, CPF and NIR numbers in `text`; `key`, the field's name, may name the
- * number in place of a label in the text.
+ * number in place of a label in the text, and so may the query a result answers (`queried`).
  */
-export function findOtherNationalIds(text: string, key = ''): DetectorMatch[] {
+export function findOtherNationalIds(text: string, key = '', queried: QueriedIds = NO_IDS): DetectorMatch[] {
   const out: DetectorMatch[] = [];
   if (AADHAAR_KEY.test(key) && AADHAAR_WHOLE.test(text) && verhoeffValid(text.replace(/\D/g, ''))) {
     const start = text.search(/\d/);
@@ -292,17 +320,23 @@ export function findOtherNationalIds(text: string, key = ''): DetectorMatch[] {
         push(out, m.index, m.index + m[0].length, 'Canadian Social Insurance Number');
     }
   }
-  for (const id of LABELLED_IDS) findLabelled(text, id, id.key.test(key), out);
+  for (const id of LABELLED_IDS) findLabelled(text, id, id.key.test(key), queried.includes(id), out);
   return out.sort((a, b) => a.start - b.start);
 }
 
-function findLabelled(text: string, id: LabelledId, keyed: boolean, out: DetectorMatch[]): void {
-  if (!keyed && !id.label.test(text)) return;
+function findLabelled(
+  text: string,
+  id: LabelledId,
+  keyed: boolean,
+  queried: boolean,
+  out: DetectorMatch[],
+): void {
+  if (!keyed && !queried && !id.label.test(text)) return;
   for (const m of matchesIn(id.pattern, text)) {
-    if (id.valid(m[0].replace(/[ .-]/g, '')) && (keyed || named(text, m.index, id.label)))
+    if (id.valid(m[0].replace(/[ .-]/g, '')) && (keyed || queried || named(text, m.index, id.label)))
       push(out, m.index, m.index + m[0].length, id.detail);
   }
-  if (keyed) return;
+  if (keyed || queried) return;
   // A query result names the column once, in its header, and the rows run on below it.
   for (const [start, end] of columnCells(text, (cell) => id.key.test(cell))) {
     const cell = text.slice(start, end);
