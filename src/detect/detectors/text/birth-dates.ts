@@ -20,7 +20,8 @@ const LABEL =
 const MONTHS =
   'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 const DATE = `(?:(?:19|20)\\d{2}-[01]?\\d-[0-3]?\\d|[0-3]?\\d[/.-][01]?\\d[/.-](?:19|20)\\d{2}|[01]?\\d/[0-3]?\\d/(?:19|20)\\d{2}|[0-3]?\\d\\s+(?:${MONTHS})\\.?\\s+(?:19|20)\\d{2}|(?:${MONTHS})\\.?\\s+[0-3]?\\d,?\\s+(?:19|20)\\d{2})`;
-const LABELLED = new RegExp(`${LABEL}\\s*[:#=|-]?\\s*(${DATE})(?![\\d/.-]\\d)`, 'gi');
+// One optional separator between two runs of spaces: two adjacent `\s*` would be quadratic on a run of spaces.
+const LABELLED = new RegExp(`${LABEL}\\s*(?:[:#=|-]\\s*)?(${DATE})(?![\\d/.-]\\d)`, 'gi');
 const DATE_CELL = new RegExp(`^\\s*${DATE}\\s*$`, 'i');
 /** A header cell naming a birth-date column (`dob`, `date_of_birth`, `Birth Date`). */
 const COLUMN =
