@@ -18,6 +18,7 @@ import {
   verhoeffValid,
 } from '../../src/detect/detectors/text/other-national-ids.js';
 import { cardBrand, luhnValid } from '../../src/detect/detectors/text/payment-card.js';
+import { queryNames } from '../../src/detect/detectors/text/query-columns.js';
 import { createEngine, loadBuiltinRules } from '../../src/detect/index.js';
 import { mcpEvent } from '../support/mcp-event.js';
 import { detectChecked } from './trigger-check.js';
@@ -650,6 +651,41 @@ describe('personal-data.national-id: ids named by the query a result answers', (
     const query = { query: 'select imie, pesel from klienci' };
     assert.deepEqual(idFindings({ arguments: query, response: ROWS }), ['response', 'response', 'response']);
     assert.deepEqual(idFindings({ metadata: { arguments: query }, response: ROWS }).length, 3);
+  });
+  it('reads undashed SSNs and bare birth dates in the result of a query selecting them', () => {
+    const rules = (event: Partial<McpEvent>) =>
+      engine
+        .scan(mcpEvent({ method: 'tools/call', tool: 'read_query', ...event }))
+        .findings.map((finding) => finding.ruleId);
+    const ssns = 'Ann Lee | 572048659\nBo Chan | 123 45 6789';
+    assert.deepEqual(rules({ arguments: { query: 'select name, ssn from employees' }, response: ssns }), [
+      'MCP-PII-005',
+      'MCP-PII-005',
+    ]);
+    assert.deepEqual(
+      rules({ arguments: { query: 'select name, phone from employees' }, response: ssns }),
+      [],
+    );
+    const dates = 'Amara | 1979-06-14\nBastian | 1965-07-10\nChloe | 17/05/1998.';
+    assert.deepEqual(
+      rules({ arguments: { sql: 'SELECT name, "date_of_birth" FROM patients' }, response: dates }),
+      ['MCP-PII-012', 'MCP-PII-012', 'MCP-PII-012'],
+    );
+    assert.deepEqual(
+      rules({ arguments: { sql: 'SELECT name, created_at FROM patients' }, response: dates }),
+      [],
+    );
+    assert.deepEqual(
+      rules({ arguments: { sql: 'SELECT name, dob FROM patients LIMIT 1' }, response: 'Amara | 1979-06-14' }),
+      [],
+    );
+  });
+  it('ignores queries too long to be a select of named columns', () => {
+    assert.equal(queryNames(`select pesel from t where ${'x = 1 and '.repeat(500)}1`).size, 0);
+    assert.deepEqual(
+      [...queryNames('SELECT `Pesel`, [dob] FROM "klienci"')],
+      ['select', 'pesel', 'dob', 'from', 'klienci'],
+    );
   });
   it('needs the column in the query, the number in the result, and the check digit', () => {
     assert.deepEqual(

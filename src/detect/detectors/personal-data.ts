@@ -6,7 +6,7 @@ import type {
   ScanContext,
   ScanField,
 } from '../detector.js';
-import { findBirthDates } from './text/birth-dates.js';
+import { findBirthDates, isBirthDateColumn } from './text/birth-dates.js';
 import { findEmails, findPhones } from './text/contact-details.js';
 import { scanWindow } from './text/find-phrases.js';
 import { findHealthRecords, isMedicalRecordKey } from './text/health-record.js';
@@ -21,6 +21,7 @@ import {
   isPassportKey,
 } from './text/passport-number.js';
 import { findCardNumbers } from './text/payment-card.js';
+import { queryNamesAny } from './text/query-columns.js';
 
 /**
  * Personal data in any value. Every match is checked (Luhn, mod 97, SSA and HMRC rules) so that
@@ -90,6 +91,7 @@ const SSN_TRIGGERS: DetectorTriggers = {
   shapes: ['d-d'],
   caseless: ['ssn', 'social', 'ss#'],
   keys: isSsnKey,
+  context: (context) => queryNamesAny(context.query, isSsnKey),
 };
 /**
  * An IBAN starts with its country code and two digits (a typed lowercase one needs a banking
@@ -185,6 +187,7 @@ const HEALTH_ANCHORS = [
 const BIRTH_DATE_TRIGGERS: DetectorTriggers = {
   minLength: 30,
   caseless: ['dob', 'd.o.b', 'birth', 'geburtsdatum', 'naissance', 'nacimiento', 'nascita'],
+  context: (context) => queryNamesAny(context.query, isBirthDateColumn),
 };
 
 /**
@@ -230,7 +233,13 @@ export const personalDataDetectors: readonly Detector[] = [
     minLength: 13,
     shapes: [DIGIT_PAIR],
   }),
-  piiDetector('personal-data.us-ssn', ALL_ROLES, (text, field) => findUsSsns(text, field.key), SSN_TRIGGERS),
+  piiDetector(
+    'personal-data.us-ssn',
+    ALL_ROLES,
+    (text, field, context) =>
+      findUsSsns(text, field.key, field.role === 'response' && queryNamesAny(context.query, isSsnKey)),
+    SSN_TRIGGERS,
+  ),
   piiDetector('personal-data.uk-nino', ALL_ROLES, findUkNinos, NINO_TRIGGERS),
   piiDetector('personal-data.iban', ALL_ROLES, findIbans, IBAN_TRIGGERS),
   piiDetector('personal-data.national-id', ALL_ROLES, findNationalIds, NATIONAL_ID_TRIGGERS),
@@ -241,5 +250,11 @@ export const personalDataDetectors: readonly Detector[] = [
     (text, field) => findHealthRecords(text, field.key),
     { caseless: HEALTH_ANCHORS, keys: isMedicalRecordKey },
   ),
-  piiDetector('personal-data.birth-dates', CONTENT_ROLES, findBirthDates, BIRTH_DATE_TRIGGERS),
+  piiDetector(
+    'personal-data.birth-dates',
+    CONTENT_ROLES,
+    (text, field, context) =>
+      findBirthDates(text, field.role === 'response' && queryNamesAny(context.query, isBirthDateColumn)),
+    BIRTH_DATE_TRIGGERS,
+  ),
 ];

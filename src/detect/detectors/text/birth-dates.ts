@@ -23,6 +23,7 @@ const DATE = `(?:(?:19|20)\\d{2}-[01]?\\d-[0-3]?\\d|[0-3]?\\d[/.-][01]?\\d[/.-](
 // One optional separator between two runs of spaces: two adjacent `\s*` would be quadratic on a run of spaces.
 const LABELLED = new RegExp(`${LABEL}\\s*(?:[:#=|-]\\s*)?(${DATE})(?![\\d/.-]\\d)`, 'gi');
 const DATE_CELL = new RegExp(`^\\s*${DATE}\\s*$`, 'i');
+const BARE_DATE = new RegExp(`(?<![\\w/.-])${DATE}(?![\\w/-]|[.,]\\d)`, 'gi');
 /** A header cell naming a birth-date column (`dob`, `date_of_birth`, `Birth Date`). */
 const COLUMN =
   /^\s*(?:dob|d\.o\.b\.?|date[\s_-]?of[\s_-]?birth|birth[\s_-]?date|birthdate|geburtsdatum|fecha[\s_-]de[\s_-]nacimiento|date[\s_-]de[\s_-]naissance)\s*$/i;
@@ -30,8 +31,24 @@ const COLUMN =
 /** Distinct birth dates, in one value, that make it a list of people. */
 export const BULK_BIRTH_DATES = 3;
 
-/** Birth dates when `text` lists at least BULK_BIRTH_DATES people's; otherwise none. */
-export function findBirthDates(text: string): DetectorMatch[] {
+/** True for a query column that holds birth dates (`dob`, `date_of_birth`). */
+export function isBirthDateColumn(name: string): boolean {
+  return COLUMN.test(name);
+}
+
+/**
+ * Birth dates when `text` lists at least BULK_BIRTH_DATES people's; otherwise none. `queried`: the
+ * text answers a query that selects a birth-date column, so its dates are read as birth dates.
+ */
+export function findBirthDates(text: string, queried = false): DetectorMatch[] {
+  if (queried) {
+    const dates: DetectorMatch[] = [];
+    for (const m of matchesIn(BARE_DATE, text)) {
+      dates.push({ start: m.index, end: m.index + m[0].length, detail: 'date of birth' });
+      if (dates.length >= MAX_MATCHES) break;
+    }
+    if (enough(text, dates)) return described(dates);
+  }
   const labelled: DetectorMatch[] = [];
   for (const m of matchesIn(LABELLED, text)) {
     const date = m[1]!;
@@ -39,7 +56,10 @@ export function findBirthDates(text: string): DetectorMatch[] {
     labelled.push({ start, end: start + date.length, detail: 'date of birth' });
     if (labelled.length >= MAX_MATCHES) break;
   }
-  const found = enough(text, labelled) ? labelled : tableBirthDates(text);
+  return described(enough(text, labelled) ? labelled : tableBirthDates(text));
+}
+
+function described(found: readonly DetectorMatch[]): DetectorMatch[] {
   return found.map((match) => ({ ...match, detail: `date of birth, one of ${found.length} in this value` }));
 }
 

@@ -12,6 +12,8 @@ const SSN_DASHED = /(?<![\w-])(\d{3})-(\d{2})-(\d{4})(?![\w-]|\.\d)/dg;
 /** After a letter-less boundary, so `employee_ssn: ...` counts (an underscore is a word character). */
 const SSN_NAMED =
   /(?<![A-Za-z0-9])(?:ssn|social\s+security(?:\s+(?:number|no\.?|#))?|ss#)\s*(?:is\s+|:\s*|#\s*|=\s*)?(\d{3})[ ]?(\d{2})[ ]?(\d{4})(?![\w-])/dgi;
+/** Nine digits on their own, compact or spaced 3-2-4: an SSN only where something names it. */
+const SSN_BARE = /(?<![\w.-])(\d{3})[ ]?(\d{2})[ ]?(\d{4})(?![\w-]|[.,]\d)/dg;
 /** Numbers the SSA voided after they were published (a wallet insert, an advert). */
 const VOIDED_SSNS = new Set(['078051120', '219099999']);
 
@@ -50,11 +52,15 @@ export function isSsnKey(key: string): boolean {
   return SSN_KEYS.test(key);
 }
 
-/** US SSNs: dashed anywhere, undashed after "SSN" or "social security number" or in an SSN field. */
-export function findUsSsns(text: string, key = ''): DetectorMatch[] {
+/**
+ * US SSNs: dashed anywhere, undashed after "SSN" or "social security number", in an SSN field, or
+ * anywhere in the result of a query that selects an SSN column (`queried`).
+ */
+export function findUsSsns(text: string, key = '', queried = false): DetectorMatch[] {
   const out: DetectorMatch[] = [];
   if (!/\d{3}/.test(text)) return out;
   if (isSsnKey(key)) ssnMatches(text, new RegExp(WHOLE_SSN.source, 'dg'), out);
+  if (queried) ssnMatches(text, SSN_BARE, out);
   ssnMatches(text, SSN_DASHED, out);
   if (/ss|social/i.test(text)) ssnMatches(text, SSN_NAMED, out);
   return out.sort((a, b) => a.start - b.start);

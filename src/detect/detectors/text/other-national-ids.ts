@@ -1,6 +1,7 @@
 import type { DetectorMatch } from '../../detector.js';
 import { MAX_MATCHES } from './find-phrases.js';
 import { luhnValid } from './payment-card.js';
+import { queryNamesAny } from './query-columns.js';
 import { matchesIn } from './regex-matches.js';
 import { columnCells } from './table-columns.js';
 
@@ -69,10 +70,6 @@ const BSN_KEY = /^(?:bsn|burger_?service_?nummer|burgerservicenummer|sofi_?numme
 const PESEL_KEY = /^(?:pesel|numer_?pesel)$/;
 const PERSONNUMMER_KEY = /^(?:personnummer|personnr|person_?nummer)$/;
 const NAME_WINDOW = 40;
-/** Identifiers of a query (quoted ones with their quotes, stripped after). */
-const IDENTIFIER = /"[^"]{1,64}"|`[^`]{1,64}`|\[[^\]]{1,64}\]|[a-z_][a-z0-9_]{0,63}/g;
-/** Queries longer than this are scripts, not a select whose columns name a result. */
-const MAX_QUERY = 4096;
 /** A table cell holding one id number: digits with the separators the ids are printed with. */
 const CELL_NUMBER = /^\d[\d .+-]{7,16}[\dXx]$/;
 
@@ -267,7 +264,7 @@ export function isNationalIdKey(key: string): boolean {
 export type QueriedIds = readonly LabelledId[];
 export const NO_IDS: QueriedIds = [];
 
-let lastQuery: string | null = null;
+let lastQuery: string | null | undefined = null;
 let lastQueried: QueriedIds = NO_IDS;
 
 /**
@@ -276,12 +273,8 @@ let lastQueried: QueriedIds = NO_IDS;
  * which the gate and the detector of one event both ask about.
  */
 export function idsNamedByQuery(query: string | null | undefined): QueriedIds {
-  if (query === null || query === undefined || query.length > MAX_QUERY) return NO_IDS;
   if (query === lastQuery) return lastQueried;
-  const names = new Set(
-    (query.toLowerCase().match(IDENTIFIER) ?? []).map((name) => name.replace(/["`[\]]/g, '')),
-  );
-  const queried = LABELLED_IDS.filter((id) => [...names].some((name) => id.key.test(name)));
+  const queried = LABELLED_IDS.filter((id) => queryNamesAny(query, (name) => id.key.test(name)));
   lastQuery = query;
   lastQueried = queried.length === 0 ? NO_IDS : queried;
   return lastQueried;
