@@ -320,7 +320,14 @@ describe('sql-injection: red-team round 13', () => {
     assert.deepEqual(ids('code', "x'||DBMS_PIPE.RECEIVE_MESSAGE(('a'),10)||'"), ['time-based']);
     assert.deepEqual(ids('data', "x' AND SLEEP(10)-- ").includes('time-based'), true);
     assert.deepEqual(ids('code', 'SAVE20'), []);
+    assert.deepEqual(ids('content', "hi'); DROP TABLE notes;--"), ['stacked-query']);
     const body = 'import time\nquery = "SELECT * FROM t WHERE a = \'" + x + "\' AND SLEEP(5)"\n';
     assert.deepEqual(ids('code', body), []);
+  });
+  it('leaves a one-line SQL file an agent writes to the statement rules of SQL arguments', () => {
+    assert.deepEqual(ids('content', 'DROP TABLE legacy_sessions;'), []);
+    assert.deepEqual(ids('new_string', "UPDATE settings SET theme = 'dark';"), []);
+    assert.deepEqual(ids('content', 'SELECT * FROM users WHERE id = 1 OR 1=1'), []);
+    assert.deepEqual(ids('sql', "UPDATE settings SET theme = 'dark';"), ['destructive']);
   });
 });

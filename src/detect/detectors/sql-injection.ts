@@ -14,6 +14,7 @@ import {
   collect,
   type LocalMatch,
   SQL_ESCAPES,
+  type SqlDetectorScope,
   type SqlMode,
   type SqlVariant,
   sqlView,
@@ -38,6 +39,7 @@ function sqlDetector(
   prefilter: RegExp | ((text: string) => boolean),
   signal: Signal,
   words: readonly string[],
+  scope: SqlDetectorScope = 'injection',
 ): Detector {
   const passes = typeof prefilter === 'function' ? prefilter : (text: string) => prefilter.test(text);
   return {
@@ -45,7 +47,7 @@ function sqlDetector(
     roles: ARG_ROLES,
     triggers: { caseless: [...SQL_ESCAPES, ...words] },
     detect(field: ScanField): DetectorMatch[] {
-      const view = sqlView(field, passes);
+      const view = sqlView(field, passes, scope);
       if (!view) return [];
       // Statement mode has one unprefixed variant, so the decoded text lines up with its tokens.
       return collect(view, (variant, mode) => signal(variant, mode, view.mapped.text));
@@ -133,38 +135,40 @@ export const sqlInjectionDetectors: readonly Detector[] = [
     'waitfor',
     'dbms_pipe',
   ]),
-  sqlDetector('sql-injection.destructive', DESTRUCTIVE, findDestructive, [
-    'drop',
-    'truncate',
-    'alter',
-    'superuser',
-    'delete',
-    'update',
-    'grant',
-  ]),
-  sqlDetector('sql-injection.os-command', OS_COMMAND, findOsCommands, [
-    'xp_',
-    'sp_oa',
-    'sp_configure',
-    'program',
-    'sys_e',
-    'load_extension',
-    'runjava',
-  ]),
-  sqlDetector('sql-injection.file-access', FILE_ACCESS, findFileAccess, [
-    'load_file',
-    'infile',
-    'outfile',
-    'dumpfile',
-    'pg_read',
-    'pg_ls_dir',
-    'pg_stat_file',
-    'lo_import',
-    'lo_export',
-    'bulk',
-    'openrowset',
-    'utl_file',
-    'copy',
-    'attach',
-  ]),
+  sqlDetector(
+    'sql-injection.destructive',
+    DESTRUCTIVE,
+    findDestructive,
+    ['drop', 'truncate', 'alter', 'superuser', 'delete', 'update', 'grant'],
+    'statement',
+  ),
+  sqlDetector(
+    'sql-injection.os-command',
+    OS_COMMAND,
+    findOsCommands,
+    ['xp_', 'sp_oa', 'sp_configure', 'program', 'sys_e', 'load_extension', 'runjava'],
+    'statement',
+  ),
+  sqlDetector(
+    'sql-injection.file-access',
+    FILE_ACCESS,
+    findFileAccess,
+    [
+      'load_file',
+      'infile',
+      'outfile',
+      'dumpfile',
+      'pg_read',
+      'pg_ls_dir',
+      'pg_stat_file',
+      'lo_import',
+      'lo_export',
+      'bulk',
+      'openrowset',
+      'utl_file',
+      'copy',
+      'attach',
+    ],
+    'statement',
+  ),
 ];

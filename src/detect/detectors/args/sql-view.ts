@@ -43,8 +43,12 @@ export interface LocalMatch {
 const MAX_SQL = 128 * 1024;
 /** Injected fragments are short; a longer non-SQL value is read only this far. */
 const MAX_FRAGMENT = 16 * 1024;
-/** A document-named argument (`code`, `data`) at most this long, on one line, is read as a fragment. */
+/**
+ * A document-named argument (`code`, `data`, `content`) at most this long, on one line and with a
+ * quote in it, is read as a fragment by the injection rules (SqlDetectorScope).
+ */
 const MAX_SHORT_DOCUMENT = 160;
+const QUOTE = /['"`]/;
 /**
  * The escapes that make a value read decoded (space, quotes, `#`, `+`, `-`, `*`, `;`, `=`): a value
  * without one is read as written, so one of these or a literal as written must be in it.
@@ -61,6 +65,8 @@ const STATEMENT_VERBS = new Set(
 /** The SQL view of a field, or null when it is not a value the SQL detectors read. */
 interface SqlBase {
   readonly kind: ValueKind;
+  /** A short document read as a fragment: only the injection rules look at it. */
+  readonly fromDocument: boolean;
   readonly value: string;
   readonly encoded: boolean;
   readonly mapped: MappedText;
@@ -74,12 +80,14 @@ interface SqlBase {
  * function of the field, so sharing it changes no result.
  */
 const sqlBase = memoByField((field): SqlBase | null => {
-  const documentKind = fieldKind(field);
-  if (!documentKind) return null;
-  // A `code` or `data` argument this short and on one line is a value (a voucher code, a field an
-  // app pastes into its query), not a file body; install lines in a file stay out of the shell rules.
-  const kind =
-    documentKind === 'document' && isSingleLine(field.value, MAX_SHORT_DOCUMENT) ? 'other' : documentKind;
+  const fieldKindOf = fieldKind(field);
+  if (!fieldKindOf) return null;
+  // A `code` or `data` argument this short, on one line and quoting something, may be a value an
+  // app pastes into its query (`x' AND SLEEP(10)-- `); a one-line SQL file written by an agent
+  // (`DROP TABLE legacy;` as a migration) is not an injection, so only the injection rules read it.
+  const fromDocument =
+    fieldKindOf === 'document' && isSingleLine(field.value, MAX_SHORT_DOCUMENT) && QUOTE.test(field.value);
+  const kind = fromDocument ? 'other' : fieldKindOf;
   if (kind === 'document') return null;
   const limit = kind === 'sql' ? MAX_SQL : MAX_FRAGMENT;
   const value = field.value.length > limit ? field.value.slice(0, limit) : field.value;
@@ -87,13 +95,25 @@ const sqlBase = memoByField((field): SqlBase | null => {
   let mapped: MappedText = encoded ? decodeMapped(value) : identityMapped(value);
   // A query string writes spaces as `+`; one character for one keeps the offsets.
   if (encoded && kind === 'url') mapped = { ...mapped, text: mapped.text.replaceAll('+', ' ') };
-  return { kind, value, encoded, mapped, view: null };
+  return { kind, fromDocument, value, encoded, mapped, view: null };
 });
 
-export function sqlView(field: ScanField, prefilter: (text: string) => boolean): SqlView | null {
+/**
+ * Whether a detector reads short one-line documents (`code`, `data` arguments) as fragments:
+ * the injection shapes do; destructive statements, file access and OS commands there are
+ * someone's SQL file, judged only where a value is SQL by name.
+ */
+export type SqlDetectorScope = 'injection' | 'statement';
+
+export function sqlView(
+  field: ScanField,
+  prefilter: (text: string) => boolean,
+  scope: SqlDetectorScope = 'statement',
+): SqlView | null {
   const base = sqlBase(field);
+  if (!base || (base.fromDocument && scope !== 'injection')) return null;
   // Unencoded, the decoded text is the value itself.
-  if (!base || !prefilter(base.mapped.text)) return null;
+  if (!prefilter(base.mapped.text)) return null;
   base.view ??= buildView(base);
   return base.view;
 }
