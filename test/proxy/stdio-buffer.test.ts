@@ -19,6 +19,7 @@ import {
 } from '../../src/proxy/index.js';
 import { LineSplitter } from '../../src/proxy/stdio/line-splitter.js';
 import { tempDir } from './fixtures/proxy-client.js';
+import { echoEvent } from './fixtures/proxy-events.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -27,25 +28,6 @@ async function until(done: () => boolean, what: string): Promise<void> {
   for (const start = Date.now(); !done(); await sleep(10)) {
     if (Date.now() - start > 10_000) assert.fail(`timed out waiting for ${what}`);
   }
-}
-
-function event(n: number): ProxyEvent {
-  return {
-    record: {
-      id: `evt-${n}`,
-      timestamp: '2026-11-21T00:00:00.000Z',
-      session_id: null,
-      client: null,
-      method: 'tools/call',
-      tool: 'echo',
-      arguments: { n },
-      response: String(n),
-      is_error: false,
-      duration_ms: 1,
-      metadata: {},
-    },
-    findings: null,
-  };
 }
 
 describe('LineSplitter', () => {
@@ -118,9 +100,9 @@ describe('BufferedSink with the disk buffer', () => {
       delivered.push(...events.map((e) => e.record.id));
       return { ok: true };
     });
-    for (let n = 0; n < 5; n++) sink.write(event(n));
+    for (let n = 0; n < 5; n++) sink.write(echoEvent(n));
     await until(() => readdirSync(dir).some((name) => name.startsWith('seg-')), 'a segment on disk');
-    sink.write(event(5));
+    sink.write(echoEvent(5));
     up = true;
     await until(() => delivered.length >= 6, 'the buffered events');
     assert.deepEqual(delivered, ['evt-0', 'evt-1', 'evt-2', 'evt-3', 'evt-4', 'evt-5']);
@@ -134,8 +116,8 @@ describe('BufferedSink with the disk buffer', () => {
 
   it('keeps what is left on close for the next run, which sends it at start', async () => {
     const down = setup(async () => ({ ok: false, retry: true, reason: 'down' }));
-    down.sink.write(event(1));
-    down.sink.write(event(2));
+    down.sink.write(echoEvent(1));
+    down.sink.write(echoEvent(2));
     await down.sink.close();
     const segments = readdirSync(down.dir).filter((name) => name.startsWith('seg-'));
     assert.equal(segments.length, 1);
@@ -163,7 +145,7 @@ describe('BufferedSink with the disk buffer', () => {
       attempts++;
       return { ok: false, retry: false, reason: 'remote Sentinel answered 401' };
     });
-    sink.write(event(9));
+    sink.write(echoEvent(9));
     await until(() => attempts >= 1, 'the delivery attempt');
     await sleep(50);
     await sink.close();
@@ -226,8 +208,8 @@ describe('EventJournal', () => {
     const delivered: string[] = [];
     const sink = collector(folder, delivered);
     sink.start();
-    sink.write(event(1));
-    sink.write(event(2));
+    sink.write(echoEvent(1));
+    sink.write(echoEvent(2));
     const [name] = journals(folder);
     assert.ok(name !== undefined);
     assert.equal(readFileSync(join(folder, name), 'utf8').trim().split('\n').length, 2);
@@ -236,7 +218,7 @@ describe('EventJournal', () => {
     // A claim on the folder must not take the live journal of this process as an orphan.
     assert.equal(await new DiskBuffer(folder).claim(), null);
     assert.deepEqual(journals(folder), [name]);
-    sink.write(event(3));
+    sink.write(echoEvent(3));
     await sink.close();
     assert.deepEqual(delivered, ['evt-1', 'evt-2', 'evt-3']);
     assert.deepEqual(journals(folder), []);

@@ -1,3 +1,4 @@
+import { matchesIn } from '../text/regex-matches.js';
 import type { ShellHit } from './shell-destructive.js';
 
 /**
@@ -92,7 +93,7 @@ export function findHijacks(text: string, key: string): ShellHit[] {
   if (isLoaderKey(key) && text.trim() !== '' && !KNOWN_PRELOADS.test(text.trim())) {
     hits.push({ start: 0, end: text.length, detail: `${key.toUpperCase()} loads a library into programs` });
   }
-  for (const m of text.matchAll(LOADER_VARIABLE)) {
+  for (const m of matchesIn(LOADER_VARIABLE, text)) {
     const preload = m.groups?.preload;
     if (preload !== undefined && KNOWN_PRELOADS.test(preload.slice(preload.indexOf('=') + 1).trim()))
       continue;
@@ -103,10 +104,10 @@ export function findHijacks(text: string, key: string): ShellHit[] {
       detail: `${name} makes programs load attacker code`,
     });
   }
-  for (const m of text.matchAll(SETUID)) {
+  for (const m of matchesIn(SETUID, text)) {
     hits.push({ start: m.index, end: m.index + m[0].length, detail: 'setuid/setgid bit set on a file' });
   }
-  for (const m of text.matchAll(MINER)) {
+  for (const m of matchesIn(MINER, text)) {
     hits.push({ start: m.index, end: m.index + m[0].length, detail: 'cryptocurrency miner' });
   }
   return hits;
