@@ -97,7 +97,11 @@ function climbsTooFar(climb: Climb, path: string, kind: ValueKind): boolean {
   return climb.escape >= 3 || (climb.escape === 2 && SECRET_LOOKING.test(path.slice(climb.run.end)));
 }
 
-const FILTER_BYPASS = /\.{4,}[/\\]{1,2}|\.\.\.[/\\]\.[/\\]|\.\.;[/\\]/g;
+/**
+ * `(?<!\.)`: a run of dots is tried from its first dot only; from every dot of a long run that
+ * ends without a slash, `\.{4,}` would read to the end of the run again (quadratic).
+ */
+const FILTER_BYPASS = /(?<!\.)\.{4,}[/\\]{1,2}|\.\.\.[/\\]\.[/\\]|\.\.;[/\\]/g;
 const SEP = /[/\\]/;
 
 /** Spans of whole `..` segments in decoded text, with the separators around them. */

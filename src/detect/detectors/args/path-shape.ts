@@ -133,7 +133,8 @@ export function resolvePath(raw: string): ResolvedPath {
   let path = raw.toLowerCase();
   if (path.includes('\\')) path = path.replaceAll('\\', '/');
   if (path.includes('...') || path.includes('..;')) {
-    path = path.replace(/\.{4,}\/{1,2}|\.\.\.\/\.\/|\.\.;\//g, '../');
+    // From the first dot of a run only (see FILTER_BYPASS in path-traversal.ts).
+    path = path.replace(/(?<!\.)\.{4,}\/{1,2}|\.\.\.\/\.\/|\.\.;\//g, '../');
   }
   // `file:///C:/x` names the drive after the third slash: drop that slash so the drive is seen.
   if (path.startsWith('file://')) path = path.replace(/^file:\/\/(?:localhost)?(?:\/(?=[a-z]:\/))?/, '');

@@ -106,7 +106,7 @@ function hintedHits(text: string, patterns: readonly HintedPattern[], hits: Shel
 
 const SHELL_PATTERNS: readonly HintedPattern[] = [
   [
-    /\|\s*(?:sudo\s+(?:-\S+\s+)*)?(?:env\s+)?(?:\S*\/)?(?:(?:ba|z|da|k|tc|fi|a)?sh\b(?!\s+-c\b)|(?:python[0-9.]*|perl|ruby|node|php)(?:\s+-)?(?=\s*(?:$|[;&|)]))|iex\b|invoke-expression\b)/gi,
+    /\|\s*(?:sudo\s+(?:-[^\s;&|]+\s+)*)?(?:env\s+)?(?:[^\s;&|]*\/)?(?:(?:ba|z|da|k|tc|fi|a)?sh\b(?!\s+-c\b)|(?:python[0-9.]*|perl|ruby|node|php)(?:\s+-)?(?=\s*(?:$|[;&|)]))|iex\b|invoke-expression\b)/gi,
     ['|'],
     'pipe into an interpreter',
   ],
@@ -154,7 +154,7 @@ const EVASION: readonly HintedPattern[] = [
   [/\$'(?:\\x[0-9a-f]{2}){2,}/gi, ["$'"], 'hex-escaped command'],
   [/\beval\b[^\n]{0,200}?\bbase64\s+(?:-d|--decode)\b/g, ['base64'], 'eval of decoded base64'],
   [
-    /\bbase64\s+(?:-d|--decode|-D)\b[^\n;&]{0,200}?\|\s*(?:\S*\/)?(?:ba|z|da)?sh\b/g,
+    /\bbase64\s+(?:-d|--decode|-D)\b[^\n;&]{0,200}?\|\s*(?:[^\s;&|]*\/)?(?:ba|z|da)?sh\b/g,
     ['base64'],
     'decoded base64 piped into a shell',
   ],

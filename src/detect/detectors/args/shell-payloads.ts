@@ -21,7 +21,8 @@ export interface Payload {
 const FETCH_WORDS = ['curl', 'wget', 'fetch', 'iwr', 'invoke-webrequest', 'irm', 'invoke-restmethod'];
 
 const FETCH = '(?:curl|wget|fetch|iwr|invoke-webrequest|irm|invoke-restmethod)';
-const SH = String.raw`(?:\S*/)?(?:ba|z|da|k|tc|fi|a)?sh`;
+/** A shell, by path or name; the path stops at a shell operator (`\S*` read on over every later `|curl` of a long value). */
+const SH = String.raw`(?:[^\s;&|]*/)?(?:ba|z|da|k|tc|fi|a)?sh`;
 const STDIN_INTERPRETER = String.raw`(?:python[0-9.]*|perl|ruby|node|php|pwsh|powershell)(?:\s+-)?(?=\s*(?:$|[;&|)]))`;
 
 export const DOWNLOAD_EXECUTE: readonly Payload[] = [
@@ -30,7 +31,7 @@ export const DOWNLOAD_EXECUTE: readonly Payload[] = [
     hints: FETCH_WORDS,
     requires: /\|/,
     pattern: new RegExp(
-      String.raw`\b${FETCH}\b[^\n;&|]{0,300}\|\s*(?:sudo\s+(?:-\S+\s+)*)?(?:${SH}\b(?!\s+-c\b)|${STDIN_INTERPRETER}|iex\b|invoke-expression\b)`,
+      String.raw`\b${FETCH}\b[^\n;&|]{0,300}\|\s*(?:sudo\s+(?:-[^\s;&|]+\s+)*)?(?:${SH}\b(?!\s+-c\b)|${STDIN_INTERPRETER}|iex\b|invoke-expression\b)`,
       'i',
     ),
   },
@@ -147,7 +148,7 @@ export const REVERSE_SHELLS: readonly Payload[] = [
   {
     detail: 'telnet piped into a shell',
     hints: ['telnet'],
-    pattern: /\btelnet\s+\S+\s+\d+\s*\|\s*(?:\S*\/)?(?:ba)?sh\b/i,
+    pattern: /\btelnet\s+\S+\s+\d+\s*\|\s*(?:[^\s;&|]*\/)?(?:ba)?sh\b/i,
   },
   {
     detail: 'socat executing a command',

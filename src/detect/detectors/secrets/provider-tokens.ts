@@ -137,7 +137,10 @@ export const TOKEN_KINDS: readonly TokenKind[] = [
     detail: 'OpenAI API key',
     prefilter: /sk-/,
     triggers: ['sk-'],
-    pattern: /\bsk-(?!ant-)(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_-]{32,200}(?![A-Za-z0-9_-])/g,
+    // The body is read once per start and never backtracked (a lookahead captures it, a
+    // backreference takes it): `sk-` repeated a megabyte long cost twice as much with a plain
+    // `{32,200}`. Group 1 is the whole key, the secret findSecrets takes.
+    pattern: /(\bsk-(?!ant-)(?:(?:proj|svcacct|admin)-)?(?=([A-Za-z0-9_-]{32,200}))\2)(?![A-Za-z0-9_-])/g,
     // Real keys mix cases and digits; slugs like `sk-learn-model-...` do not.
     body: (secret) => secret.replace(/^sk-(?:(?:proj|svcacct|admin)-)?/, ''),
     minEntropy: 4.0,
@@ -149,7 +152,7 @@ export const TOKEN_KINDS: readonly TokenKind[] = [
     detail: 'Anthropic API key',
     prefilter: /sk-ant-/,
     triggers: ['sk-ant-'],
-    pattern: /\bsk-ant-[a-z]{2,8}\d{2}-[A-Za-z0-9_-]{32,200}(?![A-Za-z0-9_-])/g,
+    pattern: /(\bsk-ant-[a-z]{2,8}\d{2}-(?=([A-Za-z0-9_-]{32,200}))\2)(?![A-Za-z0-9_-])/g,
     body: (secret) => secret.slice(secret.indexOf('-', 7) + 1),
     minEntropy: 4.0,
     minKinds: 3,

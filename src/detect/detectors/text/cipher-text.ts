@@ -49,15 +49,48 @@ export function findCipherInstructions(
     out.push({ start, end: start + order[0].length, detail: 'order to decode text and obey it' });
     if (out.length >= MAX_MATCHES) return out;
   }
-  for (const m of wordHits(text, ROT13_MENTION)) {
-    const from = m.end;
-    const blank = text.indexOf('\n\n', from);
-    const to = Math.min(blank === -1 ? text.length : blank, from + MAX_CIPHER_TEXT);
-    const decoded = rot13(text.slice(from, to));
+  for (const span of cipherSpans(text)) {
+    const decoded = rot13(text.slice(span.from, span.to));
     const reason = check(decoded);
-    if (reason === null || out.some((prior) => prior.start <= m.start && m.start < prior.end)) continue;
-    out.push({ start: m.start, end: to, detail: `ROT13 text (${reason}): "${clip(decoded.trim())}"` });
+    if (reason === null || out.some((prior) => prior.start <= span.mention && span.mention < prior.end))
+      continue;
+    out.push({
+      start: span.mention,
+      end: span.to,
+      detail: `ROT13 text (${reason}): "${clip(decoded.trim())}"`,
+    });
     if (out.length >= MAX_MATCHES) break;
   }
   return out;
+}
+
+interface CipherSpan {
+  /** Where the first ROT13 mention of the span starts. */
+  readonly mention: number;
+  readonly from: number;
+  readonly to: number;
+}
+
+/**
+ * The text after each ROT13 mention, up to a blank line and at most MAX_CIPHER_TEXT long; where
+ * the text after one mention holds the next, the two are read as one span. Decoding and checking
+ * a thousand characters for each mention of a long run of them was ~10 µs per character of input.
+ */
+function cipherSpans(text: string): CipherSpan[] {
+  const spans: CipherSpan[] = [];
+  let nextBlank = -2;
+  let current: { mention: number; from: number; to: number } | null = null;
+  for (const m of wordHits(text, ROT13_MENTION)) {
+    // The blank line after a mention is found once for all the mentions before it.
+    if (nextBlank !== -1 && nextBlank < m.end) nextBlank = text.indexOf('\n\n', m.end);
+    const to = Math.min(nextBlank === -1 ? text.length : nextBlank, m.end + MAX_CIPHER_TEXT);
+    if (current !== null && m.start < current.to) {
+      current.to = Math.max(current.to, to);
+      continue;
+    }
+    if (current !== null) spans.push(current);
+    current = { mention: m.start, from: m.end, to };
+  }
+  if (current !== null) spans.push(current);
+  return spans;
 }

@@ -14,8 +14,13 @@ import { SENSITIVE_PATH } from './sensitive-data.js';
  * or a repository pushed whole to a remote added in the same line.
  */
 
-/** Where a command starts: line start, after a pipe or separator, inside `$(`, after sudo or VAR=value. */
-const AT_COMMAND = String.raw`(?:^|[;&|\x60]|\$\()\s*(?:sudo\s+(?:-\S+\s+)*)?(?:[A-Za-z_]\w*=\S*\s+)*`;
+/**
+ * Where a command starts: line start, after a pipe or separator, inside `$(`, after sudo or
+ * VAR=value. Linear on any text: the blanks after a start stay on its line (a later line has its
+ * own `^`) and option and value words stop at a shell operator, so no start reads on over the
+ * text every later start reads again (`\n` or `&a=` repeated a megabyte long was quadratic).
+ */
+const AT_COMMAND = String.raw`(?:^|[;&|\x60]|\$\()[^\S\r\n\u2028\u2029]*(?:sudo\s+(?:-[^\s;&|\x60]+\s+)*)?(?:[A-Za-z_]\w*=[^\s;&|\x60]*\s+)*`;
 const SENDER = new RegExp(
   `${AT_COMMAND}(?:curl|wget|nc|ncat|netcat|socat|scp|sftp|rsync|ftp|tftp|telnet|Invoke-WebRequest|Invoke-RestMethod|iwr|irm)\\b|\\/dev\\/(?:tcp|udp)\\/`,
   'im',
@@ -26,7 +31,7 @@ const BROWSER_STORAGE = /\bdocument\.cookie\b|\b(?:localStorage|sessionStorage|i
 const BROWSER_REQUEST =
   /\bfetch\s*\(|XMLHttpRequest|sendBeacon|\.src\s*=|\bnew\s+Image\b|\baxios\b|\$\.(?:get|post|ajax)\b|window\.location\s*=|location\.href\s*=/;
 const DNS_LOOKUP = new RegExp(
-  `${AT_COMMAND}(?:nslookup|dig|host|drill|ping)\\s+(?:[-+]\\S+\\s+)*([^\\s;|&<>]+)`,
+  `${AT_COMMAND}(?:nslookup|dig|host|drill|ping)\\s+(?:[-+][^\\s;&|\\x60]+\\s+)*([^\\s;|&<>]+)`,
   'gim',
 );
 const DNS_TOOL = /\b(?:nslookup|dig|host|drill|ping)\b/;

@@ -119,14 +119,21 @@ const MAX_LEET_CHECKS = 2000;
 const MIN_TARGET = Math.min(...[...LEET_TARGETS].map((word) => word.length));
 const MAX_TARGET = Math.max(...[...LEET_TARGETS].map((word) => word.length));
 
-/** The leet word around [start, end), lowercased and decoded, when it is a whole word of a target's length. */
+/**
+ * The leet word around [start, end), lowercased and decoded, when it is a whole word of a target's
+ * length. Each walk outwards stops once the word is too long to be a target: a megabyte-long
+ * "word" holds a seed every few characters, and walking it whole for each was quadratic.
+ */
 function leetWordAround(text: string, start: number, end: number): string | null {
   let from = start;
   let to = end;
-  while (from > 0 && isLeetChar(text.charCodeAt(from - 1))) from--;
-  while (to < text.length && isLeetChar(text.charCodeAt(to))) to++;
+  const floor = Math.max(0, end - MAX_TARGET - 1);
+  while (from > floor && isLeetChar(text.charCodeAt(from - 1))) from--;
+  const ceiling = Math.min(text.length, from + MAX_TARGET + 1);
+  while (to < ceiling && isLeetChar(text.charCodeAt(to))) to++;
+  if (to - from > MAX_TARGET) return null;
   if ((from > 0 && isWordChar(text.charCodeAt(from - 1))) || isWordChar(text.charCodeAt(to))) return null;
-  if (to - from < MIN_TARGET || to - from > MAX_TARGET) return null;
+  if (to - from < MIN_TARGET) return null;
   return leetToWord(text.slice(from, to));
 }
 
@@ -166,8 +173,27 @@ const FULLWIDTH_ALL = /[\uFF01-\uFF5E\u3000]/g;
 const LATIN = /[A-Za-z]/;
 const NOT_LATIN = /[^A-Za-z]/;
 
+/**
+ * The characters a normalization replaces, by index: each disguise undone here is one character
+ * for one. A typed array rather than a Map: a text of a million circled letters spent most of its
+ * time hashing and then sorting a million Map keys.
+ */
+class Swaps {
+  readonly codes: Uint16Array;
+  size = 0;
+
+  constructor(length: number) {
+    this.codes = new Uint16Array(length);
+  }
+
+  set(index: number, char: string): void {
+    if (this.codes[index] === 0) this.size++;
+    this.codes[index] = char.charCodeAt(0);
+  }
+}
+
 /** Fullwidth forms to ASCII, and the ideographic space to a space. */
-function undoFullwidth(text: string, swaps: Map<number, string>): void {
+function undoFullwidth(text: string, swaps: Swaps): void {
   for (const m of matchesIn(FULLWIDTH_ALL, text)) {
     const code = m[0].charCodeAt(0);
     swaps.set(m.index, code === 0x3000 ? ' ' : String.fromCharCode(code - 0xfee0));
@@ -175,7 +201,7 @@ function undoFullwidth(text: string, swaps: Map<number, string>): void {
 }
 
 /** Circled capitals (U+24B6–24CF) and small letters (U+24D0–24E9) to ASCII. */
-function undoCircled(text: string, swaps: Map<number, string>): void {
+function undoCircled(text: string, swaps: Swaps): void {
   for (const m of matchesIn(CIRCLED_ALL, text)) {
     const code = m[0].charCodeAt(0);
     swaps.set(m.index, String.fromCharCode(code < 0x24d0 ? code - 0x24b6 + 65 : code - 0x24d0 + 97));
@@ -183,7 +209,7 @@ function undoCircled(text: string, swaps: Map<number, string>): void {
 }
 
 /** Greek and Cyrillic look-alikes inside words that also hold Latin letters. */
-function undoLookalikes(text: string, swaps: Map<number, string>): void {
+function undoLookalikes(text: string, swaps: Swaps): void {
   for (const m of matchesIn(MIXED_WORD, text)) {
     if (!LATIN.test(m[0]) || !NOT_LATIN.test(m[0])) continue;
     for (let i = m.index; i < m.index + m[0].length; i++) {
@@ -194,7 +220,7 @@ function undoLookalikes(text: string, swaps: Map<number, string>): void {
 }
 
 /** Leet digits inside words with at least two letters. */
-function undoLeet(text: string, swaps: Map<number, string>): void {
+function undoLeet(text: string, swaps: Swaps): void {
   for (const m of matchesIn(LEET_WORD, text)) {
     let letters = 0;
     for (let i = 0; i < m[0].length && letters < 2; i++) if (isLetter(m[0].charCodeAt(i))) letters++;
@@ -221,7 +247,7 @@ export function normalizeConfusables(text: string): Normalized | null {
   if (!fullwidth && !mixed && !circled && !leet) return null;
   // Each kind reads the original text and changes its own characters (the kinds share none), so
   // only the changed characters are collected, and the text is rebuilt once around them.
-  const swaps = new Map<number, string>();
+  const swaps = new Swaps(text.length);
   const kinds: string[] = [];
   if (fullwidth) {
     kinds.push('fullwidth letters');
@@ -241,10 +267,13 @@ export function normalizeConfusables(text: string): Normalized | null {
   }
   if (swaps.size === 0) return null;
   const changed = new Uint8Array(text.length);
+  const { codes } = swaps;
   const parts: string[] = [];
   let from = 0;
-  for (const index of [...swaps.keys()].sort((a, b) => a - b)) {
-    parts.push(text.slice(from, index), swaps.get(index)!);
+  for (let index = 0; index < codes.length; index++) {
+    const code = codes[index]!;
+    if (code === 0) continue;
+    parts.push(text.slice(from, index), String.fromCharCode(code));
     changed[index] = 1;
     from = index + 1;
   }

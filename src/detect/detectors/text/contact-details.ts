@@ -55,10 +55,20 @@ function addressAt(text: string, at: number): [number, number, string] | null {
 const COMMIT_LINE =
   /^\s*(?:[0-9a-f]{7,40}\b|(?:commit\s+[0-9a-f]{7,40}\s+)?(?:author|commit(?:ter)?|merge|signed-off-by|co-authored-by|reviewed-by|acked-by|tested-by|reported-by|helped-by|suggested-by)\s*:)/i;
 
+/**
+ * How far before an address its line's commit header or its token's URL scheme is looked for.
+ * Reading back to the line start for every address was quadratic on a long line of addresses; a
+ * header or a scheme further away than this belongs to something else.
+ */
+const LOOK_BACK = 1000;
+
 function inCommitLine(text: string, start: number): boolean {
   if (text[start - 1] !== '<') return false;
-  const lineStart = text.lastIndexOf('\n', start) + 1;
-  return COMMIT_LINE.test(text.slice(lineStart, start));
+  const from = Math.max(0, start - LOOK_BACK);
+  const head = text.slice(from, start);
+  const lineStart = head.lastIndexOf('\n') + 1;
+  if (lineStart === 0 && from > 0) return false;
+  return COMMIT_LINE.test(head.slice(lineStart));
 }
 
 function emailIsAddress(text: string, start: number, end: number, tld: string): boolean {
@@ -66,8 +76,9 @@ function emailIsAddress(text: string, start: number, end: number, tld: string): 
   if (inCommitLine(text, start)) return false;
   // git@github.com:org/repo.git is an SSH remote; user:pass@host in a URL is a credential, not a contact.
   if (text[end] === ':' && /[\w~/]/.test(text[end + 1] ?? '')) return false;
-  const tokenStart = Math.max(text.lastIndexOf(' ', start), text.lastIndexOf('\n', start));
-  return !text.slice(tokenStart + 1, start).includes('://');
+  const head = text.slice(Math.max(0, start - LOOK_BACK), start);
+  const tokenStart = Math.max(head.lastIndexOf(' '), head.lastIndexOf('\n'));
+  return !head.slice(tokenStart + 1).includes('://');
 }
 
 function pushDistinct(out: DetectorMatch[], seen: Set<string>, key: string, match: DetectorMatch): void {

@@ -1,3 +1,4 @@
+import { bracketMatches, bracketPattern } from './markdown-brackets.js';
 import { matchesIn } from './regex-matches.js';
 
 /**
@@ -107,6 +108,9 @@ const IMAGE =
   /!\[([^\]\n]{0,1000})\]\(\s*<?[^()\s<>]{0,2000}>?(?:\s+(?:"([^"\n]{0,1000})"|'([^'\n]{0,1000})'))?\s*\)/g;
 const LINK_TITLE =
   /(?<!!)\[[^\]\n]{0,500}\]\(\s*<?[^()\s<>]{0,2000}>?\s+(?:"([^"\n]{0,1000})"|'([^'\n]{0,1000})')\s*\)/g;
+/** Both tried only at the bracket a `](` closes (markdown-brackets.ts). */
+const IMAGE_AT = bracketPattern(IMAGE, true, 1000);
+const LINK_TITLE_AT = bracketPattern(LINK_TITLE, false, 500);
 
 /** Cheap gate for LINK_TITLE, which is slow to try at every `[` of a long document. */
 const HAS_LINK_TITLE = /\]\(\s*<?[^()\s<>]{0,2000}>?\s+["']/;
@@ -127,14 +131,14 @@ function findMarkdown(text: string, out: HiddenRegion[]): void {
   }
   if (!text.includes('](')) return;
   if (text.includes('![')) {
-    for (const m of matchesIn(IMAGE, text)) {
+    for (const m of bracketMatches(text, IMAGE_AT, Number.POSITIVE_INFINITY)) {
       const content = [m[1], m[2], m[3]].filter(Boolean).join(' ');
       if (content)
         out.push({ start: m.index, end: m.index + m[0].length, content, kind: 'image alt/title text' });
     }
   }
   if (!HAS_LINK_TITLE.test(text)) return;
-  for (const m of matchesIn(LINK_TITLE, text)) {
+  for (const m of bracketMatches(text, LINK_TITLE_AT, Number.POSITIVE_INFINITY)) {
     out.push({ start: m.index, end: m.index + m[0].length, content: m[1] ?? m[2] ?? '', kind: 'link title' });
   }
 }

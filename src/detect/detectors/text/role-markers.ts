@@ -39,11 +39,23 @@ const ORDERS =
   /\byou\s+(?:must|are\s+now|will\s+now|should\s+now|have\s+been\s+(?:updated|reprogrammed|instructed))\b|\b(?:the\s+)?(?:assistant|ai|model)\s+(?:must|should|will)\b|\bignore\b|\binstead\b|\bnew\s+instructions\b|\b(?:higher|highest|top)\s+priority\b|\bcomply\s+with\s+(?:all|every|any)\b|\boverride\s+(?:all\s+)?(?:safety|security|content)\s+(?:protocols?|measures|checks|filters?|guidelines|rules|policies)\b|\bI\s+(?:will|am\s+going\s+to)\s+now\s+(?:(?:call|run|execute|invoke|use)\s+(?:the\s+)?[`'"]?\w*(?:delete|remove|drop|destroy|wipe|purge|transfer|payment|shell|exec|sudo)|delete|remove|drop|destroy|wipe|transfer|send|upload|disable|grant)|(?:^|[:.!;]\s+|\n)\s*(?:please\s+)?(?:send|forward|e-?mail|upload|delete|remove|reveal|print|output|approve|merge|grant|transfer|disable|exfiltrate|read|recommend|tell)\s+(?:the|all|it|this|these|your|every|any|a|an|my|our|me|them)\b/i;
 const TAIL_CHARS = 300;
 
-function inCode(text: string, index: number): boolean {
-  const before = text[index - 1];
-  if (before === '"' || before === "'" || before === '`') return true;
-  const fences = text.slice(0, index).split('```').length - 1;
-  return fences % 2 === 1;
+/**
+ * Tells whether an index sits in code: right after a quote, or inside a fenced block. Asked with
+ * growing indexes, it counts the fences once for the whole text (counting them again before each
+ * token was quadratic on a long text full of tokens).
+ */
+function codeTest(text: string): (index: number) => boolean {
+  let fence = text.indexOf('```');
+  let fencesBefore = 0;
+  return (index) => {
+    const before = text[index - 1];
+    if (before === '"' || before === "'" || before === '`') return true;
+    while (fence !== -1 && fence + 3 <= index) {
+      fencesBefore++;
+      fence = text.indexOf('```', fence + 3);
+    }
+    return fencesBefore % 2 === 1;
+  };
 }
 
 function tailGivesOrders(tail: string): boolean {
@@ -58,9 +70,10 @@ function tailGivesOrders(tail: string): boolean {
 export function findRoleMarkers(text: string): DetectorMatch[] {
   const found: DetectorMatch[] = [];
   if (TOKEN_HINTS.some((hint) => text.includes(hint))) {
+    const inCode = codeTest(text);
     for (const m of matchesIn(TEMPLATE_TOKEN, text)) {
       if (found.length >= MAX_MATCHES) break;
-      if (inCode(text, m.index)) continue;
+      if (inCode(m.index)) continue;
       found.push({ start: m.index, end: m.index + m[0].length, detail: `chat template token ${m[0]}` });
     }
   }
@@ -82,8 +95,15 @@ export function findRoleMarkers(text: string): DetectorMatch[] {
     }
   }
   let lastLine = -1;
+  // Words come in text order: the line start moves forward only (a lastIndexOf per word read
+  // back over the whole of a long line each time).
+  let lineStart = 0;
+  let nextBreak = text.indexOf('\n');
   for (const word of wordHits(text, ROLE_WORDS)) {
-    const lineStart = text.lastIndexOf('\n', word.start) + 1;
+    while (nextBreak !== -1 && nextBreak < word.start) {
+      lineStart = nextBreak + 1;
+      nextBreak = text.indexOf('\n', lineStart);
+    }
     if (lineStart === lastLine || word.start - lineStart > MAX_HEADER) continue;
     lastLine = lineStart;
     const m = ROLE_HEADER.exec(text.slice(lineStart, lineStart + MAX_HEADER));

@@ -1,3 +1,4 @@
+import { type BracketPattern, bracketMatches, bracketPattern } from './markdown-brackets.js';
 import { matchesIn } from './regex-matches.js';
 
 /**
@@ -17,12 +18,22 @@ const MAX_SITES = 500;
 
 // A Markdown target may hold a placeholder with spaces (`?q=<conversation summary>`), which a model
 // fills in before rendering. URL parts stop at brackets and quotes, so a flood of "![a](http://x" cannot make each start rescan the text.
-const MARKDOWN_IMAGE =
-  /!\[[^\]\n]{0,1000}\]\(\s*<?(https?:\/\/(?:[^()\s<>]|<[^<>()\n]{1,80}>|\[[^[\]()\n]{1,80}\]|\{[^{}()\n]{1,80}\}){1,2000})>?(?:\s+(?:"[^"\n]{0,1000}"|'[^'\n]{0,1000}'))?\s*\)/gi;
+// A `[` or `{` is read either as a placeholder or, when none closes within reach, as a character:
+// never both ways, which made `http://x[a][a]...[a] y` exponential (22 pairs took 0.3 s).
+const TARGET_PART = String.raw`(?:[^()\s<>[{]|<[^<>()\n]{1,80}>|\[[^[\]()\n]{1,80}\]|\[(?![^[\]()\n]{1,80}\])|\{[^{}()\n]{1,80}\}|\{(?![^{}()\n]{1,80}\}))`;
+const TARGET_TAIL = String.raw`\]\(\s*<?(https?:\/\/${TARGET_PART}{1,2000})>?(?:\s+(?:"[^"\n]{0,1000}"|'[^'\n]{0,1000}'))?\s*\)`;
+const MARKDOWN_IMAGE: BracketPattern = bracketPattern(
+  new RegExp(String.raw`!\[[^\]\n]{0,1000}${TARGET_TAIL}`, 'i'),
+  true,
+  1000,
+);
 const HTML_IMAGE =
   /<img\b[^<>]{0,2000}?\bsrc\s*=\s*(?:"(https?:\/\/[^"<>\s]{1,4000})"|'(https?:\/\/[^'<>\s]{1,4000})'|(https?:\/\/[^\s<>]{1,4000}))[^<>]{0,2000}>?/gi;
-const MARKDOWN_LINK =
-  /(?<!!)\[[^\]\n]{0,1000}\]\(\s*<?(https?:\/\/(?:[^()\s<>]|<[^<>()\n]{1,80}>|\[[^[\]()\n]{1,80}\]|\{[^{}()\n]{1,80}\}){1,2000})>?(?:\s+(?:"[^"\n]{0,1000}"|'[^'\n]{0,1000}'))?\s*\)/gi;
+const MARKDOWN_LINK: BracketPattern = bracketPattern(
+  new RegExp(String.raw`(?<!!)\[[^\]\n]{0,1000}${TARGET_TAIL}`, 'i'),
+  false,
+  1000,
+);
 /** A bare URL stops at `)`: in Markdown that closes a link, and "Foo_(bar)" losing its tail costs nothing. */
 const BARE_URL = /https?:\/\/[^\s<>"'`()]{3,4000}/gi;
 /**
@@ -85,8 +96,8 @@ function dropTrailing(url: string): string {
   return end === url.length ? url : url.slice(0, end);
 }
 
-function collect(text: string, pattern: RegExp, out: UrlSite[]): void {
-  for (const m of matchesIn(pattern, text)) {
+function collect(matches: Iterable<RegExpExecArray>, out: UrlSite[]): void {
+  for (const m of matches) {
     const url = m[1] ?? m[2] ?? m[3];
     if (url) out.push({ start: m.index, end: m.index + m[0].length, url, hidden: true });
     if (out.length >= MAX_SITES) return;
@@ -96,8 +107,8 @@ function collect(text: string, pattern: RegExp, out: UrlSite[]): void {
 /** Markdown images and HTML <img> tags with an http(s) source. */
 export function findImageSites(text: string): UrlSite[] {
   const out: UrlSite[] = [];
-  if (text.includes('![')) collect(text, MARKDOWN_IMAGE, out);
-  if (/<img/i.test(text)) collect(text, HTML_IMAGE, out);
+  if (text.includes('![')) collect(bracketMatches(text, MARKDOWN_IMAGE, MAX_SITES), out);
+  if (/<img/i.test(text)) collect(matchesIn(HTML_IMAGE, text), out);
   return out;
 }
 
@@ -125,7 +136,7 @@ const OWNED_PREFIX = /(?:\(\s*<?|\bsrc\s*=\s*["']?)$/i;
 export function findLinkSites(text: string): UrlSite[] {
   // Both scans need `http://` or `https://`: text without one finds nothing, with no test first.
   const out: UrlSite[] = [];
-  if (text.includes('](')) collect(text, MARKDOWN_LINK, out);
+  if (text.includes('](')) collect(bracketMatches(text, MARKDOWN_LINK, MAX_SITES), out);
   for (let m = nextBareUrl(text, 0); m !== null; m = nextBareUrl(text, m.end)) {
     if (OWNED_PREFIX.test(text.slice(Math.max(0, m.start - 8), m.start))) continue;
     const url = trimBareUrl(text.slice(m.start, m.end));
