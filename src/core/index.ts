@@ -53,6 +53,7 @@ export {
   type Verdict,
 } from './finding.js';
 export { isId, newId } from './ids.js';
+export { MAX_EVENT_DEPTH, nestsDeeperThan } from './json-depth.js';
 export { PendingReplies } from './pending-replies.js';
 export { ReadCache } from './read-cache.js';
 export { ROLES, type Role, roleAllows } from './role.js';

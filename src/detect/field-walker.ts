@@ -1,10 +1,10 @@
-import type { McpEvent } from '../core/index.js';
+import { MAX_EVENT_DEPTH, type McpEvent } from '../core/index.js';
 import type { FieldRole, ScanField } from './detector.js';
 
 /** Values longer than this are scanned only up to it: attacks sit early, and work per field stays bounded. */
 export const DEFAULT_MAX_FIELD_CHARS = 1_000_000;
-/** Deeper nesting is not walked; no real MCP payload comes close. */
-const MAX_DEPTH = 32;
+/** Deeper nesting is not walked: normalizeEvent and the proxy refuse or do not pass such events. */
+const MAX_DEPTH = MAX_EVENT_DEPTH;
 /** An event with more string values than this is scanned on its first ones only. */
 const MAX_FIELDS = 10_000;
 

@@ -2,7 +2,9 @@ import {
   type ErrorDetail,
   type EventSource,
   KNOWN_WEBHOOK_FIELDS,
+  MAX_EVENT_DEPTH,
   type McpEvent,
+  nestsDeeperThan,
   newId,
   type WebhookEvent,
   webhookEventSchema,
@@ -24,6 +26,13 @@ export type NormalizeResult =
 export function normalizeEvent(raw: unknown, context: NormalizeContext): NormalizeResult {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return { ok: false, reason: 'event must be a JSON object', details: [] };
+  }
+  if (nestsDeeperThan(raw, MAX_EVENT_DEPTH)) {
+    return {
+      ok: false,
+      reason: `event nests more than ${MAX_EVENT_DEPTH} levels of objects or arrays`,
+      details: [],
+    };
   }
   const parsed = webhookEventSchema.safeParse(raw);
   if (!parsed.success) {

@@ -18,8 +18,14 @@ import {
 } from './json-rpc.js';
 import { clientName, type EventSink, type ProxyEventRecord, scanEventOf } from './proxy-event.js';
 import type { ProxySession } from './proxy-session.js';
-import { argumentsOf, rememberClient, requestScanEvent, toolOf } from './request-parts.js';
-import { errorText, resultText } from './result-text.js';
+import {
+  argumentsOf,
+  rememberClient,
+  requestScanEvent,
+  toolOf,
+  UNREADABLE_ARGUMENTS,
+} from './request-parts.js';
+import { errorText, resultText, UNREADABLE_ANSWER } from './result-text.js';
 import { changedToolFinding, toolsWith, withoutTools } from './tool-list.js';
 import { type ToolChange, type ToolPinGuard, toolDefinitionsOf } from './tool-pin-guard.js';
 
@@ -147,6 +153,15 @@ class Interceptor implements McpInterceptor {
         `the definition of tool "${tool}" changed since it was pinned; it is held until an admin approves it`,
       );
     }
+    if (args === UNREADABLE_ARGUMENTS) {
+      this.deps.log?.(`a ${request.method} request nests too deeply to read; not checked`);
+      return this.failRequest(
+        request,
+        session,
+        'Sentinel could not read this call (its arguments nest too deeply)',
+        'unreadable',
+      );
+    }
     let findings: Finding[];
     try {
       const engine = await this.deps.engine();
@@ -155,13 +170,11 @@ class Interceptor implements McpInterceptor {
       ];
     } catch (error) {
       this.deps.log?.(`detection failed on a ${request.method} request: ${(error as Error).message}`);
-      if (this.deps.failMode === 'open') {
-        this.track(this.pending(request, session, 'client', { failedOpen: true }));
-        return pass(request);
-      }
-      return this.refuse(
-        this.pending(request, session, 'client', { action: 'block', reason: 'detection-failed' }),
-        'Sentinel could not check this call (detection failed) and is set to fail closed',
+      return this.failRequest(
+        request,
+        session,
+        'Sentinel could not check this call (detection failed)',
+        'detection-failed',
       );
     }
     const verdict = verdictIn(findings);
@@ -198,6 +211,23 @@ class Interceptor implements McpInterceptor {
     return pass(request);
   }
 
+  /** A request that was not checked: passed as it is, or refused, as the fail mode says. */
+  private failRequest(
+    request: JsonRpcRequest,
+    session: ProxySession,
+    cause: string,
+    reason: 'detection-failed' | 'unreadable',
+  ): InterceptResult {
+    if (this.deps.failMode === 'open') {
+      this.track(this.pending(request, session, 'client', { failedOpen: true }));
+      return pass(request);
+    }
+    return this.refuse(
+      this.pending(request, session, 'client', { action: 'block', reason }),
+      `${cause} and is set to fail closed`,
+    );
+  }
+
   /** Answers the agent instead of the server: a tool error for tools/call, a JSON-RPC error otherwise. */
   private refuse(pending: Pending, reason: string): InterceptResult {
     const reply = blockedAnswer(pending.request, reason);
@@ -214,7 +244,9 @@ class Interceptor implements McpInterceptor {
     if (isErrorResponse(response)) return this.checkError(pending, response);
     const result = response.result;
     const method = pending.request.method;
-    const record = this.record(pending, resultText(method, result), result['isError'] === true, null);
+    const text = resultText(method, result);
+    if (text === null) return this.unreadable(pending, response, 'result', result['isError'] === true);
+    const record = this.record(pending, text, result['isError'] === true, null);
     const scanned = await this.scanAnswer(pending, record, response, 'result');
     if ('failed' in scanned) return scanned.failed;
     const { engine, findings } = scanned;
@@ -242,7 +274,9 @@ class Interceptor implements McpInterceptor {
    * the tool read): it is scanned like a result, its secrets masked, and withheld on a block rule.
    */
   private async checkError(pending: Pending, response: JsonRpcError): Promise<InterceptResult> {
-    const record = this.record(pending, errorText(response.error), true, null);
+    const text = errorText(response.error);
+    if (text === null) return this.unreadable(pending, response, 'error', true);
+    const record = this.record(pending, text, true, null);
     const scanned = await this.scanAnswer(pending, record, response, 'error');
     if ('failed' in scanned) return scanned.failed;
     const { findings } = scanned;
@@ -266,11 +300,44 @@ class Interceptor implements McpInterceptor {
       return { engine, findings: [...engine.scan(scanEventOf(record, this.deps.server.id)).findings] };
     } catch (error) {
       this.deps.log?.(`detection failed on a ${pending.request.method} ${what}: ${(error as Error).message}`);
-      this.deps.sink.write({ record, findings: null });
-      if (this.deps.failMode === 'open') return { failed: pass(response) };
-      const reason = `Sentinel could not check this ${what} (detection failed) and is set to fail closed`;
-      return { failed: { forward: blockedAnswer(pending.request, reason), reply: null } };
+      return {
+        failed: this.unchecked(
+          pending,
+          record,
+          response,
+          `Sentinel could not check this ${what} (detection failed)`,
+        ),
+      };
     }
+  }
+
+  /** An answer nested too deeply to serialize cannot be read, so it is not checked either. */
+  private unreadable(
+    pending: Pending,
+    response: JsonRpcMessage,
+    what: 'result' | 'error',
+    isError: boolean,
+  ): InterceptResult {
+    this.deps.log?.(`a ${pending.request.method} ${what} nests too deeply to read; not checked`);
+    const record = this.record(pending, UNREADABLE_ANSWER, isError, null);
+    return this.unchecked(
+      pending,
+      record,
+      response,
+      `Sentinel could not read this ${what} (it nests too deeply)`,
+    );
+  }
+
+  /** What the fail mode answers for an answer that was not checked: passed as it is, or withheld. */
+  private unchecked(
+    pending: Pending,
+    record: ProxyEventRecord,
+    response: JsonRpcMessage,
+    cause: string,
+  ): InterceptResult {
+    this.deps.sink.write({ record, findings: null });
+    if (this.deps.failMode === 'open') return pass(response);
+    return { forward: blockedAnswer(pending.request, `${cause} and is set to fail closed`), reply: null };
   }
 
   /** Records the answer as blocked; the agent gets Sentinel's answer naming the block rules instead. */
@@ -366,8 +433,15 @@ class Interceptor implements McpInterceptor {
     const pending = map.get(key);
     if (pending === undefined) return;
     map.delete(key);
-    if (isErrorResponse(message)) this.emit(pending, errorText(message.error), true, sentinel);
-    else this.emit(pending, resultText(pending.request.method, message.result), false, sentinel);
+    if (isErrorResponse(message))
+      this.emit(pending, errorText(message.error) ?? UNREADABLE_ANSWER, true, sentinel);
+    else
+      this.emit(
+        pending,
+        resultText(pending.request.method, message.result) ?? UNREADABLE_ANSWER,
+        false,
+        sentinel,
+      );
   }
 
   private async finish(

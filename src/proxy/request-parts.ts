@@ -1,4 +1,4 @@
-import type { McpEvent } from '../core/index.js';
+import { MAX_EVENT_DEPTH, type McpEvent, nestsDeeperThan } from '../core/index.js';
 import type { JsonRpcRequest } from './json-rpc.js';
 import type { ProxySession } from './proxy-session.js';
 
@@ -23,8 +23,22 @@ export function toolOf(request: JsonRpcRequest): string | null {
   return typeof name === 'string' ? name : null;
 }
 
+/**
+ * What an event holds instead of arguments nested deeper than the detectors read and an event may
+ * be serialized: the interceptor cannot check such a call (see `unreadableRequest`).
+ */
+export const UNREADABLE_ARGUMENTS: Readonly<Record<string, unknown>> = Object.freeze({
+  sentinel_unreadable: `the arguments nest more than ${MAX_EVENT_DEPTH} levels deep`,
+});
+
 /** What a request asks for, as the event's arguments: a tool's arguments, else the params themselves. */
 export function argumentsOf(request: JsonRpcRequest): Record<string, unknown> | null {
+  const args = requestArguments(request);
+  // The event sits above the arguments, two levels: its own object and `arguments`.
+  return args !== null && nestsDeeperThan(args, MAX_EVENT_DEPTH - 2) ? UNREADABLE_ARGUMENTS : args;
+}
+
+function requestArguments(request: JsonRpcRequest): Record<string, unknown> | null {
   const params = request.params as Record<string, unknown> | undefined;
   if (params === undefined) return null;
   if (request.method === 'tools/call') {

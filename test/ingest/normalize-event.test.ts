@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isId, type McpEvent } from '../../src/core/index.js';
+import { isId, MAX_EVENT_DEPTH, type McpEvent } from '../../src/core/index.js';
 import { type NormalizeContext, normalizeEvent } from '../../src/ingest/normalize-event.js';
 
 const CONTEXT: NormalizeContext = {
@@ -350,5 +350,33 @@ describe('normalizeEvent: field shapes', () => {
     assert.ok(!result.ok);
     assert.deepEqual(result.details.map((detail) => detail.path).sort(), ['arguments', 'timestamp', 'user']);
     assert.ok(result.reason.startsWith(`${result.details[0]?.path}: `));
+  });
+});
+
+describe('normalizeEvent: nesting', () => {
+  /** `levels` arrays or objects inside each other around a string. */
+  function nested(levels: number, wrap: (inner: unknown) => unknown): unknown {
+    let value: unknown = 'x';
+    for (let i = 0; i < levels; i++) value = wrap(value);
+    return value;
+  }
+
+  it('refuses an event nested deeper than serializing it can go, with a reason, instead of throwing', () => {
+    // 5,000 arrays parse fine but overflowed the stack in JSON.stringify during validation.
+    for (const wrap of [(inner: unknown) => [inner], (inner: unknown) => ({ a: inner })]) {
+      const result = normalizeEvent({ ...EXAMPLE, response: nested(5000, wrap) }, CONTEXT);
+      assert.deepEqual(result, {
+        ok: false,
+        reason: `event nests more than ${MAX_EVENT_DEPTH} levels of objects or arrays`,
+        details: [],
+      });
+    }
+  });
+
+  it(`accepts ${MAX_EVENT_DEPTH} levels (the event object itself is the first)`, () => {
+    const deepest = { ...EXAMPLE, metadata: nested(MAX_EVENT_DEPTH - 1, (inner) => ({ a: inner })) };
+    assert.ok(normalizeEvent(deepest, CONTEXT).ok);
+    const deeper = { ...EXAMPLE, metadata: nested(MAX_EVENT_DEPTH, (inner) => ({ a: inner })) };
+    assert.equal(normalizeEvent(deeper, CONTEXT).ok, false);
   });
 });

@@ -358,6 +358,53 @@ describe('interceptor: verdicts', () => {
     const request = call(1, 'read', {});
     assert.equal((await open.interceptor.onClientMessage(request, open.session)).forward, request);
   });
+
+  // JSON.parse takes any depth; serializing 20,000 nested arrays overflowed the stack in the
+  // interceptor (a result) or in the event sink (arguments), and the detectors read 100 levels.
+  const deep = (levels: number): unknown => {
+    let value: unknown = 'x';
+    for (let i = 0; i < levels; i++) value = [value];
+    return value;
+  };
+
+  it('cannot read an answer nested too deeply: withheld when failing closed, passed when open, recorded either way', async () => {
+    for (const failMode of ['closed', 'open'] as const) {
+      const { interceptor, session, events } = setup({ failMode });
+      await interceptor.onClientMessage(call(1, 'query', {}), session);
+      const answer = result(1, { structuredContent: { rows: deep(20_000) } });
+      const out = await interceptor.onServerMessage(answer, session);
+      if (failMode === 'open') assert.equal(out.forward, answer);
+      else assert.match(JSON.stringify(out.forward), /could not read this result \(it nests too deeply\)/);
+      assert.equal(events.length, 1);
+      assert.equal(events[0]!.findings, null);
+      assert.match(events[0]!.record.response ?? '', /nests too deeply/);
+      assert.doesNotThrow(() => JSON.stringify(events[0]));
+    }
+  });
+
+  it('cannot read arguments nested too deeply: refused when failing closed, passed when open', async () => {
+    const closed = setup();
+    const refused = await closed.interceptor.onClientMessage(
+      call(1, 'write', { data: deep(20_000) }),
+      closed.session,
+    );
+    assert.equal(refused.forward, null);
+    assert.match(JSON.stringify(refused.reply), /could not read this call \(its arguments nest too deeply\)/);
+    await flush();
+    assert.equal(closed.events.length, 1);
+    assert.deepEqual(closed.events[0]!.record.arguments, {
+      sentinel_unreadable: 'the arguments nest more than 100 levels deep',
+    });
+    assert.doesNotThrow(() => JSON.stringify(closed.events[0]));
+    const open = setup({ failMode: 'open' });
+    const request = call(2, 'write', { data: deep(20_000) });
+    assert.equal((await open.interceptor.onClientMessage(request, open.session)).forward, request);
+    // A payload hidden 50 levels down is read (and blocked); the detectors used to stop at 32.
+    let buried: Record<string, unknown> = { path: '../../../../etc/shadow' };
+    for (let i = 0; i < 50; i++) buried = { layer: buried };
+    const hidden = call(3, 'read_file', buried);
+    assert.equal((await open.interceptor.onClientMessage(hidden, open.session)).forward, null);
+  });
 });
 
 describe('interceptor: approve', () => {
