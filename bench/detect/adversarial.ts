@@ -16,7 +16,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { FieldRole, ScanContext, ScanField } from '../../src/detect/index.js';
+import type { DetectorTriggers, FieldRole, ScanContext, ScanField } from '../../src/detect/index.js';
 import { ENGINE_SOURCES, type EngineSource, loadDetectModule } from './engine-source.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -45,6 +45,19 @@ const UNITS: readonly string[] = [
 
 /** Argument detectors read a value by its key: the keys that select their parsers. */
 const ARGUMENT_KEYS = ['command', 'path', 'url', 'query', 'text'];
+
+/** Literals a detector's own gate opens on (sampled), bare and with a space or a letter after. */
+const OWN_LITERALS = 40;
+
+function ownUnits(triggers: DetectorTriggers | undefined): string[] {
+  if (triggers === undefined) return [];
+  const all = [...(triggers.literals ?? []), ...(triggers.caseless ?? []), ...(triggers.words ?? [])];
+  const step = Math.max(1, Math.ceil(all.length / OWN_LITERALS));
+  const sampled = all.filter((_, index) => index % step === 0);
+  return sampled
+    .flatMap((literal) => [literal, `${literal} `, `${literal}a`])
+    .filter((u) => !UNITS.includes(u));
+}
 
 interface Case {
   readonly detector: string;
@@ -103,7 +116,7 @@ async function main(): Promise<void> {
     for (const role of detector.roles) {
       const keys = role === 'argument' ? ARGUMENT_KEYS : ['text'];
       for (const key of keys) {
-        for (const unit of UNITS) {
+        for (const unit of [...UNITS, ...ownUnits(detector.triggers)]) {
           const field = (length: number): ScanField => ({
             path: key,
             key,
@@ -129,7 +142,8 @@ async function main(): Promise<void> {
     `${c.detector.padEnd(42)} ${`${c.role}.${c.key}`.padEnd(22)} ${JSON.stringify(c.unit).padEnd(22)} ` +
     `${((c.large * 1e6) / length).toFixed(0).padStart(7)} ns/char  ${(c.large / Math.max(c.small, 0.01)).toFixed(1).padStart(5)}x`;
   console.log(
-    `${cases.length} cases (${detect.builtinDetectors.size} detectors x roles x keys x ${UNITS.length} units), ` +
+    `${cases.length} cases (${detect.builtinDetectors.size} detectors x roles x keys x ${UNITS.length} shared ` +
+      `units and up to ${OWN_LITERALS * 3} of each detector's own literals), ` +
       `${small} and ${large} characters, ${seconds.toFixed(1)} s`,
   );
   // One call of a few milliseconds is noisy (a collection, a recompile): the slowest cases and

@@ -1,4 +1,11 @@
-export type { Detector, DetectorMatch, FieldRole, ScanContext, ScanField } from './detector.js';
+export type {
+  Detector,
+  DetectorMatch,
+  DetectorTriggers,
+  FieldRole,
+  ScanContext,
+  ScanField,
+} from './detector.js';
 export { builtinDetectors } from './detectors/index.js';
 export { createEngine, type DetectionEngine, type EngineOptions } from './engine.js';
 export { fingerprintSecret, maskSecret } from './evidence.js';

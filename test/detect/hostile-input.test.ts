@@ -63,6 +63,11 @@ function result(text: string): McpEvent {
 describe('hostile input: linear time on values shaped against the detectors', () => {
   it('a path of a million dots (filter-bypass `....//` was quadratic)', async () => {
     assert.deepEqual(await categories(call('read_file', { path: repeat('.') })), []);
+    // Wrappers in one token each read to its end; `.env` chains were read from every `.env`.
+    assert.deepEqual(await categories(call('read_file', { path: repeat('zip://') })), ['path_traversal']);
+    // `.env.env...` is an env file to read (no template word in the chain).
+    assert.deepEqual(await categories(call('run', { command: `cat ${repeat('.env')}` })), ['path_traversal']);
+    assert.deepEqual(await categories(call('run', { command: `cat ${repeat('.env', 60_000)}.example` })), []);
     // Path detectors read a path's first 64 KB (no real path is longer).
     const padded = `${repeat('.', 60_000)}/ ....//....//....//etc/shadow`;
     assert.ok((await categories(call('read_file', { path: padded }))).includes('path_traversal'));
@@ -103,8 +108,9 @@ describe('hostile input: linear time on values shaped against the detectors', ()
     assert.ok((await categories(result(padded))).includes('exfiltration'));
   });
 
-  it('a field of `sk-` or `sk-proj-` (each start read and backtracked 200 characters)', async () => {
+  it('a field of `sk-`, `sk-proj-` or `xoxb-` (each start read and backtracked 200 characters)', async () => {
     assert.deepEqual(await categories(result(repeat('sk-'))), []);
     assert.deepEqual(await categories(result(repeat('sk-proj-'))), []);
+    assert.deepEqual(await categories(result(repeat('xoxb-'))), []);
   });
 });

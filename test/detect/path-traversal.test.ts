@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { FieldRole } from '../../src/detect/detector.js';
+import { isTemplateEnv } from '../../src/detect/detectors/args/sensitive-paths.js';
 import { pathTraversalDetectors } from '../../src/detect/detectors/path-traversal.js';
 import { loadBuiltinRules } from '../../src/detect/index.js';
 import { detectChecked } from './trigger-check.js';
@@ -356,5 +357,31 @@ describe('path-traversal: Windows drives in file URLs and IIS configuration', ()
   });
   it("leaves a project's own web.config alone", () => {
     assert.deepEqual(hits('path', 'src/Api/web.config'), []);
+  });
+});
+
+describe('isTemplateEnv: the template env check, read once per chain of names', () => {
+  /** The regex it replaced (quadratic on a token of `.env` repeated), as the oracle. */
+  const ORACLE = /\.env(?:\.[\w-]+)*\.(?:example|sample|template|dist|defaults?|schema|tpl)(?:\.|$)/;
+  const PARTS = ['.env', '.example', '.sample', '.local', '.', 'x', '-', '_', '/', '.defaults', '.default'];
+  const MORE = ['.tpl', '.EXAMPLE', 'env', '.envy', '.dist', '..', ' ', 'example', '.env.', '.schema'];
+
+  it('agrees with the regex it replaced on 100,000 generated names', () => {
+    const parts = [...PARTS, ...MORE];
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    for (let n = 0; n < 100_000; n++) {
+      let path = '';
+      for (let k = 1 + Math.floor(next() * 7); k > 0; k--) path += parts[Math.floor(next() * parts.length)];
+      assert.equal(isTemplateEnv(path), ORACLE.test(path), JSON.stringify(path));
+    }
+  });
+
+  it('reads a token of `.env` repeated in one pass', () => {
+    assert.equal(isTemplateEnv(`${'.env'.repeat(250_000)}.example`), true);
+    assert.equal(isTemplateEnv('.env'.repeat(250_000)), false);
   });
 });

@@ -11,7 +11,7 @@ import {
 import { decodeMapped, type MappedText, toOriginal, wasEncoded } from './args/percent-decode.js';
 import {
   CREDENTIAL_PATHS,
-  HARMLESS_ENV,
+  isTemplateEnv,
   matchSensitive,
   SENSITIVE_ANCHOR,
   type SensitivePath,
@@ -198,7 +198,7 @@ function accessedPaths(sites: PathSites, judge: (path: AccessedPath) => string |
 
 function credentialOf(accessed: AccessedPath): string | null {
   const hit = credentialEntry(accessed);
-  return hit && !HARMLESS_ENV.test(accessed.path) ? `access to ${hit.what}` : null;
+  return hit && !isTemplateEnv(accessed.path) ? `access to ${hit.what}` : null;
 }
 
 function systemFileOf(accessed: AccessedPath): string | null {

@@ -208,10 +208,12 @@ export function findStreamWrappers(text: string, kind: ValueKind): (Span & { det
   const found: (Span & { detail: string })[] = [];
   for (const span of pathCandidates(text, kind, STREAM_WRAPPER)) {
     const inSpan = text.slice(span.start, span.end);
+    // Wrappers in one token end where it ends: found once, not re-read from each (quadratic).
+    let end = -1;
     for (const m of matchesIn(STREAM_WRAPPER, inSpan)) {
       const wrapper = m[0].toLowerCase();
       const start = span.start + m.index;
-      const end = endOf(text, start, WRAPPER_END, span.end);
+      if (start >= end) end = endOf(text, start, WRAPPER_END, span.end);
       found.push({ start, end, detail: `PHP stream wrapper ${wrapper} ${WRAPPER_EFFECTS[wrapper]}` });
     }
   }

@@ -114,9 +114,38 @@ export const CREDENTIAL_PATHS: readonly SensitivePath[] = [
   { pattern: /(?:^|\/)(?:panther\/)?unattend(?:ed)?\.xml$/, what: 'Windows setup credentials', rooted: true },
 ];
 
-/** Template env files hold no secrets: `.env.example` is committed on purpose. */
-export const HARMLESS_ENV =
-  /\.env(?:\.[\w-]+)*\.(?:example|sample|template|dist|defaults?|schema|tpl)(?:\.|$)/;
+const TEMPLATE_WORDS: ReadonlySet<string> = new Set(
+  'example sample template dist default defaults schema tpl'.split(' '),
+);
+
+function isNameChar(code: number): boolean {
+  const lower = code | 0x20;
+  return (lower >= 97 && lower <= 122) || (code >= 48 && code <= 57) || code === 95 || code === 45;
+}
+
+/**
+ * Template env files hold no secrets: `.env.example` is committed on purpose. True when a `.env`
+ * is followed by dotted name segments one of which is a template word followed by a dot or the
+ * end (`.env.local.example`, `.env.sample.bak`). Read segment by segment, each chain once: the
+ * regex it replaces, `\.env(?:\.[\w-]+)*\.(?:example|...)(?:\.|$)`, re-read the chain from every
+ * `.env` inside it (a token of `.env` repeated was quadratic).
+ */
+export function isTemplateEnv(path: string): boolean {
+  for (let at = path.indexOf('.env'); at !== -1; ) {
+    let i = at + 4;
+    while (path.charCodeAt(i) === 46) {
+      let end = i + 1;
+      while (end < path.length && isNameChar(path.charCodeAt(end))) end++;
+      if (end === i + 1) break;
+      if ((end === path.length || path.charCodeAt(end) === 46) && TEMPLATE_WORDS.has(path.slice(i + 1, end)))
+        return true;
+      i = end;
+    }
+    // A `.env` inside the chain just read starts a suffix of it: nothing new there.
+    at = path.indexOf('.env', Math.max(at + 1, i));
+  }
+  return false;
+}
 
 /** System files a traversal probes for, suspicious even when named directly; only rooted paths count. */
 export const SYSTEM_PATHS: readonly SensitivePath[] = [

@@ -1,5 +1,5 @@
 import { pathCandidates, resolvePath } from './path-shape.js';
-import { CREDENTIAL_PATHS, HARMLESS_ENV, matchSensitive, SENSITIVE_ANCHOR } from './sensitive-paths.js';
+import { CREDENTIAL_PATHS, isTemplateEnv, matchSensitive, SENSITIVE_ANCHOR } from './sensitive-paths.js';
 import type { ShellHit } from './shell-destructive.js';
 
 /**
@@ -29,7 +29,7 @@ export function findCredentialExfil(text: string): ShellHit[] {
   for (const span of pathCandidates(text, 'shell', SENSITIVE_ANCHOR)) {
     const { path, rooted } = resolvePath(text.slice(span.start, span.end));
     const hit = matchSensitive(CREDENTIAL_PATHS, path, rooted);
-    if (!hit || HARMLESS_ENV.test(path)) continue;
+    if (!hit || isTemplateEnv(path)) continue;
     hits.push({ start: span.start, end: span.end, detail: `${hit.what} sent over the network` });
   }
   return hits;

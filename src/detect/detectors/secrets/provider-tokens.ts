@@ -56,6 +56,13 @@ function hasDottedSixChars(text: string): boolean {
 
 const afterLast = (separator: string) => (secret: string) => secret.slice(secret.lastIndexOf(separator) + 1);
 
+/*
+ * Patterns whose long body must end the token (`(?![A-Za-z0-9_-])`) take the body as
+ * `(?=(body{m,n}))\2` inside group 1: read once per start and never backtracked (the lookahead is
+ * atomic, the backreference takes what it read). With a plain `body{m,n}`, a run of `sk-` or
+ * `xoxb-` a megabyte long backtracked up to n characters at every start, about twice the cost.
+ * Group 1 is the whole token, the secret findSecrets takes.
+ */
 export const TOKEN_KINDS: readonly TokenKind[] = [
   {
     id: 'secrets.aws-access-key-id',
@@ -96,7 +103,7 @@ export const TOKEN_KINDS: readonly TokenKind[] = [
       'glagent-',
     ],
     pattern:
-      /\b(?:glpat|gldt|glrt|glptt|glft|glsoat|gloas|glcbt|glimt|glagent)-[A-Za-z0-9_-]{20,80}(?![A-Za-z0-9_-])/g,
+      /(\b(?:glpat|gldt|glrt|glptt|glft|glsoat|gloas|glcbt|glimt|glagent)-(?=([A-Za-z0-9_-]{20,80}))\2)(?![A-Za-z0-9_-])/g,
     body: (secret) => secret.slice(secret.indexOf('-') + 1),
     minEntropy: 3.5,
   },
@@ -106,7 +113,7 @@ export const TOKEN_KINDS: readonly TokenKind[] = [
     detail: 'Slack token',
     prefilter: /xox|xapp-/,
     triggers: ['xoxa-', 'xoxb-', 'xoxp-', 'xoxo-', 'xoxs-', 'xoxr-', 'xoxe-', 'xapp-'],
-    pattern: /\b(?:xox[abposre]|xapp)-[0-9A-Za-z-]{20,250}(?![0-9A-Za-z-])/g,
+    pattern: /(\b(?:xox[abposre]|xapp)-(?=([0-9A-Za-z-]{20,250}))\2)(?![0-9A-Za-z-])/g,
     body: (secret) => secret.slice(5),
     minEntropy: 3.0,
   },
@@ -137,9 +144,6 @@ export const TOKEN_KINDS: readonly TokenKind[] = [
     detail: 'OpenAI API key',
     prefilter: /sk-/,
     triggers: ['sk-'],
-    // The body is read once per start and never backtracked (a lookahead captures it, a
-    // backreference takes it): `sk-` repeated a megabyte long cost twice as much with a plain
-    // `{32,200}`. Group 1 is the whole key, the secret findSecrets takes.
     pattern: /(\bsk-(?!ant-)(?:(?:proj|svcacct|admin)-)?(?=([A-Za-z0-9_-]{32,200}))\2)(?![A-Za-z0-9_-])/g,
     // Real keys mix cases and digits; slugs like `sk-learn-model-...` do not.
     body: (secret) => secret.replace(/^sk-(?:(?:proj|svcacct|admin)-)?/, ''),

@@ -1,6 +1,6 @@
 import type { DetectorMatch } from '../../detector.js';
 import { resolvePath } from '../args/path-shape.js';
-import { CREDENTIAL_PATHS, HARMLESS_ENV, matchSensitive } from '../args/sensitive-paths.js';
+import { CREDENTIAL_PATHS, isTemplateEnv, matchSensitive } from '../args/sensitive-paths.js';
 import { MAX_MATCHES } from './find-phrases.js';
 import { matchesIn } from './regex-matches.js';
 import { SENSITIVE_PATH } from './sensitive-data.js';
@@ -64,7 +64,7 @@ const CLOUD_GATE = /s3:\/\/|gs:\/\/|\brclone\b|\bazcopy\b|az storage/i;
 function sensitiveSource(word: string): boolean {
   if (PERSONAL_SOURCE.test(word)) return true;
   const { path, rooted } = resolvePath(word);
-  return matchSensitive(CREDENTIAL_PATHS, path, rooted) !== null && !HARMLESS_ENV.test(path);
+  return matchSensitive(CREDENTIAL_PATHS, path, rooted) !== null && !isTemplateEnv(path);
 }
 
 /** The source a cloud copy in `pipeline` uploads, when it is personal or a credential (`-` reads what is piped in). */
