@@ -699,3 +699,77 @@ describe('personal-data.national-id: ids named by the query a result answers', (
     );
   });
 });
+
+describe('personal-data: phones and document numbers named by their column', () => {
+  const engine = createEngine(loadBuiltinRules());
+  const rules = (event: Partial<McpEvent>) =>
+    engine
+      .scan(mcpEvent({ method: 'tools/call', tool: 'query', ...event }))
+      .findings.map((finding) => finding.ruleId);
+  const BARE_PHONES = 'Anna Berg | 4155550132\nJohn Moss | 2125550178\nLi Wei | 6465550199';
+
+  it('reads bare numbers under a phone header, or anywhere when the query selects a phone column', () => {
+    const table = `name | phone\n---|---\n${BARE_PHONES}`;
+    assert.deepEqual(rules({ response: table }), ['MCP-PII-002', 'MCP-PII-002', 'MCP-PII-002']);
+    assert.deepEqual(rules({ response: BARE_PHONES }), []);
+    const query = { sql: 'SELECT full_name, mobile FROM customers' };
+    assert.deepEqual(rules({ arguments: query, response: BARE_PHONES }), [
+      'MCP-PII-002',
+      'MCP-PII-002',
+      'MCP-PII-002',
+    ]);
+  });
+
+  it('leaves columns that only mention phones, and numbers that are not 10-15 digits', () => {
+    const flags = 'order_id | phone_verified\n1000234567 | true\n1000234568 | false\n1000234569 | true';
+    assert.deepEqual(
+      rules({ arguments: { sql: 'select order_id, phone_verified from orders' }, response: flags }),
+      [],
+    );
+    const counts = 'region | phones\nEU | 1203\nUS | 4402\nAPAC | 877';
+    assert.deepEqual(
+      rules({ arguments: { sql: 'select region, count(phone) as phones from users' }, response: counts }),
+      [],
+    );
+    const cells = 'cell,value\nA1,1234567890\nA2,2345678901\nA3,3456789012';
+    assert.deepEqual(rules({ tool: 'sheets_read', response: cells }), []);
+  });
+
+  it('reads passport and licence numbers under their header, or when the query selects them', () => {
+    const passports = 'Anna Berg, 533380006\nJohn Moss, 987654321\nLi Wei, E12345678';
+    assert.deepEqual(
+      rules({ arguments: { sql: 'SELECT name, passport_number FROM travellers' }, response: passports }),
+      ['MCP-PII-010', 'MCP-PII-010', 'MCP-PII-010'],
+    );
+    assert.deepEqual(rules({ response: `name,passport_no\n${passports}` }).length, 3);
+    assert.deepEqual(rules({ response: passports }), []);
+    const licences = 'Anna Berg,D1234567\nJohn Moss,S9876543';
+    assert.deepEqual(
+      rules({ arguments: { sql: 'select name, drivers_license from drivers' }, response: licences }),
+      ['MCP-PII-010', 'MCP-PII-010'],
+    );
+    assert.deepEqual(
+      rules({ response: `name | Driver License\n${licences.replaceAll(',', ' | ')}` }).length,
+      2,
+    );
+  });
+
+  it('leaves software licence keys and passport expiry dates', () => {
+    const keys = 'product | license_number\nIDE Pro | AB12CD34EF56\nDB Tools | 123456789012';
+    assert.deepEqual(
+      rules({ arguments: { sql: 'select product, license_number from licenses' }, response: keys }),
+      [],
+    );
+    const expiry = 'Anna Berg, 2031-05-01\nJohn Moss, 2029-11-30';
+    assert.deepEqual(
+      rules({ arguments: { sql: 'select name, passport_expiry from travellers' }, response: expiry }),
+      [],
+    );
+    // A date in another column of a licence query is no licence number (no dashes in one).
+    const dated = 'Anna Berg | 2031-05-01 | D1234567';
+    assert.deepEqual(
+      rules({ arguments: { sql: 'select name, issued, dl_number from drivers' }, response: dated }),
+      ['MCP-PII-010'],
+    );
+  });
+});

@@ -15,13 +15,17 @@ import { findCheckedIds, findUkNinos, findUsSsns, isSsnKey } from './text/nation
 import { findOtherNationalIds, idsNamedByQuery, isNationalIdKey, NO_IDS } from './text/other-national-ids.js';
 import {
   DRIVING_LICENCE_TRIGGERS,
+  documentsNamed,
+  findDocumentColumns,
   findDrivingLicenceNumbers,
   findPassportNumbers,
   isDrivingLicenceKey,
   isPassportKey,
+  NO_DOCUMENTS,
 } from './text/passport-number.js';
 import { findCardNumbers } from './text/payment-card.js';
-import { queryNamesAny } from './text/query-columns.js';
+import { isPhoneColumn, PHONE_COLUMN_TRIGGERS } from './text/phone-columns.js';
+import { queryNames, queryNamesAny } from './text/query-columns.js';
 
 /**
  * Personal data in any value. Every match is checked (Luhn, mod 97, SSA and HMRC rules) so that
@@ -81,7 +85,13 @@ const DIGIT_PAIR = 'dd';
  * Phones: international ones start `+` and a digit; North American ones end `ddd-dddd` or
  * `ddd.dddd`; national ones group digits with spaces or dots.
  */
-const PHONE_TRIGGERS: DetectorTriggers = { minLength: 9, shapes: ['+d', 'd-d', 'd.d', 'd d'] };
+const PHONE_TRIGGERS: DetectorTriggers = {
+  minLength: 9,
+  shapes: ['+d', 'd-d', 'd.d', 'd d'],
+  // Bare numbers count under a phone column: its header's name, or the query's.
+  caseless: PHONE_COLUMN_TRIGGERS,
+  context: (context) => queryNamesAny(context.query, isPhoneColumn),
+};
 /**
  * SSNs: dashed ones hold `d-d`; named ones "SSN", "social security" or "SS#"; a bare number counts
  * only under an SSN key (findUsSsns).
@@ -159,7 +169,8 @@ const NATIONAL_ID_TRIGGERS: DetectorTriggers = {
     ...DRIVING_LICENCE_TRIGGERS,
   ],
   keys: (key) => isNationalIdKey(key) || isPassportKey(key) || isDrivingLicenceKey(key),
-  context: (context) => idsNamedByQuery(context.query).length > 0,
+  context: (context) =>
+    idsNamedByQuery(context.query).length > 0 || documentsNamed(queryNames(context.query)) !== NO_DOCUMENTS,
 };
 /**
  * A codice fiscale holds its birth year then month letter (`85M`), a NIE or DNI its digits then
@@ -195,9 +206,14 @@ const BIRTH_DATE_TRIGGERS: DetectorTriggers = {
  * their label. A document number overlapping a checked national id gives way to it.
  */
 function findNationalIds(text: string, field: ScanField, context: ScanContext): DetectorMatch[] {
-  const documents = [...findPassportNumbers(text, field.key), ...findDrivingLicenceNumbers(text, field.key)];
   // A result's numbers are named by the query that asked for them.
-  const queried = field.role === 'response' ? idsNamedByQuery(context.query) : NO_IDS;
+  const response = field.role === 'response';
+  const documents = withoutOverlaps([
+    ...findPassportNumbers(text, field.key),
+    ...findDrivingLicenceNumbers(text, field.key),
+    ...findDocumentColumns(text, response ? documentsNamed(queryNames(context.query)) : NO_DOCUMENTS),
+  ]);
+  const queried = response ? idsNamedByQuery(context.query) : NO_IDS;
   const ids = findOtherNationalIds(text, field.key, queried);
   if (documents.length === 0) return ids;
   const kept: DetectorMatch[] = [...ids];
@@ -205,6 +221,15 @@ function findNationalIds(text: string, field: ScanField, context: ScanContext): 
     if (!kept.some((other) => other.start < doc.end && doc.start < other.end)) kept.push(doc);
   }
   return kept.sort((a, b) => a.start - b.start);
+}
+
+/** The matches in order, each dropped that overlaps one before it (a labelled passport in its own column). */
+function withoutOverlaps(matches: DetectorMatch[]): DetectorMatch[] {
+  const kept: DetectorMatch[] = [];
+  for (const match of matches.sort((a, b) => a.start - b.start)) {
+    if (!kept.some((other) => other.start < match.end && match.start < other.end)) kept.push(match);
+  }
+  return kept;
 }
 
 function piiDetector(
@@ -228,7 +253,15 @@ function contactDetector(
 
 export const personalDataDetectors: readonly Detector[] = [
   contactDetector('personal-data.email', findEmails, { literals: ['@'] }),
-  contactDetector('personal-data.phone', findPhones, PHONE_TRIGGERS),
+  piiDetector(
+    'personal-data.phone',
+    CONTENT_ROLES,
+    (text, field, context) =>
+      isAddressing(field)
+        ? []
+        : findPhones(text, field.role === 'response' && queryNamesAny(context.query, isPhoneColumn)),
+    PHONE_TRIGGERS,
+  ),
   piiDetector('personal-data.payment-card', ALL_ROLES, findCardNumbers, {
     minLength: 13,
     shapes: [DIGIT_PAIR],

@@ -1,5 +1,6 @@
 import type { DetectorMatch } from '../../detector.js';
 import { MAX_MATCHES } from './find-phrases.js';
+import { findPhoneColumns } from './phone-columns.js';
 import { matchesIn } from './regex-matches.js';
 
 /**
@@ -113,8 +114,11 @@ function internationalValid(candidate: string): boolean {
   return parens === 0 || (parens === 2 && /\(\d{1,4}\)/.test(candidate));
 }
 
-/** Distinct phone numbers in `text`, by their digits. */
-export function findPhones(text: string): DetectorMatch[] {
+/**
+ * Distinct phone numbers in `text`, by their digits: written as phone numbers, or bare in a column
+ * named for them (a header, or the query that asked for this result when `queried`).
+ */
+export function findPhones(text: string, queried = false): DetectorMatch[] {
   if (!/\d{3}/.test(text)) return [];
   const out: DetectorMatch[] = [];
   const seen = new Set<string>();
@@ -131,5 +135,8 @@ export function findPhones(text: string): DetectorMatch[] {
     add(m);
   }
   for (const m of matchesIn(PHONE_NATIONAL, text)) add(m);
+  for (const match of findPhoneColumns(text, queried)) {
+    pushDistinct(out, seen, text.slice(match.start, match.end).replace(/\D/g, ''), match);
+  }
   return out.sort((a, b) => a.start - b.start);
 }

@@ -1,6 +1,7 @@
 import type { DetectorMatch } from '../../detector.js';
 import { MAX_MATCHES } from './find-phrases.js';
 import { matchesIn } from './regex-matches.js';
+import { columnCells } from './table-columns.js';
 
 /**
  * Passport and driver's licence numbers: document numbers with no check digit. Passport numbers: their formats differ by country (6 to 9 letters and digits) and carry no check
@@ -129,4 +130,66 @@ function findDocumentNumbers(text: string, key: string, document: DocumentNumber
     if (out.length >= MAX_MATCHES) break;
   }
   return out;
+}
+
+/**
+ * Licence column headers (lowercased, spaces and dashes as `_`): LICENCE_KEY without `dl_number`,
+ * whose header holds no literal of DRIVING_LICENCE_TRIGGERS (the query may still name it).
+ */
+const LICENCE_HEADER =
+  /^(?:drivers?_?licen[cs]e(?:_?(?:number|no|nr|num|id))?|f(?:ue|u|ü)hrerschein(?:_?(?:nummer|nr))?)$/;
+/** Bare document numbers in a result whose query selects their column: capitals and digits only. */
+const PASSPORT_TOKEN = /(?<![A-Za-z0-9-])(?=[A-Z]{0,8}\d)[A-Z0-9]{6,9}(?![A-Za-z0-9-])/g;
+/** No dashes: `2024-05-01` in another column is a date, not a licence. */
+const LICENCE_TOKEN = /(?<![A-Za-z0-9-])(?=(?:[A-Z]{0,19}\d){4})[A-Z0-9]{5,20}(?![A-Za-z0-9-])/g;
+
+/** Which document numbers a query selects by column name (`select name, passport_no from ...`). */
+export interface QueriedDocuments {
+  readonly passport: boolean;
+  readonly licence: boolean;
+}
+
+export const NO_DOCUMENTS: QueriedDocuments = { passport: false, licence: false };
+
+/** What the query's identifiers name, from `names` (lowercased identifiers). */
+export function documentsNamed(names: Iterable<string>): QueriedDocuments {
+  let passport = false;
+  let licence = false;
+  for (const name of names) {
+    passport ||= PASSPORT_KEY.test(name);
+    licence ||= LICENCE_KEY.test(name);
+  }
+  return passport || licence ? { passport, licence } : NO_DOCUMENTS;
+}
+
+/**
+ * Document numbers named by their column rather than a label: the cells under a passport or
+ * licence header, and bare document-shaped values in a result whose query selects that column.
+ */
+export function findDocumentColumns(text: string, queried: QueriedDocuments): DetectorMatch[] {
+  const out: DetectorMatch[] = [];
+  const columns: readonly [RegExp, RegExp, string, boolean, RegExp][] = [
+    [PASSPORT_KEY, WHOLE_PASSPORT, PASSPORT.detail, queried.passport, PASSPORT_TOKEN],
+    [LICENCE_HEADER, WHOLE_LICENCE, DRIVING_LICENCE.detail, queried.licence, LICENCE_TOKEN],
+  ];
+  for (const [header, whole, detail, byQuery, token] of columns) {
+    const cells = columnCells(text, (cell) => header.test(cell));
+    for (const [start, end] of cells) {
+      const m = whole.exec(text.slice(start, end));
+      if (m === null) continue;
+      const at = start + text.slice(start, end).indexOf(m[1]!);
+      out.push({ start: at, end: at + m[1]!.length, detail: `${detail} (by its column)` });
+    }
+    if (cells.length === 0 && byQuery) {
+      for (const m of matchesIn(token, text)) {
+        out.push({
+          start: m.index,
+          end: m.index + m[0].length,
+          detail: `${detail} (its query selects the column)`,
+        });
+        if (out.length >= MAX_MATCHES) break;
+      }
+    }
+  }
+  return out.slice(0, MAX_MATCHES);
 }
