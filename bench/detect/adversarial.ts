@@ -40,8 +40,23 @@ const UNITS: readonly string[] = [
   ...['sk-', 'sk-proj-', 'ghp_', 'AKIA', 'xox', 'eyJ', 'eyJhbGciOi.', '-----BEGIN ', 'password=', 'token: '],
   ...['ignore ', 'ignore previous ', 'system: ', '[system]', '<|im_start|>', '<system>', 'you must '],
   ...['DOB ', 'dob: 01/02/1990 ', 'ssn ', 'iban ', 'patient ', 'MRN ', 'passport ', 'pesel '],
+  ...['4155550132\n', '4155550132 ', 'K8734521 ', 'D1234567,', 'phone | ', 'name,phone\n', '| a | b |\n'],
   ...['\u200b', '\u202e', '\u{e0041}', 'е', 'ｉ', 'Ⓘ', '1gn0r3 ', 'i g n o r e ', 'rot13 ', 'base64 '],
 ];
+
+/**
+ * Detectors that read a result by the query that asked for it (`triggers.context`) run with a
+ * query selecting every column they name, so their query-driven readers are measured too.
+ */
+const PLAIN_CONTEXT: ScanContext = { tool: 'bench', method: 'tools/call' };
+const QUERY_CONTEXT: ScanContext = {
+  ...PLAIN_CONTEXT,
+  query: 'select name, phone, mobile, passport_no, drivers_license, pesel, cpf, ssn, dob from people',
+};
+
+function contextFor(triggers: DetectorTriggers | undefined): ScanContext {
+  return triggers?.context === undefined ? PLAIN_CONTEXT : QUERY_CONTEXT;
+}
 
 /** Argument detectors read a value by its key: the keys that select their parsers. */
 const ARGUMENT_KEYS = ['command', 'path', 'url', 'query', 'text'];
@@ -108,11 +123,11 @@ async function main(): Promise<void> {
   const small = Number(values.small);
   const large = Number(values.large);
   const maxGrowth = Number(values['max-growth']);
-  const context: ScanContext = { tool: 'bench', method: 'tools/call' };
   const cases: Case[] = [];
   const began = process.hrtime.bigint();
   for (const [id, detector] of detect.builtinDetectors) {
     if (detector.stateful) continue;
+    const context = contextFor(detector.triggers);
     for (const role of detector.roles) {
       const keys = role === 'argument' ? ARGUMENT_KEYS : ['text'];
       for (const key of keys) {
@@ -150,6 +165,7 @@ async function main(): Promise<void> {
   // those that grew too fast are measured again, best of three, before they are reported.
   const remeasure = (c: Case, from: number, to: number): Case => {
     const detector = detect.builtinDetectors.get(c.detector)!;
+    const context = contextFor(detector.triggers);
     const field = (length: number): ScanField => ({
       path: c.key,
       key: c.key,
