@@ -61,15 +61,15 @@ function result(text: string): McpEvent {
 }
 
 describe('hostile input: linear time on values shaped against the detectors', () => {
-  it('a path of a million dots (filter-bypass `....//` was quadratic)', async () => {
+  it('a path of a million dots (filter-bypass `....//` was quadratic), or a traversal after 900 KB of `./`', async () => {
     assert.deepEqual(await categories(call('read_file', { path: repeat('.') })), []);
     // Wrappers in one token each read to its end; `.env` chains were read from every `.env`.
     assert.deepEqual(await categories(call('read_file', { path: repeat('zip://') })), ['path_traversal']);
     // `.env.env...` is an env file to read (no template word in the chain).
     assert.deepEqual(await categories(call('run', { command: `cat ${repeat('.env')}` })), ['path_traversal']);
     assert.deepEqual(await categories(call('run', { command: `cat ${repeat('.env', 60_000)}.example` })), []);
-    // Path detectors read a path's first 64 KB (no real path is longer).
-    const padded = `${repeat('.', 60_000)}/ ....//....//....//etc/shadow`;
+    // Padding cannot push a traversal out of reach (path values were read to 64 KB only).
+    const padded = `${repeat('./', 900_000)}../../../../etc/shadow`;
     assert.ok((await categories(call('read_file', { path: padded }))).includes('path_traversal'));
   });
 

@@ -42,8 +42,12 @@ const UNC_ANCHOR = /\\\\|\\\/|\/\\|file:/gi;
 /** Prefilter: a value with none of these characters holds no path worth decoding. */
 const PATHISH = /[./\\%~\0\uff0e\uff0f\uff3c\u2215]/;
 const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
-/** Paths, file lists and commands are short; a longer value is a document and is read only this far. */
-const MAX_PATH_VALUE = 64 * 1024;
+/**
+ * As far as a path value is read: all of what the engine reads of a field. It was 64 KB, and 64 KB
+ * of `./` before `../../etc/shadow` hid the traversal from the detectors while a server that
+ * normalizes the path first still follows it; every path reader is linear (bench/detect/adversarial.ts).
+ */
+const MAX_PATH_VALUE = 1024 * 1024;
 
 /** Built once per field for the six detectors (field-memo.ts): a pure function of the field, so sharing it changes no result. */
 const pathSites = memoByField((field): PathSites | null => {
