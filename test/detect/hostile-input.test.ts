@@ -81,6 +81,12 @@ describe('hostile input: linear time on values shaped against the detectors', ()
     assert.ok((await categories(call('run', { command: padded }))).includes('command_injection'));
   });
 
+  it('a stacked statement after 900 KB of SQL (SQL was read to 128 KB only)', async () => {
+    const sql = `SELECT * FROM notes WHERE body = '${repeat('a ', 900_000)}'; DROP TABLE users; --`;
+    assert.deepEqual(await categories(call('query', { sql })), ['sql_injection']);
+    assert.deepEqual(await categories(call('query', { sql: repeat('select 1; ') })), []);
+  });
+
   it('a result of one endless leetspeak word (every seed walked the whole word)', async () => {
     assert.deepEqual(await categories(result(repeat('ab1'))), []);
     assert.deepEqual(await categories(result(repeat('0x'))), []);
