@@ -22,8 +22,8 @@ const BASE64_CHAR = new Uint8Array(128);
 for (const ch of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-')
   BASE64_CHAR[ch.charCodeAt(0)] = 1;
 
-/** Longer blobs are decoded only up to here: an instruction shows within the first few KB. */
-const MAX_BLOB_CHARS = 65_536;
+/** All of what the engine reads of a field: filler before an instruction cannot push it out of reach. */
+const MAX_BLOB_CHARS = 1_000_000;
 const MAX_BLOBS = 4096;
 const PREFIX_CHARS = 64;
 /** Readable blobs handed to the instruction check per value; each check costs a few microseconds. */

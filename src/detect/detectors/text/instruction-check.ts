@@ -22,8 +22,11 @@ const IMPERATIVE =
 const AI_LABEL =
   /\b(?:(?:ai|llm|assistant|agent|model)[\s_-]*(?:instructions?|directives?|notes?|tasks?|prompt|commands?)|(?:instructions?|notes?|directives?)\s+(?:for|to)\s+(?:the\s+)?(?:ai|llm|assistant|agent|model))\s*:|\b(?:ai|llm|assistant|ai\s+agent|claude|chatgpt|copilot)\s*:\s*[a-z]+/i;
 
-/** Hidden text rarely needs more than this to carry its instruction. */
-const MAX_CHECK_CHARS = 8192;
+/**
+ * All of what the engine reads of a field. It was 8 KB: 10 KB of filler before the instruction
+ * inside a base64 blob or a hidden region hid it. Every check below is linear.
+ */
+const MAX_CHECK_CHARS = 1_000_000;
 
 /** A short reason when `text` instructs the agent, else null. */
 export function describeInstruction(text: string): string | null {
