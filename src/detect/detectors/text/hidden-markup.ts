@@ -16,7 +16,12 @@ export interface HiddenRegion {
   readonly kind: string;
 }
 
-const MAX_CONTENT = 4096;
+/**
+ * How far a hidden element's content is read. At most MAX_REGIONS of them, so a text cannot make
+ * the instruction check read more than ~13 MB (0.4 s for a megabyte of hidden tags). It was 4 KB,
+ * and 4 KB of filler inside a hidden div hid the order after it.
+ */
+const MAX_CONTENT = 65_536;
 const MAX_REGIONS = 200;
 
 const OPEN_TAG = /<([a-z][a-z0-9-]*)(\s[^<>]{0,1000})?>/gi;
