@@ -194,7 +194,7 @@ async function main(): Promise<void> {
     .filter((c) => c.large / Math.max(c.small, 0.01) > maxGrowth);
   console.log(
     `\ngrowth above ${maxGrowth}x for ${large / small}x the text: ${suspects.length} cases; measured again at ` +
-      `${large} and ${large * 4} characters, still above (quadratic or worse): ${confirmed.length}`,
+      `${large} and ${large * 4} characters, still above (likely quadratic; a low ns/char one can be a collection, time it at 1 MB): ${confirmed.length}`,
   );
   for (const c of confirmed.sort((a, b) => b.large - a.large)) console.log(show(c, large * 4));
   const worst = slowest[0];
