@@ -17,7 +17,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { DetectorTriggers, FieldRole, ScanContext, ScanField } from '../../src/detect/index.js';
-import { ENGINE_SOURCES, type EngineSource, loadDetectModule } from './engine-source.js';
+import { loadDetectModuleOrExit } from './engine-source.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -108,18 +108,7 @@ async function main(): Promise<void> {
       engine: { type: 'string', default: 'dist' },
     },
   });
-  const source = values.engine as EngineSource;
-  if (!ENGINE_SOURCES.includes(source)) {
-    console.error(`--engine must be one of ${ENGINE_SOURCES.join(', ')}`);
-    process.exit(64);
-  }
-  let detect: Awaited<ReturnType<typeof loadDetectModule>>;
-  try {
-    detect = await loadDetectModule(ROOT, source);
-  } catch (error) {
-    console.error((error as Error).message);
-    process.exit(1);
-  }
+  const detect = await loadDetectModuleOrExit(ROOT, values.engine);
   const small = Number(values.small);
   const large = Number(values.large);
   const maxGrowth = Number(values['max-growth']);

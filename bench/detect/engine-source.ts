@@ -8,6 +8,23 @@ export const ENGINE_SOURCES: readonly EngineSource[] = ['dist', 'src'];
 
 export type DetectModule = typeof import('../../src/detect/index.js');
 
+/**
+ * The detection module named by a bench's `--engine` option, or the process exits with the reason:
+ * 64 for an unknown engine name, 1 for a build that is missing or older than the sources.
+ */
+export async function loadDetectModuleOrExit(root: string, engine: string): Promise<DetectModule> {
+  if (!(ENGINE_SOURCES as readonly string[]).includes(engine)) {
+    console.error(`--engine must be one of ${ENGINE_SOURCES.join(', ')}`);
+    process.exit(64);
+  }
+  try {
+    return await loadDetectModule(root, engine as EngineSource);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+}
+
 /** Newest modification time of any file under `dir`, in ms. */
 function newestIn(dir: string): number {
   let newest = 0;

@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import type { McpEvent } from '../../src/core/index.js';
 import { normalizeEvent } from '../../src/ingest/normalize-event.js';
 import { readCorpus } from './corpus-file.js';
-import { ENGINE_SOURCES, type EngineSource, loadDetectModule } from './engine-source.js';
+import { type EngineSource, loadDetectModuleOrExit } from './engine-source.js';
 import { measureQuality, type ScannableEntry } from './quality.js';
 import { type BenchResults, formatReport, judge } from './report.js';
 import { measureLatency, measureThroughput, textSize } from './speed.js';
@@ -42,18 +42,7 @@ async function main(): Promise<void> {
       engine: { type: 'string', default: 'dist' },
     },
   });
-  const source = values.engine as EngineSource;
-  if (!ENGINE_SOURCES.includes(source)) {
-    console.error(`--engine must be one of ${ENGINE_SOURCES.join(', ')}`);
-    process.exit(64);
-  }
-  let detect: Awaited<ReturnType<typeof loadDetectModule>>;
-  try {
-    detect = await loadDetectModule(ROOT, source);
-  } catch (error) {
-    console.error((error as Error).message);
-    process.exit(1);
-  }
+  const detect = await loadDetectModuleOrExit(ROOT, values.engine);
   const { createEngine, loadBuiltinRules } = detect;
   const corpusDir = values.corpus;
   const corpus = readCorpus(corpusDir);
@@ -102,7 +91,7 @@ async function main(): Promise<void> {
   const results: BenchResults = {
     generatedAt: receivedAt,
     node: process.version,
-    engineSource: source,
+    engineSource: values.engine as EngineSource,
     corpusDir: relative(ROOT, corpusDir) || '.',
     rules: rules.length,
     quality,

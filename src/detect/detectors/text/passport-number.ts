@@ -138,6 +138,9 @@ function findDocumentNumbers(text: string, key: string, document: DocumentNumber
  */
 const LICENCE_HEADER =
   /^(?:drivers?_?licen[cs]e(?:_?(?:number|no|nr|num|id))?|f(?:ue|u|ü)hrerschein(?:_?(?:nummer|nr))?)$/;
+/** The lines that can head a passport or a licence column (columnCells' hint): a name's first word. */
+const PASSPORT_HEADER_HINT = /(?<![a-z])(?:passport|passeport|pasaporte|passaporto|reisepass)/gi;
+const LICENCE_HEADER_HINT = /(?<![a-z])(?:driver|f(?:ü|ue|u)hrerschein)/gi;
 /** Bare document numbers in a result whose query selects their column: capitals and digits only. */
 const PASSPORT_TOKEN = /(?<![A-Za-z0-9-])(?=[A-Z]{0,8}\d)[A-Z0-9]{6,9}(?![A-Za-z0-9-])/g;
 /** No dashes: `2024-05-01` in another column is a date, not a licence. */
@@ -168,12 +171,19 @@ export function documentsNamed(names: Iterable<string>): QueriedDocuments {
  */
 export function findDocumentColumns(text: string, queried: QueriedDocuments): DetectorMatch[] {
   const out: DetectorMatch[] = [];
-  const columns: readonly [RegExp, RegExp, string, boolean, RegExp][] = [
-    [PASSPORT_KEY, WHOLE_PASSPORT, PASSPORT.detail, queried.passport, PASSPORT_TOKEN],
-    [LICENCE_HEADER, WHOLE_LICENCE, DRIVING_LICENCE.detail, queried.licence, LICENCE_TOKEN],
+  const columns: readonly [RegExp, RegExp, RegExp, string, boolean, RegExp][] = [
+    [PASSPORT_KEY, PASSPORT_HEADER_HINT, WHOLE_PASSPORT, PASSPORT.detail, queried.passport, PASSPORT_TOKEN],
+    [
+      LICENCE_HEADER,
+      LICENCE_HEADER_HINT,
+      WHOLE_LICENCE,
+      DRIVING_LICENCE.detail,
+      queried.licence,
+      LICENCE_TOKEN,
+    ],
   ];
-  for (const [header, whole, detail, byQuery, token] of columns) {
-    const cells = columnCells(text, (cell) => header.test(cell));
+  for (const [header, hint, whole, detail, byQuery, token] of columns) {
+    const cells = columnCells(text, (cell) => header.test(cell), hint);
     for (const [start, end] of cells) {
       const m = whole.exec(text.slice(start, end));
       if (m === null) continue;

@@ -24,6 +24,11 @@ export const PHONE_COLUMN_TRIGGERS: readonly string[] = [
   'msisdn',
   'whatsapp',
 ];
+/**
+ * The lines that can head a phone column (columnCells' hint): a column name starts with one of
+ * the trigger words, never after a letter (`hotel`, `excellent` head nothing).
+ */
+const PHONE_HEADER_HINT = new RegExp(`(?<![a-z])(?:${PHONE_COLUMN_TRIGGERS.join('|')})`, 'gi');
 /** A cell that is one phone number: digits with light separators, 10 to 15 digits. */
 const PHONE_CELL = /^\+?[\d ().-]{10,24}$/;
 /** A bare number in a queried result: 10 to 15 digits, not part of a longer number or a decimal. */
@@ -48,7 +53,7 @@ function digitCount(text: string): number {
  */
 export function findPhoneColumns(text: string, queried: boolean): DetectorMatch[] {
   const out: DetectorMatch[] = [];
-  for (const [start, end] of columnCells(text, isPhoneColumn)) {
+  for (const [start, end] of columnCells(text, isPhoneColumn, PHONE_HEADER_HINT)) {
     const cell = text.slice(start, end);
     const digits = digitCount(cell);
     if (!PHONE_CELL.test(cell) || digits < 10 || digits > 15) continue;

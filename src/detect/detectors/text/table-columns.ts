@@ -4,6 +4,8 @@
  * a label window; a header cell names every cell under it.
  */
 
+import { matchesIn } from './regex-matches.js';
+
 const SEPARATORS = ['|', '\t', ',', ';'] as const;
 /** Rows read below a header: a dump longer than this has shown what it holds by then. */
 const MAX_ROWS = 2000;
@@ -14,11 +16,17 @@ export type CellSpan = readonly [start: number, end: number];
 /**
  * The cells of the first column whose header cell passes `names` (given the cell trimmed and
  * lowercased, spaces and dashes as `_`), from the first header line that has one. Each later line
- * holding that many cells gives its cell; none when no header names such a column.
+ * holding that many cells gives its cell; none when no header names such a column. With `hint`
+ * (a global regex every accepted header cell matches), only the lines it matches on are split as
+ * headers: splitting every line of a page that only mentions a "hotel" cost more than the
+ * detector's own scan.
  */
-export function columnCells(text: string, names: (cell: string) => boolean): CellSpan[] {
+export function columnCells(text: string, names: (cell: string) => boolean, hint?: RegExp): CellSpan[] {
+  if (hint !== undefined && text.search(hint) === -1) return [];
   const lines = lineSpans(text);
-  for (let i = 0; i < lines.length - 1; i++) {
+  const candidates = hint === undefined ? lines.keys() : hintedLines(text, lines, hint);
+  for (const i of candidates) {
+    if (i >= lines.length - 1) break;
     const [lineStart, lineEnd] = lines[i]!;
     const header = text.slice(lineStart, lineEnd);
     for (const separator of SEPARATORS) {
@@ -41,6 +49,18 @@ export function columnCells(text: string, names: (cell: string) => boolean): Cel
     }
   }
   return [];
+}
+
+/** The indexes of the lines `hint` matches on, in order, each once. */
+function* hintedLines(text: string, lines: ReadonlyArray<[number, number]>, hint: RegExp): Iterable<number> {
+  let next = 0;
+  for (const m of matchesIn(hint, text)) {
+    while (next < lines.length && lines[next]![1] < m.index) next++;
+    if (next >= lines.length) return;
+    // Another match on a line already given.
+    if (m.index < lines[next]![0]) continue;
+    yield next++;
+  }
 }
 
 function lineSpans(text: string): Array<[number, number]> {
